@@ -112,6 +112,19 @@ def new_id(length: int = 6) -> str:
 
 # --- validation helpers -------------------------------------------------------------------
 
+_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+_CONTROL[0x0D] = "\n"  # a lone carriage return is a line break from an old editor
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters (ESC, NUL, C1 ...) but keep newlines and tabs.
+
+    Pasted escape sequences would otherwise reach a terminal that shows the text or the
+    minutes; the printable rest of the sequence stays, so nothing readable is lost.
+    """
+    return text.replace("\r\n", "\n").translate(_CONTROL)
+
+
 
 def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE) -> str:
     """A one-line text: trimmed, newlines folded to spaces, length checked."""
@@ -119,7 +132,7 @@ def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MA
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text.", what)
-    text = " ".join(value.split("\n")).strip()
+    text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
     if required and not text:
         raise ValidationError(f"{what} cannot be empty.", what)
     if len(text) > limit:
@@ -133,7 +146,7 @@ def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MA
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text.", what)
-    text = value.rstrip()
+    text = strip_controls(value).rstrip()
     if required and not text.strip():
         raise ValidationError(f"{what} cannot be empty.", what)
     if len(text) > limit:
@@ -710,5 +723,5 @@ __all__ = [
     "ActionItem", "ActionStatus", "AgendaItem", "Attendance", "Decision", "ItemKind", "ItemStatus",
     "Language", "NotFound", "Note", "Participant", "Position", "RestoreRenovate", "Role", "Session",
     "SessionStatus", "Signal", "SignalKind", "ValidationError", "Verdict", "new_id", "parse_date",
-    "parse_time", "parse_timebox",
+    "parse_time", "parse_timebox", "strip_controls",
 ]
