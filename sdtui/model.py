@@ -650,6 +650,32 @@ class Session:
         """A deep copy with the same ids (for undo, or to compare before and after)."""
         return Session.from_dict(self.to_dict())
 
+    def duplicate(self) -> Session:
+        """A fresh draft with the same details, participants, agenda and round topics.
+
+        What happened in the meeting (notes, positions, decisions, signals, actions, timing)
+        stays behind; every part gets a new id so the two sessions never share one.
+        """
+        copy = Session(
+            title=self.title, network=self.network, date=self.date, start_time=self.start_time,
+            end_time=self.end_time, place=self.place, online_link=self.online_link, chair=self.chair,
+            guest_speakers=list(self.guest_speakers), language=self.language,
+        )
+        copy.participants = [
+            Participant(p.name, p.organisation, p.role, Attendance.PRESENT) for p in self.participants
+        ]
+        new_item_ids = {}
+        for item in self.agenda:
+            fresh = AgendaItem(item.title, item.kind, item.presenter, item.timebox, standing=item.standing)
+            new_item_ids[item.id] = fresh.id
+            copy.agenda.append(fresh)
+        copy.rounds = [
+            RestoreRenovate(r.topic, what_changed=r.what_changed, item_id=new_item_ids.get(r.item_id or ""),
+                            prompt_id=r.prompt_id)
+            for r in self.rounds
+        ]
+        return copy
+
     def walk_text(self) -> Iterator[tuple[str, str]]:
         """Every user-typed string in the session with a label, for search and safety checks."""
         yield "title", self.title

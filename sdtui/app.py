@@ -1,0 +1,215 @@
+"""The Textual app: holds the store and the open session, saves every change as it happens.
+
+Screens are thin: they show `app.session` and change it through `app.edit()`, which applies
+the change through the model, reports a refused change in words, and saves at once. Text being
+typed is saved through `app.save_soon()`, at most half a second after the key was pressed.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import partial
+from typing import Any, Callable, Iterable, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.timer import Timer
+
+from . import keys
+from .model import SessionStatus, Session, ValidationError
+from .store import SessionLocked, Store, StoreError
+from .widgets.forms import Field, FormScreen
+
+T = TypeVar("T")
+
+SAVE_DELAY = 0.5
+"""Seconds between a keystroke in a text field and the save that stores it."""
+
+
+class SdtuiApp(App[None]):
+    """The facilitator's app."""
+
+    TITLE = "sdtui"
+    SUB_TITLE = "network meetings"
+    CSS_PATH = "styles/app.tcss"
+    BINDINGS = keys.bindings("app")
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        """Where the app reads the time; tests freeze it."""
+        self.session: Session | None = None
+        self.readonly = False
+        self._lock: Any = None
+        self._save_timer: Timer | None = None
+
+    def on_mount(self) -> None:
+        from .screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # --- the open session ---------------------------------------------------------------
+
+    def open_session(self, session_id: str, screen: str | None = None) -> bool:
+        """Load a session, lock it for editing (or open it read-only), and show it."""
+        try:
+            session = self.store.load(session_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            return False
+        try:
+            self._lock = self.store.acquire(session.id)
+            self.readonly = False
+        except SessionLocked as error:
+            self._lock = None
+            self.readonly = True
+            self.notify(str(error), title="Read-only", severity="warning", markup=False, timeout=12)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            return False
+        self.session = session
+        if screen is None:
+            screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
+                      SessionStatus.CLOSED: "close"}[session.status]
+        self.push_screen(self.session_screen(screen))
+        return True
+
+    def session_screen(self, name: str) -> Screen:
+        from .screens.close import CloseScreen
+        from .screens.prepare import PrepareScreen
+        from .screens.run import RunScreen
+
+        return {"prepare": PrepareScreen, "run": RunScreen, "close": CloseScreen}[name]()
+
+    def leave_session(self) -> None:
+        """Save, unlock and go back to Home."""
+        self.flush()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.session = None
+        self.readonly = False
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.pop_screen()
+
+    def action_show(self, name: str) -> None:
+        """Switch between Prepare, Run and Close of the open session."""
+        if self.session is None or getattr(self.screen, "SCREEN_NAME", None) == name:
+            return
+        self.flush()
+        self.switch_screen(self.session_screen(name))
+
+    # --- changing and saving ------------------------------------------------------------
+
+    def edit(self, change: Callable[[Session], T], *, raise_errors: bool = False) -> T | None:
+        """Apply a change to the open session and save it at once.
+
+        A change the model refuses is rolled back, so screen and store stay the same, and is
+        reported in the model's words: as a toast, or raised again for a form to show
+        (`raise_errors`), which then stays open with everything typed.
+        """
+        if self.session is None:
+            return None
+        if self.readonly:
+            self.notify("This session is open elsewhere; it is read-only here.", severity="warning")
+            return None
+        before = self.session.to_dict()
+        try:
+            result = change(self.session)
+        except ValidationError as error:
+            self.session = Session.from_dict(before)
+            if raise_errors:
+                raise
+            self.notify(error.message, title="Not changed", severity="warning", markup=False)
+            return None
+        self.save()
+        return result
+
+    def save(self) -> bool:
+        """Store the open session now; on failure keep it in memory and say why."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.session is None or self.readonly:
+            return False
+        try:
+            self.store.save(self.session)
+        except StoreError as error:
+            self.notify(f"{error} Your changes are kept on screen; sdtui tries again on the next change.",
+                        title="Not saved", severity="error", markup=False, timeout=10)
+            return False
+        return True
+
+    def save_soon(self) -> None:
+        """Save shortly: for text being typed. Never waits longer than SAVE_DELAY."""
+        if self.readonly or self.session is None:
+            return
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def flush(self) -> None:
+        """Save now if a save is pending."""
+        if self._save_timer is not None:
+            self.save()
+
+    async def action_quit(self) -> None:
+        self.flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.flush()
+
+    # --- actions available everywhere ---------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_new_action(self) -> None:
+        """Capture an action item: what, owner picked from the participants, due date."""
+        session = self.session
+        if session is None:
+            self.notify("Open a session first; action items belong to a meeting.", severity="warning")
+            return
+        if not session.participants:
+            self.notify("Add participants first (F2 Prepare): an action needs an owner.", severity="warning")
+            return
+        current = getattr(self.screen, "current_item_id", None)
+        fields = [
+            Field("text", "What needs doing?"),
+            Field("owner", "Owner", kind="choice",
+                  choices=[(p.label, p.id) for p in session.participants]),
+            Field("due", "Due date (YYYY-MM-DD, may stay empty)", placeholder="2026-07-01"),
+        ]
+
+        def submit(values: dict[str, str]) -> Any:
+            if not values["owner"]:
+                raise ValidationError("Pick the owner of this action.", "owner")
+            return self.edit(lambda s: s.add_action(values["text"], values["owner"], values["due"] or None,
+                                                    item_id=current), raise_errors=True)
+
+        self.push_screen(FormScreen("New action item", fields, submit),
+                         callback=self._after_action)
+
+    def _after_action(self, action: Any) -> None:
+        if action is not None:
+            self.notify("Action item added.", markup=False)
+            refresh = getattr(self.screen, "refresh_view", None)
+            if refresh:
+                refresh()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for key in keys.keys_for(*getattr(screen, "KEY_SCOPES", ())):
+            if key.palette and screen.check_action(key.action.removeprefix("app."), ()) is not False:
+                yield SystemCommand(key.palette, key.help, partial(screen.run_action, key.action))
+
+
+__all__ = ["SdtuiApp"]

@@ -1,0 +1,149 @@
+"""The `sdtui` command: launch the app, or work on the store from the shell.
+
+Every failure a user can cause ends as one line on stderr and a non-zero exit, never a
+traceback: the people running this are chairs and policy officers, not Python developers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from .exporting import export_minutes
+from .model import ValidationError
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+class CliError(Exception):
+    """A failure explained in one line to the user."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sdtui",
+        description="Run a network meeting from the terminal: agenda, restore-or-renovate rounds, "
+        "signals, decisions, action items and Markdown minutes. Without a command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"sdtui {__version__}")
+    parser.add_argument(
+        "--store", metavar="DIR",
+        help="folder that holds the sessions (default: $SDTUI_STORE, else ./sessions)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("demo", help="add the demo meeting to the store and print its id")
+    commands.add_parser("list", help="list the sessions, one a line, starting with the id")
+
+    export = commands.add_parser("export", help="write the minutes of a session as Markdown")
+    export.add_argument("id", metavar="ID", help="session id, or a unique start of one")
+    export.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="file to write, or - for standard output (default: the store's minutes/ folder)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        handler = COMMANDS.get(args.command, run_app)
+        return handler(args)
+    except CliError as error:
+        return fail(str(error))
+    except (ValidationError, OSError) as error:
+        return fail(describe(error))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
+        from .store import StoreError
+
+        if isinstance(error, StoreError):
+            return fail(str(error))
+        return fail(f"unexpected {type(error).__name__}: {error}")
+
+
+def fail(message: str) -> int:
+    print(f"sdtui: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def describe(error: BaseException) -> str:
+    """One readable line for an error, including the file it concerns when there is one."""
+    if isinstance(error, OSError) and error.filename:
+        return f"{error.strerror or error}: {error.filename}"
+    return str(error)
+
+
+def open_store(args: argparse.Namespace):
+    from .store import Store, default_store_path
+
+    return Store(default_store_path(args.store))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        store.close()
+        raise CliError("the app needs a terminal; use `sdtui list` or `sdtui export` in scripts.")
+    from .app import SdtuiApp
+
+    app = SdtuiApp(store)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import build_demo
+
+    with open_store(args) as store:
+        session = store.add(build_demo())
+    print(f"Added the demo meeting {session.title!r} to {store.root}.")
+    print(f"Open it with `sdtui`, or write its minutes with `sdtui export {session.id}`.")
+    print(session.id)
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        summaries = store.list()
+    for summary in summaries:
+        when = summary.date.isoformat() if summary.date else "----------"
+        network = f"  [{summary.network}]" if summary.network else ""
+        print(f"{summary.id}  {when}  {summary.status.value:<8} {summary.title}{network}")
+    if not summaries:
+        print("No sessions yet. Try `sdtui demo` to add an example meeting.", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        session = store.load(args.id)
+        if args.output == "-":
+            from .minutes import render_minutes
+
+            sys.stdout.write(render_minutes(session))
+            return 0
+        target = export_minutes(session, store.minutes_dir, Path(args.output) if args.output else None)
+    print(target)
+    return 0
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    "demo": cmd_demo,
+    "list": cmd_list,
+    "export": cmd_export,
+}
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""Every key binding of the app, declared once, as data.
+
+Screens take their `BINDINGS` from here, the help screen lists these, and the command palette
+offers the ones with a palette title, so a key is never documented in one place and bound in
+another. Keys avoid what terminals and SSH clients swallow (Ctrl+S, Alt, F11 and F12): every
+action has a plain key; the Ctrl keys are for use while typing in a text field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    """One binding: keys, the action it runs, and how footer, help and palette name it."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    help: str = ""
+    show: bool = True
+    priority: bool = False
+    palette: str | None = None
+    """Title in the command palette ("Category: Action"); None keeps it out of the palette."""
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys, self.action, self.description, show=self.show, priority=self.priority,
+            id=self.id, tooltip=self.help,
+        )
+
+    @property
+    def display(self) -> str:
+        """The keys as a person reads them: `ctrl+t` becomes `Ctrl+T`, `question_mark` `?`."""
+        names = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "delete": "Del",
+                 "slash": "/", "plus": "+", "minus": "-", "space": "Space"}
+        shown = []
+        for key in self.keys.split(","):
+            parts = [names.get(part, part.upper() if part.startswith("f") and part[1:].isdigit() else
+                                part.capitalize() if len(part) > 1 else part) for part in key.split("+")]
+            shown.append("+".join(parts))
+        return " / ".join(shown)
+
+
+KEYS: dict[str, tuple[Key, ...]] = {
+    "app": (
+        Key("app.help", "f1,question_mark", "app.help", "Help", "List every key of this screen"),
+        Key("app.quit", "ctrl+q", "app.quit", "Quit", "Leave sdtui; everything is already saved",
+            palette="App: Quit"),
+    ),
+    # Keys that belong to an open session, on Prepare, Run and Close alike.
+    "session": (
+        Key("session.back", "escape", "back", "Back", "Back to the list of sessions"),
+        Key("session.action", "ctrl+t", "app.new_action", "Action item",
+            "Capture an action item (what, owner, due date) from anywhere", priority=True,
+            palette="Session: New action item"),
+        Key("session.prepare", "f2", "app.show('prepare')", "Prepare",
+            "Session details, participants and agenda", palette="Session: Prepare"),
+        Key("session.run", "f3", "app.show('run')", "Run", "Run the meeting item by item",
+            palette="Session: Run the meeting"),
+        Key("session.close", "f4", "app.show('close')", "Close",
+            "Review decisions and actions, preview and export the minutes",
+            palette="Session: Close and export"),
+    ),
+    "home": (
+        Key("home.new", "n", "new", "New", "Start a new session", palette="Home: New session"),
+        Key("home.open", "enter,o", "open", "Open", "Open the selected session", show=False),
+        Key("home.filter", "slash", "filter", "Filter", "Filter the sessions as you type"),
+        Key("home.duplicate", "c", "duplicate", "Copy", "Duplicate the selected session",
+            palette="Home: Duplicate session"),
+        Key("home.delete", "delete,x", "delete", "Delete", "Delete the selected session (asks first)",
+            palette="Home: Delete session"),
+        Key("home.export", "e", "export", "Export", "Write the selected session's minutes",
+            palette="Home: Export minutes"),
+        Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", palette="Home: Add the demo meeting"),
+    ),
+    # Prepare: Details, Participants and Agenda tabs. Letter keys act on the tab in view.
+    "prepare": (
+        Key("prepare.details", "f5", "tab('details')", "Details", "Session details: title, date, place, chair",
+            priority=True, palette="Prepare: Session details"),
+        Key("prepare.participants", "f6", "tab('participants')", "People",
+            "Participants: name, organisation, role, attendance", priority=True,
+            palette="Prepare: Participants"),
+        Key("prepare.agenda", "f7", "tab('agenda')", "Agenda", "Agenda items, timeboxes and topics",
+            priority=True, palette="Prepare: Agenda"),
+        Key("prepare.add", "a", "add", "Add", "Add a participant or agenda item (the tab in view)"),
+        Key("prepare.edit", "e", "edit", "Edit", "Edit the selected participant or agenda item"),
+        Key("prepare.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)"),
+        Key("prepare.up", "shift+up,k", "move(-1)", "Move up", "Move the agenda item up", show=False),
+        Key("prepare.down", "shift+down,j", "move(1)", "Move down", "Move the agenda item down", show=False),
+        Key("prepare.role", "r", "cycle_role", "Role", "Next role for the selected participant"),
+        Key("prepare.attendance", "space", "cycle_attendance", "Attendance",
+            "Present, absent with apologies, absent"),
+        Key("prepare.prompt", "p", "prompt", "Prompt", "Attach a restore-or-renovate topic from the library",
+            palette="Prepare: Attach a prompt from the library"),
+        Key("prepare.topic", "w", "write_topic", "Own topic", "Write a restore-or-renovate topic yourself"),
+    ),
+    # Run: one agenda item at a time. Ctrl keys work while typing a note.
+    "run": (
+        Key("run.next", "ctrl+n", "next_item", "Next", "Next agenda item, also while typing", priority=True,
+            palette="Run: Next agenda item"),
+        Key("run.previous", "ctrl+r", "previous_item", "Prev", "Previous agenda item, also while typing",
+            priority=True, palette="Run: Previous agenda item"),
+        # Priority bindings take every key they list, so the plain letters are bindings of their own:
+        # otherwise typing "n" in a note would jump to the next item.
+        Key("run.next_plain", "n", "next_item", "Next", "Next agenda item", show=False),
+        Key("run.previous_plain", "p", "previous_item", "Prev", "Previous agenda item", show=False),
+        Key("run.notes", "f5", "pane('notes')", "Notes", "Notes of this item", priority=True),
+        Key("run.board", "f6", "pane('board')", "Board", "Restore-or-renovate board", priority=True,
+            palette="Run: Restore-or-renovate board"),
+        Key("run.signals", "f7", "pane('signals')", "Signals", "Signals round: good practices, bottlenecks",
+            priority=True, palette="Run: Signals"),
+        Key("run.decisions", "f8", "pane('decisions')", "Decisions", "Decisions of the meeting",
+            priority=True, palette="Run: Decisions"),
+        Key("run.confidential", "ctrl+l", "toggle_confidential", "Confidential",
+            "Mark the note confidential (never exported) or not", priority=True),
+        Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
+        Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
+        Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
+        Key("run.restore", "r", "position('restore')", "Restore", "Selected participant: restore"),
+        Key("run.renovate", "v", "position('renovate')", "Renovate", "Selected participant: renovate"),
+        Key("run.undecided", "u", "position('undecided')", "Undecided", "Selected participant: undecided"),
+        Key("run.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
+        Key("run.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
+        Key("run.topic", "t", "next_topic", "Topic", "Next topic on this item's board", show=False),
+    ),
+    # Close: review decisions and actions, preview the minutes, export.
+    "close": (
+        Key("close.review", "f5", "tab('review')", "Review", "Decisions and open actions", priority=True),
+        Key("close.preview", "f6", "tab('preview')", "Preview", "The minutes as participants will read them",
+            priority=True, palette="Close: Preview the minutes"),
+        Key("close.status", "space", "cycle_status", "Status", "Action: open, done, dropped"),
+        Key("close.export", "e", "export", "Export", "Write the minutes to the store's minutes folder",
+            palette="Close: Export the minutes"),
+        Key("close.finish", "f", "finish", "Finish", "Close the meeting: the clock stops, minutes are final",
+            palette="Close: Finish the meeting"),
+    ),
+    "help": (
+        Key("help.close", "escape,f1,question_mark,q", "dismiss", "Close", "Close the help"),
+    ),
+    "form": (
+        Key("form.submit", "ctrl+o", "submit", "Save", "Save the form (Enter in a one-line field too)",
+            priority=True),
+        Key("form.cancel", "escape", "cancel", "Cancel", "Close the form without saving"),
+    ),
+    "confirm": (
+        Key("confirm.yes", "y", "yes", "Yes", "Confirm"),
+        Key("confirm.no", "n,escape", "no", "No", "Cancel"),
+    ),
+}
+
+
+def bindings(*scopes: str) -> list[Binding]:
+    """The Textual bindings for one or more scopes, in declaration order."""
+    return [key.binding() for scope in scopes for key in KEYS[scope]]
+
+
+def keys_for(*scopes: str) -> list[Key]:
+    return [key for scope in scopes for key in KEYS[scope]]

@@ -1,0 +1,52 @@
+"""What Prepare, Run and Close share: the open session, its keys, the read-only banner."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..model import Session
+from ..widgets.safe import plain
+
+
+class SessionScreen(Screen[None]):
+    """Base for the screens of an open session.
+
+    Subclasses read the session through `self.session` every time (a refused change replaces
+    the object) and change it through `self.app.edit(...)`, or for text being typed, by setting
+    the field and calling `self.app.save_soon()`.
+    """
+
+    SCREEN_NAME = ""
+    KEY_SCOPES: tuple[str, ...] = ("session",)
+
+    @property
+    def session(self) -> Session:
+        session = self.app.session
+        assert session is not None, "a session screen is only shown while a session is open"
+        return session
+
+    @property
+    def current_item_id(self) -> str | None:
+        """The agenda item a new action item links to, if this screen has one in view."""
+        return None
+
+    def readonly_banner(self) -> ComposeResult:
+        if self.app.readonly:
+            yield Static(plain("Read-only: this session is open in another sdtui. Changes are not saved."),
+                         classes="readonly-banner")
+
+    def session_title(self) -> str:
+        session = self.session
+        when = session.date.isoformat() if session.date else ""
+        return f"{session.title} · {when}" if when else session.title
+
+    def on_mount(self) -> None:
+        self.app.sub_title = self.session_title()
+
+    def refresh_view(self) -> None:
+        """Show the session again after a change made elsewhere (a dialog, the action key)."""
+
+    def action_back(self) -> None:
+        self.app.leave_session()

@@ -1,0 +1,42 @@
+"""The help screen: every key of the screen it was opened from, read from `keys.py`."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Static
+
+from .. import keys
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys of the screen below it, grouped by where they apply."""
+
+    BINDINGS = keys.bindings("help")
+    CSS_PATH = "../styles/help.tcss"
+    KEY_SCOPES = ("help",)
+
+    def __init__(self, for_screen: Screen) -> None:
+        super().__init__()
+        self.for_screen = for_screen
+
+    def compose(self) -> ComposeResult:
+        scopes = (*getattr(self.for_screen, "KEY_SCOPES", ()), "app")
+        title = getattr(self.for_screen, "HELP_TITLE", "sdtui")
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        table.add_column("keys", style="bold", no_wrap=True, width=16)
+        table.add_column("what")
+        for key in keys.keys_for(*scopes):
+            table.add_row(Text(key.display), Text(key.help or key.description))
+        table.add_row(Text("Tab / Shift+Tab"), Text("Move between fields and lists"))
+        table.add_row(Text("Ctrl+P"), Text("Command palette: search every action by name"))
+        with VerticalScroll(id="help"):
+            yield Static(Text(f"Keys: {title}", style="bold"), id="help-title")
+            yield Static(table)
+            intro = getattr(self.for_screen, "HELP_TEXT", "")
+            if intro:
+                yield Static(Text(intro), id="help-text")
+        yield Footer()

@@ -1,0 +1,231 @@
+"""Home: every session in the store, filtered as you type; new, open, copy, delete, export."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from .. import keys
+from ..exporting import export_minutes
+from ..model import Session, ValidationError
+from ..store import SessionSummary, StoreError
+from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.safe import SafeInput, plain
+
+EMPTY_TEXT = (
+    "No sessions yet.\n\n"
+    "Press n to prepare a new meeting, or d to load the demo meeting\n"
+    "(the Wmo network's June meeting) and look around.\n\n"
+    "F1 or ? lists every key. Ctrl+Q quits; everything is saved as you go."
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class HomeScreen(Screen[None]):
+    """The list of sessions."""
+
+    CSS_PATH = "../styles/home.tcss"
+    BINDINGS = keys.bindings("home")
+    KEY_SCOPES = ("home",)
+    SCREEN_NAME = "home"
+    HELP_TITLE = "Home"
+    HELP_TEXT = "Type / and a few letters to filter by title, network, date or status; Enter opens."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[SessionSummary] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SafeInput(placeholder="/ to filter: title, network, date, status", id="filter", compact=True)
+        table: DataTable[Text] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        table.add_column("Date", key="date", width=10)
+        table.add_column("Title", key="title")
+        table.add_column("Network", key="network", width=16)
+        table.add_column("Status", key="status", width=7)
+        table.add_column("Open", key="open", width=4)
+        yield table
+        yield Static(EMPTY_TEXT, id="empty", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#sessions", DataTable)
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the list from the store and show it."""
+        try:
+            self.summaries = self.app.store.list()
+        except StoreError as error:
+            self.summaries = []
+            self.notify(str(error), title="Cannot read the store", severity="error", markup=False)
+        self.show(select)
+
+    def show(self, select: str | None = None) -> None:
+        table = self.table
+        keep = select or self.selected_id()
+        table.clear()
+        words = fold(self.query_one("#filter", SafeInput).value).split()
+        for summary in self.summaries:
+            when = summary.date.isoformat() if summary.date else ""
+            haystack = fold(f"{when} {summary.title} {summary.network} {summary.status.value}")
+            if all(word in haystack for word in words):
+                table.add_row(
+                    plain(when), plain(summary.title), plain(summary.network),
+                    plain(summary.status.value),
+                    plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
+                    key=summary.id,
+                )
+        empty = not self.summaries
+        self.query_one("#empty").display = empty
+        table.display = not empty
+        if keep and keep in table.rows:
+            table.move_cursor(row=table.get_row_index(keep))
+        if not self.query_one("#filter").has_focus:
+            table.focus()
+
+    def selected_id(self) -> str | None:
+        table = self.table
+        if table.row_count == 0:
+            return None
+        try:
+            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        except Exception:  # noqa: BLE001 - an empty or just-cleared table has no cursor row
+            return None
+
+    # filter as you type
+
+    def on_input_changed(self, event: SafeInput.Changed) -> None:
+        self.show()
+
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def key_escape(self) -> None:
+        filter_input = self.query_one("#filter", SafeInput)
+        if filter_input.has_focus or filter_input.value:
+            filter_input.value = ""
+            self.table.focus()
+
+    def key_down(self) -> None:
+        if self.query_one("#filter").has_focus:
+            self.table.focus()
+
+    # actions
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        session_id = self.selected_id()
+        if session_id:
+            self.app.open_session(session_id)
+
+    def action_new(self) -> None:
+        today = self.app.today()
+        fields = [
+            Field("title", "Title", placeholder="Netwerkbijeenkomst september"),
+            Field("network", "Network", placeholder="Wmo transformatienetwerk"),
+            Field("date", "Date (YYYY-MM-DD)", today.isoformat()),
+            Field("start_time", "Start (HH:MM)", "13:30"),
+            Field("end_time", "End (HH:MM)", "16:00"),
+        ]
+
+        def create(values: dict[str, str]) -> Session:
+            return self.app.store.add(Session(**values))
+
+        self.app.push_screen(FormScreen("New session", fields, self._guard(create)), callback=self._opened)
+
+    def _guard(self, create):
+        """Turn a store failure inside a form into a message in the form."""
+
+        def guarded(values: dict[str, str]):
+            try:
+                return create(values)
+            except StoreError as error:
+                raise ValidationError(str(error)) from None
+
+        return guarded
+
+    def _opened(self, session: Session | None) -> None:
+        if session is not None:
+            self.reload(select=session.id)
+            self.app.open_session(session.id, "prepare")
+
+    def action_duplicate(self) -> None:
+        session_id = self.selected_id()
+        if not session_id:
+            return
+        try:
+            copy = self.app.store.add(self.app.store.load(session_id).duplicate())
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Copied as a new draft: {copy.title}", markup=False)
+        self.reload(select=copy.id)
+
+    def action_delete(self) -> None:
+        session_id = self.selected_id()
+        if not session_id:
+            return
+        summary = next(s for s in self.summaries if s.id == session_id)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.app.store.delete(session_id)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"Deleted: {summary.title}", markup=False)
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(f"Delete {summary.title!r} ({summary.date or 'no date'})? "
+                                           "This cannot be undone."), callback=confirmed)
+
+    def action_export(self) -> None:
+        session_id = self.selected_id()
+        if not session_id:
+            return
+        try:
+            session = self.app.store.load(session_id)
+            path = export_minutes(session, self.app.store.minutes_dir)
+        except (StoreError, OSError) as error:
+            self.notify(str(error), title="Not exported", severity="error", markup=False)
+            return
+        self.notify(f"Minutes written to {path}", title="Exported", markup=False, timeout=10)
+
+    def action_demo(self) -> None:
+        from ..demo import build_demo
+
+        try:
+            session = self.app.store.add(build_demo(today=self.app.today()))
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(f"Added the demo meeting: {session.title}", markup=False)
+        self.reload(select=session.id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"open", "duplicate", "delete", "export"} and not self.summaries:
+            return None  # shown greyed out until there is a session
+        return True

@@ -1,0 +1,125 @@
+"""Modal dialogs: a small form that validates through the model, and a yes/no question.
+
+A form hands the typed values to a callback that applies them to the model. When the model
+refuses them with a ValidationError, the form stays open with the message and the field in
+question focused, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, Select, Static
+
+from .. import keys
+from ..model import ValidationError
+from .safe import SafeInput, SafeTextArea, plain
+
+
+@dataclass
+class Field:
+    """One field of a form."""
+
+    name: str
+    label: str
+    value: str = ""
+    kind: Literal["line", "text", "choice"] = "line"
+    choices: Sequence[tuple[str, str]] = ()
+    """(label, value) pairs for a choice field."""
+    placeholder: str = ""
+
+
+class FormScreen(ModalScreen[Any]):
+    """A modal form; `on_submit(values)` applies them and returns the dialog's result."""
+
+    BINDINGS = keys.bindings("form")
+    CSS_PATH = "../styles/forms.tcss"
+
+    def __init__(self, title: str, fields: Sequence[Field],
+                 on_submit: Callable[[dict[str, str]], Any], *, hint: str = "") -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = list(fields)
+        self.on_submit = on_submit
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(plain(self.form_title), id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.fields:
+                    yield Label(plain(spec.label), classes="form-label")
+                    yield self._widget(spec)
+            yield Static("", id="form-error")
+            hint = self.hint or "Enter or Ctrl+O saves · Esc cancels"
+            yield Static(plain(hint), id="form-hint")
+
+    def _widget(self, spec: Field):
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "choice":
+            options = [(plain(label), value) for label, value in spec.choices]
+            value = spec.value if any(v == spec.value for _, v in spec.choices) else Select.NULL
+            return Select(options, value=value, allow_blank=value is Select.NULL, id=widget_id, compact=True)
+        if spec.kind == "text":
+            area = SafeTextArea(spec.value, id=widget_id, compact=True, soft_wrap=True, tab_behavior="focus")
+            area.show_line_numbers = False
+            return area
+        return SafeInput(spec.value, placeholder=spec.placeholder, id=widget_id, compact=True)
+
+    def values(self) -> dict[str, str]:
+        result: dict[str, str] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Select):
+                result[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
+            elif isinstance(widget, SafeTextArea):
+                result[spec.name] = widget.text
+            else:
+                result[spec.name] = widget.value
+        return result
+
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        try:
+            result = self.on_submit(self.values())
+        except ValidationError as error:
+            self.query_one("#form-error", Static).update(plain(error.message))
+            self.add_class("-invalid")
+            if error.field:
+                for spec in self.fields:
+                    if spec.name == error.field:
+                        self.query_one(f"#field-{spec.name}").focus()
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a yes/no question; y confirms, n or Esc cancels."""
+
+    BINDINGS = keys.bindings("confirm")
+    CSS_PATH = "../styles/forms.tcss"
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(plain(self.question), id="form-title")
+            yield Static("y: yes · n or Esc: no", id="form-hint")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,42 @@
+"""Showing user text as text.
+
+Textual reads `[bold]` in a str as markup, and a DataTable cell given a str does too. User
+text always goes through `plain()` so a name like `[/]` shows as typed and crashes nothing.
+The model already removed control characters, so nothing raw reaches the terminal.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.widgets import Input, TextArea
+
+from ..model import strip_controls
+
+
+def plain(text: object, style: str = "") -> Text:
+    """User text as a Rich Text that is never parsed as markup."""
+    return Text(strip_controls(str(text)), style=style, end="")
+
+
+def one_line(text: str, limit: int = 60) -> str:
+    """The first line of a text, shortened with an ellipsis to fit a table cell or a title."""
+    first = text.strip().split("\n", 1)[0]
+    if len(first) > limit or "\n" in text.strip():
+        return first[: limit - 1].rstrip() + "…"
+    return first
+
+
+class SafeInput(Input):
+    """An Input that drops control characters and escape sequences from pasted text."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Runs before Input's own handler (Textual calls each class's handler down the MRO).
+        event.text = strip_controls(event.text)
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that drops control characters and escape sequences from pasted text."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.text = strip_controls(event.text)

@@ -1,0 +1,33 @@
+"""Fixtures for driving the app with Pilot: a store in a temporary folder and a frozen clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from sdtui.app import SdtuiApp
+from sdtui.store import Store
+
+FROZEN_NOW = datetime(2026, 6, 18, 14, 5)
+"""The demo meeting's afternoon; screens that show a clock read this in tests."""
+
+SIZE = (80, 24)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    with Store(tmp_path / "store") as opened:
+        yield opened
+
+
+@pytest.fixture
+def make_app(store: Store) -> Callable[..., SdtuiApp]:
+    """Build the app on the test store; pass `clock=` to move time along."""
+
+    def make(clock: Callable[[], datetime] = lambda: FROZEN_NOW) -> SdtuiApp:
+        return SdtuiApp(store, clock=clock)
+
+    return make
