@@ -126,45 +126,52 @@ def strip_controls(text: str) -> str:
 
 
 
-def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE) -> str:
+def field_name(what: str) -> str:
+    """The attribute a label names: "Start time" is the field `start_time`."""
+    return what.lower().replace(" ", "_")
+
+
+def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE,
+               field: str | None = None) -> str:
     """A one-line text: trimmed, newlines folded to spaces, length checked."""
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text.", what)
+        raise ValidationError(f"{what} must be text.", field or field_name(what))
     text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
     if required and not text:
-        raise ValidationError(f"{what} cannot be empty.", what)
+        raise ValidationError(f"{what} cannot be empty.", field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", what)
+        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", field or field_name(what))
     return text
 
 
-def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MAX_TEXT) -> str:
+def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MAX_TEXT,
+               field: str | None = None) -> str:
     """A multi-line text: kept as typed except for trailing white space."""
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text.", what)
+        raise ValidationError(f"{what} must be text.", field or field_name(what))
     text = strip_controls(value).rstrip()
     if required and not text.strip():
-        raise ValidationError(f"{what} cannot be empty.", what)
+        raise ValidationError(f"{what} cannot be empty.", field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", what)
+        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", field or field_name(what))
     return text
 
 
-def parse_enum(kind: type[StrEnum], value: Any, what: str) -> Any:
+def parse_enum(kind: type[StrEnum], value: Any, what: str, field: str | None = None) -> Any:
     if isinstance(value, kind):
         return value
     try:
         return kind(str(value).strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        raise ValidationError(f"{what} must be one of: {allowed} (got {value!r}).", what) from None
+        raise ValidationError(f"{what} must be one of: {allowed} (got {value!r}).", field or field_name(what)) from None
 
 
-def parse_date(value: Any, what: str = "Date") -> date | None:
+def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date | None:
     """A date from a `date` or from text in the form YYYY-MM-DD; empty gives None."""
     if value is None or value == "":
         return None
@@ -178,13 +185,13 @@ def parse_date(value: Any, what: str = "Date") -> date | None:
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.", what) from None
+        raise ValidationError(f"{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.", field or field_name(what)) from None
     if not 1900 <= parsed.year <= 2200:
-        raise ValidationError(f"{what} {text!r} is too far from today to be a meeting date.", what)
+        raise ValidationError(f"{what} {text!r} is too far from today to be a meeting date.", field or field_name(what))
     return parsed
 
 
-def parse_time(value: Any, what: str = "Time") -> time | None:
+def parse_time(value: Any, what: str = "Time", field: str | None = None) -> time | None:
     """A time of day from a `time` or from text such as 9:30 or 09:30; empty gives None."""
     if value is None or value == "":
         return None
@@ -199,7 +206,7 @@ def parse_time(value: Any, what: str = "Time") -> time | None:
             raise ValueError(text)
         return time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(f"{what} {str(value)!r} is not a time of day; write it as HH:MM, e.g. 09:30.", what) from None
+        raise ValidationError(f"{what} {str(value)!r} is not a time of day; write it as HH:MM, e.g. 09:30.", field or field_name(what)) from None
 
 
 def parse_timebox(value: Any) -> int:
@@ -240,7 +247,7 @@ class Note:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Note")
+        self.text = clean_text(self.text, "Note", field="text")
         self.confidential = bool(self.confidential)
 
 
@@ -324,8 +331,8 @@ class RestoreRenovate:
     def __post_init__(self) -> None:
         self.topic = clean_line(self.topic, "Topic", required=True)
         self.what_changed = clean_text(self.what_changed, "What changed")
-        self.restore_args = [clean_text(a, "Argument", required=True) for a in self.restore_args]
-        self.renovate_args = [clean_text(a, "Argument", required=True) for a in self.renovate_args]
+        self.restore_args = [clean_text(a, "Argument", required=True, field="text") for a in self.restore_args]
+        self.renovate_args = [clean_text(a, "Argument", required=True, field="text") for a in self.renovate_args]
         self.positions = {str(pid): parse_enum(Position, pos, "Position") for pid, pos in self.positions.items()}
         self.decision = None if self.decision in (None, "") else parse_enum(Verdict, self.decision, "Decision")
         self.rationale = clean_text(self.rationale, "Rationale")
@@ -355,8 +362,8 @@ class Signal:
 
     def __post_init__(self) -> None:
         self.organisation = clean_line(self.organisation, "Organisation", required=True)
-        self.kind = parse_enum(SignalKind, self.kind, "Signal kind")
-        self.text = clean_text(self.text, "Signal", required=True)
+        self.kind = parse_enum(SignalKind, self.kind, "Signal kind", "kind")
+        self.text = clean_text(self.text, "Signal", required=True, field="text")
 
 
 @dataclass
@@ -367,7 +374,7 @@ class Decision:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Decision", required=True)
+        self.text = clean_text(self.text, "Decision", required=True, field="text")
         self.rationale = clean_text(self.rationale, "Rationale")
 
 
@@ -383,10 +390,10 @@ class ActionItem:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Action", required=True)
+        self.text = clean_text(self.text, "Action", required=True, field="text")
         self.owner_id = clean_line(self.owner_id, "Owner", required=True)
-        self.due = parse_date(self.due, "Due date")
-        self.status = parse_enum(ActionStatus, self.status, "Action status")
+        self.due = parse_date(self.due, "Due date", "due")
+        self.status = parse_enum(ActionStatus, self.status, "Action status", "status")
 
     def is_overdue(self, today: date) -> bool:
         return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
@@ -431,7 +438,7 @@ class Session:
         self.place = clean_line(self.place, "Place")
         self.online_link = clean_line(self.online_link, "Online link", limit=2000)
         self.chair = clean_line(self.chair, "Chair")
-        self.guest_speakers = [clean_line(g, "Guest speaker", required=True) for g in self.guest_speakers]
+        self.guest_speakers = [clean_line(g, "Guest speaker", required=True, field="guest_speakers") for g in self.guest_speakers]
         self.language = parse_enum(Language, self.language, "Language")
         self.status = parse_enum(SessionStatus, self.status, "Status")
         self.started_at = _datetime_or_none(self.started_at)
@@ -454,7 +461,7 @@ class Session:
         for person in self.participants:
             if person.id == participant_id:
                 return person
-        raise ValidationError(f"Owner {participant_id!r} is not a participant of this meeting.", "owner")
+        raise ValidationError(f"The owner ({participant_id!r}) is not a participant of this meeting.", "owner")
 
     def find_participant(self, name: str) -> Participant:
         """A participant by id, exact name, or a unique case-insensitive name prefix."""
@@ -466,8 +473,8 @@ class Session:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValidationError(f"{name!r} fits more than one participant; type more of the name.", "owner")
-        raise ValidationError(f"{name!r} is not a participant of this meeting; add them first.", "owner")
+            raise ValidationError(f"More than one participant fits {name!r}; type more of the name.", "owner")
+        raise ValidationError(f"There is no participant called {name!r}; add them first.", "owner")
 
     def item(self, item_id: str | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -489,7 +496,7 @@ class Session:
                         attendance: Attendance | str = Attendance.PRESENT) -> Participant:
         person = Participant(name, organisation, role, attendance)
         if any(p.name.casefold() == person.name.casefold() for p in self.participants):
-            raise ValidationError(f"{person.name!r} is already a participant.", "name")
+            raise ValidationError(f"There is already a participant called {person.name!r}.", "name")
         self.participants.append(person)
         return person
 

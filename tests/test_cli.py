@@ -1,0 +1,162 @@
+"""The `sdtui` command as a user runs it: a real process, its output and its exit status."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from sdtui import __version__
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def sdtui(*args: str, store: Path | None = None, env: dict[str, str] | None = None,
+          cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m sdtui` in a child process, as a shell user would."""
+    full_env = {key: value for key, value in os.environ.items() if key != "SDTUI_STORE"}
+    full_env.update(PYTHONPATH=str(REPO), **(env or {}))
+    command = [sys.executable, "-m", "sdtui"]
+    if store is not None:
+        command += ["--store", str(store)]
+    return subprocess.run(command + list(args), capture_output=True, text=True, env=full_env,
+                          cwd=cwd or REPO, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("sdtui: ")
+    return lines[0]
+
+
+def parse(markdown: str) -> SyntaxTreeNode:
+    return SyntaxTreeNode(MarkdownIt("commonmark").enable("table").parse(markdown))
+
+
+def headings(tree: SyntaxTreeNode, tag: str) -> list[SyntaxTreeNode]:
+    return [node for node in tree.walk() if node.type == "heading" and node.tag == tag]
+
+
+def test_version_and_help() -> None:
+    version = sdtui("--version")
+    assert version.returncode == 0
+    assert version.stdout.strip() == f"sdtui {__version__}"
+    helped = sdtui("--help")
+    assert helped.returncode == 0
+    for command in ("demo", "list", "export", "--store"):
+        assert command in helped.stdout
+
+
+def test_demo_prints_its_id_last_and_list_starts_lines_with_ids(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    first = sdtui("demo", store=store)
+    assert first.returncode == 0, first.stderr
+    first_id = first.stdout.strip().splitlines()[-1]
+    second_id = sdtui("demo", store=store).stdout.strip().splitlines()[-1]
+    assert first_id != second_id
+
+    listed = sdtui("list", store=store)
+    assert listed.returncode == 0
+    lines = listed.stdout.strip().splitlines()
+    assert sorted(line.split()[0] for line in lines) == sorted([first_id, second_id])
+    assert all("Wmo" in line for line in lines)
+
+
+def test_list_of_empty_store_says_how_to_start(tmp_path: Path) -> None:
+    result = sdtui("list", store=tmp_path / "empty")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "sdtui demo" in result.stderr
+
+
+def test_export_writes_minutes_into_the_store_and_prints_the_path(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    session_id = sdtui("demo", store=store).stdout.strip().splitlines()[-1]
+    result = sdtui("export", session_id[:4], store=store)
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip())
+    assert path.parent == store.resolve() / "minutes" or path.parent.resolve() == (store / "minutes").resolve()
+    assert path.suffix == ".md" and session_id in path.name
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+    tree = parse(path.read_text(encoding="utf-8"))
+    assert len(headings(tree, "h1")) == 1
+    assert len(headings(tree, "h2")) >= 4
+    assert any(node.type == "table" for node in tree.walk())
+
+
+def test_export_to_stdout_and_to_a_chosen_file(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    session_id = sdtui("demo", store=store).stdout.strip().splitlines()[-1]
+    to_stdout = sdtui("export", session_id, "-o", "-", store=store)
+    assert to_stdout.returncode == 0
+    target = tmp_path / "out" / "juni.md"
+    to_file = sdtui("export", session_id, "-o", str(target), store=store)
+    assert to_file.returncode == 0, to_file.stderr
+    assert to_file.stdout.strip() == str(target)
+    assert target.read_text(encoding="utf-8") == to_stdout.stdout
+    assert len(headings(parse(to_stdout.stdout), "h1")) == 1
+
+
+def test_store_comes_from_environment_then_default(tmp_path: Path) -> None:
+    env_store = tmp_path / "from-env"
+    made = sdtui("demo", env={"SDTUI_STORE": str(env_store)})
+    assert made.returncode == 0, made.stderr
+    assert (env_store / "s").is_dir()
+    cwd = tmp_path / "here"
+    cwd.mkdir()
+    sdtui("demo", cwd=cwd, env={"PYTHONPATH": str(REPO)})
+    assert (cwd / "sessions" / "s").is_dir()
+
+
+def test_unknown_id_is_one_clear_line(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    sdtui("demo", store=store)
+    line = assert_one_line_error(sdtui("export", "zzzzzzzz", store=store))
+    assert "zzzzzzzz" in line
+
+
+def test_store_path_that_is_a_file_is_one_clear_line(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    line = assert_one_line_error(sdtui("list", store=not_a_folder))
+    assert "notes.txt" in line
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
+def test_corrupt_index_is_one_clear_line_and_left_untouched(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    sdtui("demo", store=store)
+    index = store / "index.json"
+    index.write_text("{not json", encoding="utf-8")
+    assert_one_line_error(sdtui("list", store=store))
+    assert index.read_text(encoding="utf-8") == "{not json"
+
+
+def test_app_without_a_terminal_explains_instead_of_hanging(tmp_path: Path) -> None:
+    line = assert_one_line_error(sdtui(store=tmp_path / "store"))
+    assert "terminal" in line
+
+
+def test_bad_usage_exits_with_usage_error(tmp_path: Path) -> None:
+    result = sdtui("export", store=tmp_path / "store")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("title", ["../../etc/passwd", "..", "/tmp/x", "a/b\\c", "   "])
+def test_export_name_never_leaves_the_minutes_folder(tmp_path: Path, title: str) -> None:
+    from sdtui.exporting import minutes_filename
+    from sdtui.model import Session
+
+    session = Session(title=title.strip() or "x")
+    name = minutes_filename(session)
+    assert "/" not in name and "\\" not in name and not name.startswith(".")
+    assert (tmp_path / name).resolve().parent == tmp_path.resolve()
