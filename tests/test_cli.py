@@ -20,7 +20,7 @@ def sdtui(*args: str, store: Path | None = None, env: dict[str, str] | None = No
           cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run `python -m sdtui` in a child process, as a shell user would."""
     full_env = {key: value for key, value in os.environ.items() if key != "SDTUI_STORE"}
-    full_env.update(PYTHONPATH=str(REPO), **(env or {}))
+    full_env.update({"PYTHONPATH": str(REPO), **(env or {})})
     command = [sys.executable, "-m", "sdtui"]
     if store is not None:
         command += ["--store", str(store)]
@@ -112,7 +112,7 @@ def test_store_comes_from_environment_then_default(tmp_path: Path) -> None:
     assert (env_store / "s").is_dir()
     cwd = tmp_path / "here"
     cwd.mkdir()
-    sdtui("demo", cwd=cwd, env={"PYTHONPATH": str(REPO)})
+    sdtui("demo", cwd=cwd)
     assert (cwd / "sessions" / "s").is_dir()
 
 

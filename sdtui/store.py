@@ -1,0 +1,522 @@
+"""Where sessions live: a folder of small TinyDB files, written so that nothing is ever torn.
+
+Layout of a store folder::
+
+    index.json        TinyDB: one summary per session (what Home lists), and the schema
+    index.lock        held while a process changes the index
+    s/<id>.json       TinyDB: one session, written whole on every save
+    s/<id>.lock       held by the process that has the session open for editing
+    minutes/          exported minutes
+
+Saving one edit writes one session file, and the index only when what Home shows changed, so
+a save costs the same in a store of ten sessions as in one of ten thousand. Every write goes
+to a temporary file in the same folder, is flushed and fsynced, and replaces the old file with
+`os.replace`: a crash at any moment leaves the old file or the new one. Files are 0600 and
+folders 0700 whatever the umask: minutes hold names and sometimes case details.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import getpass
+import json
+import os
+import re
+import socket
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from .model import ID_ALPHABET, Session, SessionStatus, new_id
+
+SCHEMA_VERSION = 1
+APP = "sdtui"
+ENV_STORE = "SDTUI_STORE"
+DEFAULT_STORE = Path("sessions")
+LOCK_TIMEOUT = 5.0
+"""Seconds to wait for another process to finish writing the index."""
+TOLERATED = {"README.md", ".gitignore"}
+"""Files a folder may hold and still become a store (the default store ships with them)."""
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+_ID = re.compile(f"[{ID_ALPHABET}]+")
+
+
+class StoreError(Exception):
+    """Something about the store stops an operation; the message says what and what to do."""
+
+
+class StoreCorrupt(StoreError):
+    pass
+
+
+class StoreForeign(StoreError):
+    pass
+
+
+class StoreTooNew(StoreError):
+    pass
+
+
+class StoreReadOnly(StoreError):
+    pass
+
+
+class StoreFull(StoreError):
+    pass
+
+
+class StoreBusy(StoreError):
+    pass
+
+
+class UnknownSession(StoreError):
+    pass
+
+
+class AmbiguousId(StoreError):
+    pass
+
+
+class SessionLocked(StoreError):
+    """Another process has the session open for editing."""
+
+    def __init__(self, message: str, holder: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.holder = holder or {}
+
+
+def default_store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--store`, else `$SDTUI_STORE`, else `./sessions`."""
+    if cli_value:
+        return Path(cli_value)
+    if os.environ.get(ENV_STORE):
+        return Path(os.environ[ENV_STORE])
+    return DEFAULT_STORE
+
+
+def os_error(error: OSError, path: Path) -> StoreError:
+    """A store error for a failed write, in words that say what to do about it."""
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return StoreFull(f"The disk is full: could not write {path}. Nothing was changed; free some space.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreReadOnly(f"The store is read-only: could not write {path}. Nothing was changed.")
+    return StoreError(f"Could not write {path}: {error.strerror or error}. Nothing was changed.")
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder readable by its owner only, whatever the umask."""
+    try:
+        path.mkdir(mode=DIR_MODE, exist_ok=True)
+        os.chmod(path, DIR_MODE)
+    except OSError as error:
+        raise os_error(error, path) from None
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that never leaves a half-written file.
+
+    TinyDB's JSONStorage truncates and rewrites the file in place; a crash in between loses
+    the database. This one writes a temporary file beside it, fsyncs it, and renames it over
+    the old one, then fsyncs the folder so the rename itself survives a power cut.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError:
+            raise StoreCorrupt(f"{self.path} is not a text file; sdtui left it untouched.") from None
+        except OSError as error:
+            raise StoreError(f"Could not read {self.path}: {error.strerror or error}.") from None
+        try:
+            data = json.loads(text)
+        except ValueError:
+            raise StoreCorrupt(f"{self.path} is damaged (not valid JSON); sdtui left it untouched. "
+                               "Restore it from a backup or move it away.") from None
+        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
+            raise StoreForeign(f"{self.path} is not an sdtui file; sdtui left it untouched.")
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def close(self) -> None:
+        pass
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once, owner-only; a crash leaves the old or the new file."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{new_id()}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        try:
+            os.fchmod(descriptor, FILE_MODE)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        os.replace(temporary, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise os_error(error, path) from None
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files a killed writer of `path` left behind; call only while holding its lock."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def fsync_dir(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """What Home and `sdtui list` show of a session, kept in the index."""
+
+    id: str
+    title: str
+    network: str
+    date: date | None
+    start_time: str
+    status: SessionStatus
+    open_actions: int
+    updated: str
+
+    @classmethod
+    def of(cls, session: Session) -> SessionSummary:
+        return cls(
+            id=session.id, title=session.title, network=session.network, date=session.date,
+            start_time=session.start_time.isoformat(timespec="minutes") if session.start_time else "",
+            status=session.status, open_actions=len(session.open_actions),
+            updated=datetime.now().isoformat(timespec="seconds"),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "network": self.network,
+                "date": self.date.isoformat() if self.date else None, "start_time": self.start_time,
+                "status": self.status.value, "open_actions": self.open_actions, "updated": self.updated}
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> SessionSummary:
+        return cls(id=doc["id"], title=doc["title"], network=doc.get("network", ""),
+                   date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
+                   start_time=doc.get("start_time", ""), status=SessionStatus(doc["status"]),
+                   open_actions=int(doc.get("open_actions", 0)), updated=doc.get("updated", ""))
+
+    def same_as(self, other: SessionSummary | None) -> bool:
+        """Equal in everything Home shows (the save time aside)."""
+        return other is not None and self.to_doc() | {"updated": ""} == other.to_doc() | {"updated": ""}
+
+
+def describe_holder(holder: dict[str, Any]) -> str:
+    if not holder:
+        return "another sdtui"
+    since = str(holder.get("since", ""))[11:16]
+    where = f"process {holder.get('pid', '?')} of {holder.get('user', '?')} on {holder.get('host', '?')}"
+    return f"{where}, since {since}" if since else where
+
+
+class SessionLock:
+    """An exclusive lock on one session, released when the holder closes it or dies."""
+
+    def __init__(self, path: Path, descriptor: int) -> None:
+        self.path = path
+        self._descriptor: int | None = descriptor
+
+    @property
+    def held(self) -> bool:
+        return self._descriptor is not None
+
+    def release(self) -> None:
+        if self._descriptor is not None:
+            try:
+                os.ftruncate(self._descriptor, 0)
+            except OSError:
+                pass
+            fcntl.flock(self._descriptor, fcntl.LOCK_UN)
+            os.close(self._descriptor)
+            self._descriptor = None
+
+    def __enter__(self) -> SessionLock:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
+class Store:
+    """A folder of sessions; see the module docstring for the layout and the promises."""
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.root = Path(root)
+        self.sessions_dir = self.root / "s"
+        self.minutes_dir = self.root / "minutes"
+        self.index_path = self.root / "index.json"
+        self._locks: dict[str, SessionLock] = {}
+        self._check_root()
+        self._index = TinyDB(self.index_path, storage=AtomicJSONStorage)
+        self._summaries = self._index.table("sessions", cache_size=0)
+        self._check_schema(self._index.storage.read(), self.index_path, "index")
+
+    # --- opening ------------------------------------------------------------------------
+
+    def _check_root(self) -> None:
+        root = self.root
+        if root.exists() and not root.is_dir():
+            raise StoreForeign(f"{root} is a file, not a store folder. Give a folder with --store.")
+        if (root / "index.json").exists():
+            return
+        if root.is_dir():
+            try:
+                strangers = [p.name for p in root.iterdir() if p.name not in TOLERATED]
+            except OSError as error:
+                raise StoreError(f"Cannot read {root}: {error.strerror or error}.") from None
+            if strangers:
+                raise StoreForeign(f"{root} holds other files and no sdtui store; "
+                                   "choose an empty or a new folder with --store.")
+        self._create()
+
+    def _create(self) -> None:
+        if not self.root.exists():
+            try:
+                self.root.mkdir(parents=True, mode=DIR_MODE)
+            except OSError as error:
+                raise os_error(error, self.root) from None
+        make_private_dir(self.root)
+        make_private_dir(self.sessions_dir)
+        make_private_dir(self.minutes_dir)
+        AtomicJSONStorage(self.index_path).write({"_meta": {"1": self._meta("index")}})
+
+    @staticmethod
+    def _meta(kind: str) -> dict[str, Any]:
+        return {"app": APP, "schema": SCHEMA_VERSION, "kind": kind}
+
+    @staticmethod
+    def _check_schema(data: dict[str, Any] | None, path: Path, kind: str) -> None:
+        meta = (data or {}).get("_meta", {}).get("1")
+        if not isinstance(meta, dict) or meta.get("app") != APP or meta.get("kind") != kind:
+            raise StoreForeign(f"{path} is not an sdtui {kind} file; sdtui left it untouched.")
+        schema = meta.get("schema")
+        if not isinstance(schema, int) or schema < 1:
+            raise StoreCorrupt(f"{path} has no valid schema version; sdtui left it untouched.")
+        if schema > SCHEMA_VERSION:
+            raise StoreTooNew(f"{path} was written by a newer sdtui (schema {schema}; this one reads "
+                              f"{SCHEMA_VERSION}). Upgrade sdtui; the file is left untouched.")
+
+    def close(self) -> None:
+        for lock in self._locks.values():
+            lock.release()
+        self._locks.clear()
+        self._index.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- the index ----------------------------------------------------------------------
+
+    def _index_lock(self) -> _IndexLock:
+        return _IndexLock(self.root / "index.lock")
+
+    def list(self) -> list[SessionSummary]:
+        """Every session, newest date first."""
+        summaries = [SessionSummary.from_doc(doc) for doc in self._summaries.all()]
+        return sorted(summaries, key=lambda s: (s.date or date.min, s.start_time, s.title), reverse=True)
+
+    def ids(self) -> list[str]:
+        return [doc["id"] for doc in self._summaries.all()]
+
+    def resolve(self, prefix: str) -> str:
+        """The id of the one session whose id starts with `prefix`."""
+        wanted = prefix.strip().lower()
+        if not _ID.fullmatch(wanted):
+            raise UnknownSession(f"No session with id {prefix!r}; `sdtui list` shows the ids.")
+        ids = self.ids()
+        if wanted in ids:
+            return wanted
+        matches = [session_id for session_id in ids if session_id.startswith(wanted)]
+        if not matches:
+            raise UnknownSession(f"No session with id {prefix!r}; `sdtui list` shows the ids.")
+        if len(matches) > 1:
+            raise AmbiguousId(f"{prefix!r} fits {len(matches)} sessions ({', '.join(sorted(matches)[:5])}); "
+                              "type more of the id.")
+        return matches[0]
+
+    def _deleted_ids(self) -> list[str]:
+        """Ids of deleted sessions: kept so a new session never takes one (links stay true)."""
+        rows = self._index.table("deleted", cache_size=0).all()
+        return list(rows[0]["ids"]) if rows else []
+
+    def _session_path(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}.json"
+
+    # --- sessions -----------------------------------------------------------------------
+
+    def load(self, id_or_prefix: str) -> Session:
+        session_id = self.resolve(id_or_prefix)
+        path = self._session_path(session_id)
+        data = AtomicJSONStorage(path).read()
+        if data is None:
+            raise StoreCorrupt(f"The file of session {session_id} is missing ({path}).")
+        self._check_schema(data, path, "session")
+        try:
+            return Session.from_dict(data["session"]["1"])
+        except (KeyError, TypeError, ValueError) as error:
+            raise StoreCorrupt(f"{path} cannot be read as a session ({error}); sdtui left it untouched.") from None
+
+    def add(self, session: Session) -> Session:
+        """Store a new session; it gets a fresh id if its id is taken or was ever used."""
+        with self._index_lock():
+            remove_leftovers(self.index_path)
+            taken = {*self.ids(), *self._deleted_ids()}
+            while session.id in taken:
+                session.id = new_id(8)
+            self._write_session(session)
+            self._summaries.insert(SessionSummary.of(session).to_doc())
+        return session
+
+    def save(self, session: Session) -> None:
+        """Write the session whole; refused while another process has it open for editing."""
+        own = self._locks.get(session.id)
+        if own is not None and own.held:
+            self._save_locked(session)
+            return
+        with self.acquire(session.id):
+            self._save_locked(session)
+
+    def _save_locked(self, session: Session) -> None:
+        self._write_session(session)
+        summary = SessionSummary.of(session)
+        current = self._summary(session.id)
+        if current is None:
+            raise UnknownSession(f"Session {session.id} was deleted from the store; it cannot be saved.")
+        if not summary.same_as(current):
+            with self._index_lock():
+                self._summaries.update(summary.to_doc(), Query().id == session.id)
+
+    def _summary(self, session_id: str) -> SessionSummary | None:
+        doc = self._summaries.get(Query().id == session_id)
+        return SessionSummary.from_doc(doc) if doc else None
+
+    def _write_session(self, session: Session) -> None:
+        AtomicJSONStorage(self._session_path(session.id)).write(
+            {"_meta": {"1": self._meta("session")}, "session": {"1": session.to_dict()}})
+
+    def delete(self, id_or_prefix: str) -> None:
+        """Remove a session; its id is never handed out again."""
+        session_id = self.resolve(id_or_prefix)
+        with self.acquire(session_id), self._index_lock():
+            deleted = self._index.table("deleted", cache_size=0)
+            ids = self._deleted_ids()
+            deleted.truncate()
+            deleted.insert({"ids": [*ids, session_id]})
+            self._summaries.remove(Query().id == session_id)
+            try:
+                self._session_path(session_id).unlink(missing_ok=True)
+            except OSError as error:
+                raise os_error(error, self._session_path(session_id)) from None
+
+    # --- who has a session open ---------------------------------------------------------
+
+    def acquire(self, session_id: str) -> SessionLock:
+        """Lock a session for editing by this process, or raise SessionLocked saying who has it."""
+        own = self._locks.get(session_id)
+        if own is not None and own.held:
+            return own
+        path = self.sessions_dir / f"{session_id}.lock"
+        try:
+            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise os_error(error, path) from None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(descriptor)
+            holder = self.holder(session_id)
+            raise SessionLocked(f"Session {session_id} is open in {describe_holder(holder)}. "
+                                "You can read it here; changes are not saved.", holder) from None
+        os.fchmod(descriptor, FILE_MODE)
+        holder = {"pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
+                  "since": datetime.now().isoformat(timespec="seconds")}
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, json.dumps(holder).encode(), 0)
+        lock = SessionLock(path, descriptor)
+        self._locks[session_id] = lock
+        remove_leftovers(self._session_path(session_id))
+        return lock
+
+    def holder(self, session_id: str) -> dict[str, Any]:
+        """Who holds the session's lock, as its holder wrote it (empty when nobody does)."""
+        try:
+            text = (self.sessions_dir / f"{session_id}.lock").read_text(encoding="utf-8")
+            holder = json.loads(text) if text else {}
+        except (OSError, ValueError):
+            return {}
+        return holder if isinstance(holder, dict) else {}
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return str(os.getuid())
+
+
+class _IndexLock:
+    """An exclusive lock on the index while one process reads and changes it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._descriptor: int | None = None
+
+    def __enter__(self) -> _IndexLock:
+        try:
+            self._descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except OSError as error:
+            raise os_error(error, self.path) from None
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                fcntl.flock(self._descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(self._descriptor)
+                    raise StoreBusy("Another sdtui has been writing the store for a while; try again.") from None
+                time.sleep(0.01)
+
+    def __exit__(self, *_: object) -> None:
+        assert self._descriptor is not None
+        fcntl.flock(self._descriptor, fcntl.LOCK_UN)
+        os.close(self._descriptor)
+
+
+__all__ = [
+    "SCHEMA_VERSION", "AmbiguousId", "AtomicJSONStorage", "SessionLock", "SessionLocked", "SessionSummary",
+    "Store", "StoreBusy", "StoreCorrupt", "StoreError", "StoreForeign", "StoreFull", "StoreReadOnly",
+    "StoreTooNew", "UnknownSession", "default_store_path", "write_atomic",
+]

@@ -1,0 +1,332 @@
+"""The store's promises, each proven here: atomic writes (SIGKILL included), a cross-process
+lock, stable short ids, schema checks that leave bad files alone, owner-only files, and a save
+whose cost does not grow with the store."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sdtui.demo import build_demo
+from sdtui.model import Session
+from sdtui.store import (
+    AmbiguousId, SessionLocked, Store, StoreCorrupt, StoreForeign, StoreFull, StoreReadOnly,
+    StoreTooNew, UnknownSession, default_store_path,
+)
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and mtime, to prove nothing changed."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def child(code: str, *args: str) -> subprocess.Popen[str]:
+    """Run Python code against the store in a separate process."""
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+def test_a_session_comes_back_as_it_was_saved(root: Path) -> None:
+    demo = build_demo()
+    with Store(root) as store:
+        store.add(demo)
+    with Store(root) as store:
+        assert store.load(demo.id).to_dict() == demo.to_dict()
+        [summary] = store.list()
+    assert (summary.id, summary.title, summary.status) == (demo.id, demo.title, demo.status)
+    assert summary.open_actions == len(demo.open_actions)
+
+
+def test_list_puts_the_newest_meeting_first(root: Path) -> None:
+    with Store(root) as store:
+        for day in ("2026-03-01", "2026-09-01", "2026-06-01"):
+            store.add(Session(title=f"Meeting {day}", date=day))
+        assert [s.date.isoformat() for s in store.list()] == ["2026-09-01", "2026-06-01", "2026-03-01"]
+
+
+def test_a_unique_prefix_stands_for_the_id(root: Path) -> None:
+    with Store(root) as store:
+        first = store.add(Session(title="First", id="abcd2345"))
+        store.add(Session(title="Second", id="abce2345"))
+        assert store.load("abcd").title == "First"
+        assert store.resolve(first.id.upper()) == first.id
+        with pytest.raises(AmbiguousId, match="abc"):
+            store.load("abc")
+        with pytest.raises(UnknownSession):
+            store.load("zzzz")
+
+
+@pytest.mark.parametrize("bad", ["", "../index", "s/abcd", "abcd2345.json", "ab cd"])
+def test_an_id_is_never_used_as_a_path(root: Path, bad: str) -> None:
+    with Store(root) as store:
+        store.add(Session(title="Only", id="abcd2345"))
+        with pytest.raises(UnknownSession):
+            store.load(bad)
+
+
+def test_ids_are_not_handed_out_again_after_a_delete(root: Path) -> None:
+    with Store(root) as store:
+        gone = store.add(Session(title="Gone", id="abcd2345"))
+        store.delete(gone.id)
+        again = store.add(Session(title="New", id="abcd2345"))
+        taken = store.add(Session(title="Clash", id=again.id))
+        assert again.id != "abcd2345"
+        assert taken.id != again.id
+        assert sorted(s.title for s in store.list()) == ["Clash", "New"]
+        with pytest.raises(UnknownSession):
+            store.load("abcd2345")
+
+
+def test_sigkill_during_saves_leaves_the_old_or_the_new_state(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    writer = """
+        import sys
+        from sdtui.store import Store
+        store = Store(sys.argv[1])
+        session = store.load(sys.argv[2])
+        n = 0
+        while True:
+            n += 1
+            session.title = f"version {n}"
+            session.agenda[0].notes[0].text = "x" * (n % 5000)
+            store.save(session)
+            print(n, flush=True)
+    """
+    rng = random.Random(2026)
+    for _ in range(25):
+        process = child(writer, str(root), session.id)
+        assert process.stdout is not None
+        confirmed = 0
+        for _ in range(rng.randint(1, 40)):
+            line = process.stdout.readline()
+            if not line:
+                pytest.fail(process.stderr.read() if process.stderr else "writer died")
+            confirmed = int(line)
+        process.kill()
+        process.wait()
+        with Store(root) as store:
+            title = store.load(session.id).title
+            assert store.list()[0].id == session.id
+        assert title in (f"version {confirmed}", f"version {confirmed + 1}")
+    with Store(root) as store:
+        store.acquire(session.id)
+    assert sorted(p.name for p in (root / "s").iterdir()) == [f"{session.id}.json", f"{session.id}.lock"]
+
+
+def test_two_processes_adding_sessions_lose_none(root: Path) -> None:
+    Store(root).close()
+    adder = """
+        import sys
+        from sdtui.model import Session
+        from sdtui.store import Store
+        with Store(sys.argv[1]) as store:
+            for n in range(25):
+                store.add(Session(title=f"{sys.argv[2]} {n}"))
+    """
+    processes = [child(adder, str(root), name) for name in ("left", "right")]
+    for process in processes:
+        assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
+    with Store(root) as store:
+        titles = {s.title for s in store.list()}
+        assert len(store.ids()) == 50
+    assert titles == {f"{side} {n}" for side in ("left", "right") for n in range(25)}
+
+
+def test_a_session_open_in_another_process_is_read_only_here(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    holder = child("""
+        import sys, time
+        from sdtui.store import Store
+        store = Store(sys.argv[1])
+        store.acquire(sys.argv[2])
+        print("locked", flush=True)
+        time.sleep(60)
+    """, str(root), session.id)
+    assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    try:
+        with Store(root) as store:
+            with pytest.raises(SessionLocked) as refused:
+                store.acquire(session.id)
+            assert refused.value.holder["pid"] == holder.pid
+            assert f"process {holder.pid}" in str(refused.value)
+            readable = store.load(session.id)
+            readable.title = "A change that would be lost"
+            with pytest.raises(SessionLocked):
+                store.save(readable)
+            assert store.load(session.id).title == session.title
+    finally:
+        holder.kill()
+        holder.wait()
+    with Store(root) as store, store.acquire(session.id):
+        store.save(readable)
+        assert store.load(session.id).title == "A change that would be lost"
+
+
+def test_one_process_holds_a_session_and_saves_it(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(Session(title="Mine"))
+        lock = store.acquire(session.id)
+        session.title = "Still mine"
+        store.save(session)
+        with Store(root) as other, pytest.raises(SessionLocked):
+            other.acquire(session.id)
+        lock.release()
+        with Store(root) as other:
+            other.acquire(session.id).release()
+
+
+@pytest.mark.parametrize("content, error", [
+    (b"{not json", StoreCorrupt),
+    (b"\xff\xfe\x00garbage", StoreCorrupt),
+    (b'{"people": {"1": {"name": "Ann"}}}', StoreForeign),
+    (b"[1, 2, 3]", StoreForeign),
+    (b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}}', StoreTooNew),
+    (b'{"_meta": {"1": {"app": "sdtui", "schema": "one", "kind": "index"}}}', StoreCorrupt),
+])
+def test_a_bad_index_is_one_clear_error_and_left_untouched(root: Path, content: bytes, error: type) -> None:
+    Store(root).close()
+    (root / "index.json").write_bytes(content)
+    before = snapshot(root)
+    with pytest.raises(error) as raised:
+        Store(root)
+    assert "index.json" in str(raised.value) and "\n" not in str(raised.value)
+    assert snapshot(root) == before
+
+
+def test_a_bad_session_file_is_one_clear_error_and_left_untouched(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    path = root / "s" / f"{session.id}.json"
+    for content, error in ((b'{"_meta": {"1": {"app": "sdtui", "schema": 9, "kind": "session"}}}', StoreTooNew),
+                           (b"{torn", StoreCorrupt),
+                           (b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "session"}}, '
+                            b'"session": {"1": {"title": ""}}}', StoreCorrupt)):
+        path.write_bytes(content)
+        before = snapshot(root)
+        with Store(root) as store, pytest.raises(error):
+            store.load(session.id)
+        assert snapshot(root) == before
+
+
+def test_a_file_or_a_full_folder_is_not_taken_for_a_store(tmp_path: Path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    with pytest.raises(StoreForeign, match="is a file"):
+        Store(a_file)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "thesis.odt").write_text("precious")
+    before = snapshot(home)
+    with pytest.raises(StoreForeign, match="other files"):
+        Store(home)
+    assert snapshot(home) == before and sorted(p.name for p in home.iterdir()) == ["thesis.odt"]
+
+
+def test_files_are_owner_only_whatever_the_umask(root: Path) -> None:
+    old = os.umask(0)
+    try:
+        with Store(root) as store:
+            session = store.add(build_demo())
+            store.acquire(session.id)
+    finally:
+        os.umask(old)
+    paths = [root, *root.rglob("*")]
+    assert len(paths) >= 6
+    for path in paths:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_the_default_store_folder_with_its_readme_becomes_a_store(tmp_path: Path) -> None:
+    root = tmp_path / "sessions"
+    root.mkdir(mode=0o755)
+    (root / "README.md").write_text("the default store")
+    with Store(root) as store:
+        store.add(Session(title="First"))
+    assert stat.S_IMODE(root.stat().st_mode) == 0o700
+    assert (root / "README.md").read_text() == "the default store"
+
+
+def test_default_store_path_prefers_the_option_then_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SDTUI_STORE", "/from/env")
+    assert default_store_path("/from/option") == Path("/from/option")
+    assert default_store_path(None) == Path("/from/env")
+    monkeypatch.delenv("SDTUI_STORE")
+    assert default_store_path(None) == Path("sessions")
+
+
+@pytest.mark.parametrize("failure, error", [(errno.ENOSPC, StoreFull), (errno.EROFS, StoreReadOnly),
+                                            (errno.EACCES, StoreReadOnly)])
+def test_a_failed_write_changes_nothing_and_says_why(root: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       failure: int, error: type) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    before = snapshot(root)
+
+    def fail(*_: object) -> None:
+        raise OSError(failure, os.strerror(failure))
+
+    monkeypatch.setattr("sdtui.store.os.fsync", fail)
+    with Store(root) as store:
+        changed = store.load(session.id)
+        changed.title = "Not written"
+        with pytest.raises(error) as raised:
+            store.save(changed)
+        with pytest.raises(error):
+            store.add(Session(title="Not added"))
+    assert "Nothing was changed" in str(raised.value)
+    after = snapshot(root)
+    assert {k: v for k, v in after.items() if not k.endswith(".lock")} == \
+        {k: v for k, v in before.items() if not k.endswith(".lock")}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_store_can_be_listed_and_refuses_saves(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    for folder in (root / "s", root):
+        folder.chmod(0o500)
+    try:
+        with Store(root) as store:
+            assert [s.id for s in store.list()] == [session.id]
+            with pytest.raises(StoreReadOnly):
+                store.save(store.load(session.id))
+    finally:
+        for folder in (root, root / "s"):
+            folder.chmod(0o700)
+
+
+def test_saving_one_edit_writes_one_file_however_big_the_store(root: Path) -> None:
+    with Store(root) as store:
+        for n in range(200):
+            store.add(Session(title=f"Meeting {n}"))
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        before = snapshot(root)
+        session.agenda[0].notes[0].text = "typed a little more"
+        store.save(session)
+        changed = {name for name, value in snapshot(root).items() if before.get(name) != value}
+        assert changed == {f"s/{session.id}.json"}
+        session.title = "A new title shows on Home"
+        store.save(session)
+        changed = {name for name, value in snapshot(root).items() if before.get(name) != value}
+        assert changed == {f"s/{session.id}.json", "index.json"}
+        assert any(s.title == "A new title shows on Home" for s in store.list())
