@@ -34,9 +34,12 @@ class SdtuiApp(App[None]):
     CSS_PATH = "styles/app.tcss"
     BINDINGS = keys.bindings("app")
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now,
+                 cursor_blink: bool = True) -> None:
         super().__init__()
         self.store = store
+        self.cursor_blink = cursor_blink
+        """Text cursors blink unless turned off (snapshot tests need a still screen)."""
         self.clock = clock
         """Where the app reads the time; tests freeze it."""
         self.session: Session | None = None

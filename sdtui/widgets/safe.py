@@ -30,6 +30,9 @@ def one_line(text: str, limit: int = 60) -> str:
 class SafeInput(Input):
     """An Input that drops control characters and escape sequences from pasted text."""
 
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's handler down the MRO).
         event.text = strip_controls(event.text)
@@ -37,6 +40,9 @@ class SafeInput(Input):
 
 class SafeTextArea(TextArea):
     """A TextArea that drops control characters and escape sequences from pasted text."""
+
+    def on_mount(self) -> None:
+        self.cursor_blink = getattr(self.app, "cursor_blink", True)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.text = strip_controls(event.text)

@@ -28,6 +28,6 @@ def make_app(store: Store) -> Callable[..., SdtuiApp]:
     """Build the app on the test store; pass `clock=` to move time along."""
 
     def make(clock: Callable[[], datetime] = lambda: FROZEN_NOW) -> SdtuiApp:
-        return SdtuiApp(store, clock=clock)
+        return SdtuiApp(store, clock=clock, cursor_blink=False)
 
     return make
