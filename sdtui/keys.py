@@ -40,9 +40,12 @@ class Key:
                  "slash": "/", "plus": "+", "minus": "-", "space": "Space"}
         shown = []
         for key in self.keys.split(","):
-            parts = [names.get(part, part.upper() if part.startswith("f") and part[1:].isdigit() else
-                                part.capitalize() if len(part) > 1 else part) for part in key.split("+")]
-            shown.append("+".join(parts))
+            parts = key.split("+")
+            named = [names.get(part, part.upper() if part.startswith("f") and part[1:].isdigit() else
+                               part.capitalize() if len(part) > 1 else part) for part in parts]
+            if len(parts) > 1 and len(parts[-1]) == 1:
+                named[-1] = parts[-1].upper()  # Ctrl+Q, as keyboards print it
+            shown.append("+".join(named))
         return " / ".join(shown)
 
 

@@ -39,6 +39,8 @@ class HomeScreen(Screen[None]):
     SCREEN_NAME = "home"
     HELP_TITLE = "Home"
     HELP_TEXT = "Type / and a few letters to filter by title, network, date or status; Enter opens."
+    AUTO_FOCUS = ""
+    """`show()` decides: the list when there is one, else nothing, so letter keys reach the screen."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,7 +95,10 @@ class HomeScreen(Screen[None]):
                 )
         empty = not self.summaries
         self.query_one("#empty").display = empty
-        table.display = not empty
+        # With nothing to list, nothing takes focus, so n and d reach the screen.
+        table.display = self.query_one("#filter").display = not empty
+        if empty:
+            self.set_focus(None)
         if keep and keep in table.rows:
             table.move_cursor(row=table.get_row_index(keep))
         if not self.query_one("#filter").has_focus:
@@ -114,7 +119,9 @@ class HomeScreen(Screen[None]):
         self.show()
 
     def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        """Enter in the filter opens the highlighted session; Esc or Down goes to the list."""
         self.table.focus()
+        self.action_open()
 
     def action_filter(self) -> None:
         self.query_one("#filter").focus()

@@ -58,6 +58,12 @@ class FormScreen(ModalScreen[Any]):
             hint = self.hint or "Enter or Ctrl+O saves · Esc cancels"
             yield Static(plain(hint), id="form-hint")
 
+    def on_mount(self) -> None:
+        # The scrolling frame could take focus first; typing starts in the first field.
+        self.query_one("#form-fields").can_focus = False
+        if self.fields:
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
     def _widget(self, spec: Field):
         widget_id = f"field-{spec.name}"
         if spec.kind == "choice":

@@ -17,6 +17,11 @@ FROZEN_NOW = datetime(2026, 6, 18, 14, 5)
 SIZE = (80, 24)
 
 
+def screen_text(app: SdtuiApp) -> str:
+    """The text on the terminal as the user sees it now, line by line (colours dropped)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     with Store(tmp_path / "store") as opened:
