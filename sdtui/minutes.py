@@ -1,0 +1,293 @@
+"""The minutes: a Markdown document participants read, in Dutch or English.
+
+CommonMark plus GFM tables, readable as plain text. Every string a person typed goes through
+`escape_inline` or `escape_cell`, so no name or note can change the document's structure: a
+`|` stays in its cell, a leading `#` or `1.` stays text, `<b>` shows as typed. Confidential
+notes never appear.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Iterable
+
+from .model import (
+    ActionItem, ActionStatus, Attendance, Language, Participant, Position, RestoreRenovate, Role,
+    Session, SessionStatus, SignalKind, Verdict,
+)
+
+LABELS: dict[Language, dict[str, str]] = {
+    Language.NL: {
+        "draft": "**Concept**: de bijeenkomst is nog niet afgesloten; deze notulen kunnen nog veranderen.",
+        "date": "Datum", "time": "Tijd", "place": "Plaats", "online": "Online", "network": "Netwerk",
+        "chair": "Voorzitter", "guests": "Gastsprekers", "minute_taker": "Notulist",
+        "participants": "Deelnemers", "present": "Aanwezig", "apologies": "Afwezig met bericht",
+        "absent": "Afwezig", "agenda": "Agenda", "item": "Onderwerp", "presenter": "Inleider",
+        "planned": "Gepland", "actual": "Werkelijk", "minutes_unit": "min", "not_reached": "niet behandeld",
+        "proceedings": "Verloop", "no_notes": "Geen aantekeningen.",
+        "rounds": "Restaureren of renoveren", "what_changed": "Wat veranderde", "restore_args":
+        "Argumenten om te restaureren", "renovate_args": "Argumenten om te renoveren", "position": "Positie",
+        "count": "Aantal", "who": "Wie", "decision": "Besluit", "rationale": "Onderbouwing",
+        "no_decision": "nog geen besluit",
+        "signals": "Signalen", "good-practice": "Goede praktijken", "bottleneck": "Knelpunten",
+        "decisions": "Besluiten", "actions": "Actiepunten", "action": "Actie", "owner": "Eigenaar",
+        "due": "Deadline", "status": "Status", "carried": "Openstaand uit eerdere bijeenkomsten",
+        "new_actions": "Nieuw", "none": "Geen.",
+        "restore": "restaureren", "renovate": "renoveren", "undecided": "nog geen keuze", "deferred": "uitgesteld",
+        "open": "open", "done": "afgerond", "dropped": "vervallen",
+        "chair_role": "voorzitter", "speaker": "spreker", "minute-taker": "notulist", "member": "lid", "guest": "gast",
+    },
+    Language.EN: {
+        "draft": "**Draft**: the meeting has not been closed; these minutes may still change.",
+        "date": "Date", "time": "Time", "place": "Place", "online": "Online", "network": "Network",
+        "chair": "Chair", "guests": "Guest speakers", "minute_taker": "Minutes",
+        "participants": "Participants", "present": "Present", "apologies": "Absent with apologies",
+        "absent": "Absent", "agenda": "Agenda", "item": "Item", "presenter": "Presenter",
+        "planned": "Planned", "actual": "Actual", "minutes_unit": "min", "not_reached": "not reached",
+        "proceedings": "Proceedings", "no_notes": "No notes.",
+        "rounds": "Restore or renovate", "what_changed": "What changed", "restore_args": "Arguments to restore",
+        "renovate_args": "Arguments to renovate", "position": "Position", "count": "Count", "who": "Who",
+        "decision": "Decision", "rationale": "Rationale", "no_decision": "no decision yet",
+        "signals": "Signals", "good-practice": "Good practices", "bottleneck": "Bottlenecks",
+        "decisions": "Decisions", "actions": "Action items", "action": "Action", "owner": "Owner",
+        "due": "Due", "status": "Status", "carried": "Open from earlier meetings", "new_actions": "New",
+        "none": "None.",
+        "restore": "restore", "renovate": "renovate", "undecided": "undecided", "deferred": "deferred",
+        "open": "open", "done": "done", "dropped": "dropped",
+        "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker", "member": "member",
+        "guest": "guest",
+    },
+}
+
+MONTHS: dict[Language, tuple[str, ...]] = {
+    Language.NL: ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+                  "oktober", "november", "december"),
+    Language.EN: ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"),
+}
+
+# Characters that mean something anywhere in a line, and what means something at its start.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
+_LINE_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)]))")
+
+
+def escape_inline(text: str) -> str:
+    """One line of typed text as Markdown that renders exactly as typed (white space aside)."""
+    line = " ".join(text.split())
+    line = _INLINE.sub(r"\\\1", line)
+    match = _LINE_START.match(line)
+    if match:
+        end = match.end()
+        line = f"{line[:end]}\\{line[end:]}" if match.group(1)[0].isdigit() else f"\\{line}"
+    return line
+
+
+def escape_cell(text: str) -> str:
+    """Typed text for a table cell: on one line, pipes escaped."""
+    return escape_inline(text) or " "
+
+
+def escape_block(text: str) -> str:
+    """Multi-line typed text as paragraphs; its line breaks stay line breaks."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    rendered = []
+    for paragraph in paragraphs:
+        lines = [escape_inline(line) for line in paragraph.splitlines() if line.strip()]
+        rendered.append("\\\n".join(lines))
+    return "\n\n".join(rendered)
+
+
+def format_date(day: date, language: Language) -> str:
+    """`18 juni 2026` in Dutch, `18 June 2026` in English."""
+    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+
+
+def _hhmm(moment: datetime | time | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
+
+
+class _Writer:
+    """Builds the document block by block in one language."""
+
+    def __init__(self, session: Session, language: Language) -> None:
+        self.session = session
+        self.language = language
+        self.label = LABELS[language]
+        self.blocks: list[str] = []
+
+    def add(self, *blocks: str) -> None:
+        self.blocks.extend(block for block in blocks if block)
+
+    def bullets(self, lines: Iterable[str]) -> str:
+        return "\n".join(f"- {line}" for line in lines)
+
+    def table(self, header: list[str], rows: list[list[str]]) -> str:
+        lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines)
+
+    def person(self, participant: Participant) -> str:
+        return escape_inline(participant.label)
+
+    def owner(self, action: ActionItem) -> str:
+        owner = next((p for p in self.session.participants if p.id == action.owner_id), None)
+        return escape_cell(owner.label) if owner else escape_cell(action.owner_id)
+
+    def word(self, key: str) -> str:
+        return self.label[key]
+
+    # sections
+
+    def heading(self) -> None:
+        session, label = self.session, self.label
+        self.add(f"# {escape_inline(session.title)}")
+        if session.status is not SessionStatus.CLOSED:
+            self.add(f"> {label['draft']}")
+        facts = []
+        if session.date:
+            facts.append((label["date"], format_date(session.date, self.language)))
+        if session.start_time:
+            end = f"–{_hhmm(session.end_time)}" if session.end_time else ""
+            facts.append((label["time"], f"{_hhmm(session.start_time)}{end}"))
+        for key, value in (("place", session.place), ("online", session.online_link),
+                           ("network", session.network), ("chair", session.chair)):
+            if value:
+                facts.append((label[key], escape_inline(value)))
+        if session.guest_speakers:
+            facts.append((label["guests"], ", ".join(escape_inline(g) for g in session.guest_speakers)))
+        takers = [p for p in session.participants if p.role is Role.MINUTE_TAKER]
+        if takers:
+            facts.append((label["minute_taker"], ", ".join(self.person(p) for p in takers)))
+        self.add(self.bullets(f"**{name}:** {value}" for name, value in facts))
+
+    def participants(self) -> None:
+        self.add(f"## {self.word('participants')}")
+        for attendance, key in ((Attendance.PRESENT, "present"), (Attendance.APOLOGIES, "apologies"),
+                                (Attendance.ABSENT, "absent")):
+            people = [p for p in self.session.participants if p.attendance is attendance]
+            if people:
+                self.add(f"### {self.word(key)}", self.bullets(self._with_role(p) for p in people))
+        if not self.session.participants:
+            self.add(self.word("none"))
+
+    def _with_role(self, participant: Participant) -> str:
+        if participant.role is Role.MEMBER:
+            return self.person(participant)
+        role = self.word("chair_role" if participant.role is Role.CHAIR else participant.role.value)
+        return f"{self.person(participant)}, {role}"
+
+    def agenda(self) -> None:
+        session = self.session
+        self.add(f"## {self.word('agenda')}")
+        if not session.agenda:
+            self.add(self.word("none"))
+            return
+        unit = self.word("minutes_unit")
+        rows = []
+        for number, (item, planned) in enumerate(zip(session.agenda, session.planned_starts()), start=1):
+            planned_text = f"{_hhmm(planned)} ({item.timebox} {unit})".strip()
+            if item.started_at:
+                minutes = round(item.elapsed(item.ended_at or item.started_at).total_seconds() / 60)
+                actual = f"{_hhmm(item.started_at)}–{_hhmm(item.ended_at)} ({minutes} {unit})" if item.ended_at \
+                    else _hhmm(item.started_at)
+            else:
+                actual = self.word("not_reached") if session.status is SessionStatus.CLOSED else ""
+            rows.append([str(number), escape_cell(item.title), escape_cell(item.presenter), planned_text,
+                         actual or " "])
+        self.add(self.table(["#", self.word("item"), self.word("presenter"), self.word("planned"),
+                             self.word("actual")], rows))
+
+    def proceedings(self) -> None:
+        items = [item for item in self.session.agenda if item.public_notes]
+        if not items:
+            return
+        self.add(f"## {self.word('proceedings')}")
+        for item in items:
+            self.add(f"### {escape_inline(item.title)}")
+            self.add(*(escape_block(note.text) for note in item.public_notes))
+
+    def rounds(self) -> None:
+        if not self.session.rounds:
+            return
+        self.add(f"## {self.word('rounds')}")
+        for round_ in self.session.rounds:
+            self.round(round_)
+
+    def round(self, round_: RestoreRenovate) -> None:
+        self.add(f"### {escape_inline(round_.topic)}")
+        if round_.what_changed:
+            self.add(f"**{self.word('what_changed')}:**", escape_block(round_.what_changed))
+        for key, arguments in (("restore_args", round_.restore_args), ("renovate_args", round_.renovate_args)):
+            if arguments:
+                self.add(f"**{self.word(key)}:**", self.bullets(escape_inline(a) for a in arguments))
+        present = self.session.present
+        counts = round_.tally(self.session.participants)
+        rows = []
+        for position in Position:
+            names = [escape_cell(p.name) for p in present
+                     if round_.positions.get(p.id, Position.UNDECIDED) is position]
+            rows.append([self.word(position.value), str(counts[position]), ", ".join(names) or " "])
+        self.add(self.table([self.word("position"), self.word("count"), self.word("who")], rows))
+        verdict = self.word(round_.decision.value) if isinstance(round_.decision, Verdict) else self.word("no_decision")
+        self.add(f"**{self.word('decision')}:** {verdict}")
+        if round_.rationale:
+            self.add(f"**{self.word('rationale')}:**", escape_block(round_.rationale))
+
+    def signals(self) -> None:
+        if not self.session.signals:
+            return
+        self.add(f"## {self.word('signals')}")
+        for kind in SignalKind:
+            found = [s for s in self.session.signals if s.kind is kind]
+            if found:
+                self.add(f"### {self.word(kind.value)}",
+                         self.bullets(f"**{escape_inline(s.organisation)}:** {escape_inline(s.text)}" for s in found))
+
+    def decisions(self) -> None:
+        self.add(f"## {self.word('decisions')}")
+        if not self.session.decisions:
+            self.add(self.word("none"))
+            return
+        lines = []
+        for number, decision in enumerate(self.session.decisions, start=1):
+            why = f" ({self.word('rationale').lower()}: {escape_inline(decision.rationale)})" if decision.rationale else ""
+            lines.append(f"{number}. {escape_inline(decision.text)}{why}")
+        self.add("\n".join(lines))
+
+    def actions(self) -> None:
+        self.add(f"## {self.word('actions')}")
+        carried = [a for a in self.session.actions if a.carried_from]
+        new = [a for a in self.session.actions if not a.carried_from]
+        if not self.session.actions:
+            self.add(self.word("none"))
+            return
+        if carried:
+            self.add(f"### {self.word('carried')}", self.action_table(carried))
+            if new:
+                self.add(f"### {self.word('new_actions')}")
+        if new:
+            self.add(self.action_table(new))
+
+    def action_table(self, actions: list[ActionItem]) -> str:
+        rows = [[escape_cell(a.text), self.owner(a),
+                 format_date(a.due, self.language) if a.due else " ", self.word(a.status.value)]
+                for a in sorted(actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.due or date.max))]
+        return self.table([self.word("action"), self.word("owner"), self.word("due"), self.word("status")], rows)
+
+
+def render_minutes(session: Session, *, language: Language | str | None = None) -> str:
+    """The minutes of `session` as Markdown, in its own language unless another is given."""
+    writer = _Writer(session, Language(language) if language else session.language)
+    writer.heading()
+    writer.participants()
+    writer.agenda()
+    writer.proceedings()
+    writer.rounds()
+    writer.signals()
+    writer.decisions()
+    writer.actions()
+    return "\n\n".join(writer.blocks) + "\n"
+
+
+__all__ = ["LABELS", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes"]
