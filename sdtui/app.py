@@ -7,6 +7,9 @@ typed is saved through `app.save_soon()`, at most half a second after the key wa
 
 from __future__ import annotations
 
+import asyncio
+import importlib
+import signal
 from datetime import date, datetime
 from functools import partial
 from typing import Any, Callable, Iterable, TypeVar
@@ -16,11 +19,14 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from . import keys
-from .model import SessionStatus, Session, ValidationError
+from .model import NotFound, Session, SessionStatus, ValidationError
 from .store import SessionLocked, Store, StoreError
 from .widgets.forms import Field, FormScreen
 
 T = TypeVar("T")
+
+SESSION_SCREENS = {"prepare": "PrepareScreen", "run": "RunScreen", "close": "CloseScreen"}
+"""The screens of an open session, by name, in `sdtui.screens.<name>`."""
 
 SAVE_DELAY = 0.5
 """Seconds between a keystroke in a text field and the save that stores it."""
@@ -51,6 +57,20 @@ class SdtuiApp(App[None]):
         from .screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self._save_on_hangup()
+
+    def _save_on_hangup(self) -> None:
+        """A dropped SSH connection (SIGHUP) or a kill (SIGTERM) saves what was typed, then quits."""
+        loop = asyncio.get_running_loop()
+        for signal_number in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signal_number, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests), or a platform without these signals
+
+    def _hang_up(self) -> None:
+        self.flush()
+        self.exit()
 
     def today(self) -> date:
         return self.clock().date()
@@ -82,11 +102,9 @@ class SdtuiApp(App[None]):
         return True
 
     def session_screen(self, name: str) -> Screen:
-        from .screens.close import CloseScreen
-        from .screens.prepare import PrepareScreen
-        from .screens.run import RunScreen
-
-        return {"prepare": PrepareScreen, "run": RunScreen, "close": CloseScreen}[name]()
+        """A new Prepare, Run or Close screen; each module loads when first shown."""
+        module = importlib.import_module(f".screens.{name}", __package__)
+        return getattr(module, SESSION_SCREENS[name])()
 
     def leave_session(self) -> None:
         """Save, unlock and go back to Home."""
@@ -124,11 +142,12 @@ class SdtuiApp(App[None]):
         before = self.session.to_dict()
         try:
             result = change(self.session)
-        except ValidationError as error:
+        except (ValidationError, NotFound) as error:
             self.session = Session.from_dict(before)
             if raise_errors:
                 raise
-            self.notify(error.message, title="Not changed", severity="warning", markup=False)
+            message = error.message if isinstance(error, ValidationError) else str(error)
+            self.notify(message, title="Not changed", severity="warning", markup=False)
             return None
         self.save()
         return result

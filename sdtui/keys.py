@@ -82,14 +82,15 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", palette="Home: Add the demo meeting"),
     ),
     # Prepare: Details, Participants and Agenda tabs. Letter keys act on the tab in view.
+    # Tab and pane keys stay out of the footer: the tab bar itself names them ("Agenda F7").
     "prepare": (
         Key("prepare.details", "f5", "tab('details')", "Details", "Session details: title, date, place, chair",
-            priority=True, palette="Prepare: Session details"),
+            show=False, priority=True, palette="Prepare: Session details"),
         Key("prepare.participants", "f6", "tab('participants')", "People",
-            "Participants: name, organisation, role, attendance", priority=True,
+            "Participants: name, organisation, role, attendance", show=False, priority=True,
             palette="Prepare: Participants"),
         Key("prepare.agenda", "f7", "tab('agenda')", "Agenda", "Agenda items, timeboxes and topics",
-            priority=True, palette="Prepare: Agenda"),
+            show=False, priority=True, palette="Prepare: Agenda"),
         Key("prepare.add", "a", "add", "Add", "Add a participant or agenda item (the tab in view)"),
         Key("prepare.edit", "e", "edit", "Edit", "Edit the selected participant or agenda item"),
         Key("prepare.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)"),
@@ -112,13 +113,13 @@ KEYS: dict[str, tuple[Key, ...]] = {
         # otherwise typing "n" in a note would jump to the next item.
         Key("run.next_plain", "n", "next_item", "Next", "Next agenda item", show=False),
         Key("run.previous_plain", "p", "previous_item", "Prev", "Previous agenda item", show=False),
-        Key("run.notes", "f5", "pane('notes')", "Notes", "Notes of this item", priority=True),
-        Key("run.board", "f6", "pane('board')", "Board", "Restore-or-renovate board", priority=True,
+        Key("run.notes", "f5", "pane('notes')", "Notes", "Notes of this item", show=False, priority=True),
+        Key("run.board", "f6", "pane('board')", "Board", "Restore-or-renovate board", show=False, priority=True,
             palette="Run: Restore-or-renovate board"),
         Key("run.signals", "f7", "pane('signals')", "Signals", "Signals round: good practices, bottlenecks",
-            priority=True, palette="Run: Signals"),
+            show=False, priority=True, palette="Run: Signals"),
         Key("run.decisions", "f8", "pane('decisions')", "Decisions", "Decisions of the meeting",
-            priority=True, palette="Run: Decisions"),
+            show=False, priority=True, palette="Run: Decisions"),
         Key("run.confidential", "ctrl+l", "toggle_confidential", "Confidential",
             "Mark the note confidential (never exported) or not", priority=True),
         Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
@@ -133,9 +134,9 @@ KEYS: dict[str, tuple[Key, ...]] = {
     ),
     # Close: review decisions and actions, preview the minutes, export.
     "close": (
-        Key("close.review", "f5", "tab('review')", "Review", "Decisions and open actions", priority=True),
+        Key("close.review", "f5", "tab('review')", "Review", "Decisions and open actions", show=False, priority=True),
         Key("close.preview", "f6", "tab('preview')", "Preview", "The minutes as participants will read them",
-            priority=True, palette="Close: Preview the minutes"),
+            show=False, priority=True, palette="Close: Preview the minutes"),
         Key("close.status", "space", "cycle_status", "Status", "Action: open, done, dropped"),
         Key("close.export", "e", "export", "Export", "Write the minutes to the store's minutes folder",
             palette="Close: Export the minutes"),

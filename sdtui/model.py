@@ -8,7 +8,7 @@ same readable messages.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Iterable, Iterator
@@ -563,6 +563,28 @@ class Session:
         action = ActionItem(text, person.id, due, item_id=item_id)
         self.actions.append(action)
         return action
+
+    def update_part(self, collection: str, part_id: str, /, **changes: Any) -> Any:
+        """Change fields of a participant, agenda item, round, signal, decision or action.
+
+        The changed part is built anew, so it is validated exactly like a new one; on an error
+        nothing changes.
+        """
+        parts = getattr(self, collection)
+        current = self._find(parts, part_id, collection.rstrip("s"))
+        updated = replace(current, **changes)
+        if collection == "participants" and any(p.id != part_id and p.name.casefold() == updated.name.casefold()
+                                          for p in self.participants):
+            raise ValidationError(f"There is already a participant called {updated.name!r}.", "name")
+        parts[parts.index(current)] = updated
+        return updated
+
+    def remove_part(self, collection: str, part_id: str) -> None:
+        """Remove a signal or a decision (participants and items have rules of their own)."""
+        if collection not in ("signals", "decisions"):
+            raise ValueError(f"remove_part does not remove {collection}")
+        parts = getattr(self, collection)
+        parts.remove(self._find(parts, part_id, collection.rstrip("s")))
 
     def _find(self, items: list[Any], item_id: str, what: str) -> Any:
         for part in items:

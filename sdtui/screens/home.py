@@ -15,6 +15,7 @@ from ..model import Session, ValidationError
 from ..store import SessionSummary, StoreError
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import SafeInput, plain
+from ..widgets.tables import keep_cursor, selected_key
 
 EMPTY_TEXT = (
     "No sessions yet.\n\n"
@@ -57,7 +58,7 @@ class HomeScreen(Screen[None]):
         table.add_column("Open", key="open", width=4)
         yield table
         yield Static(EMPTY_TEXT, id="empty", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -99,19 +100,12 @@ class HomeScreen(Screen[None]):
         table.display = self.query_one("#filter").display = not empty
         if empty:
             self.set_focus(None)
-        if keep and keep in table.rows:
-            table.move_cursor(row=table.get_row_index(keep))
+        keep_cursor(table, keep)
         if not self.query_one("#filter").has_focus:
             table.focus()
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        try:
-            return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        except Exception:  # noqa: BLE001 - an empty or just-cleared table has no cursor row
-            return None
+        return selected_key(self.table)
 
     # filter as you type
 

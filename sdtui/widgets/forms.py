@@ -101,7 +101,10 @@ class FormScreen(ModalScreen[Any]):
             if error.field:
                 for spec in self.fields:
                     if spec.name == error.field:
-                        self.query_one(f"#field-{spec.name}").focus()
+                        widget = self.query_one(f"#field-{spec.name}")
+                        widget.focus()
+                        if isinstance(widget, SafeInput):
+                            widget.select_all()  # typing the correction replaces the refused value
             return
         self.dismiss(result)
 

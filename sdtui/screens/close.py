@@ -1,0 +1,156 @@
+"""Close: review decisions and actions, preview the minutes as participants will read them, export."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
+
+from .. import keys
+from ..exporting import export_minutes
+from ..minutes import render_minutes
+from ..model import ActionStatus, SessionStatus
+from ..store import StoreError
+from ..widgets.forms import ConfirmScreen
+from ..widgets.safe import plain
+from ..widgets.tables import keep_cursor, selected_key
+from .base import SessionScreen
+
+NEXT_STATUS = {ActionStatus.OPEN: ActionStatus.DONE, ActionStatus.DONE: ActionStatus.DROPPED,
+               ActionStatus.DROPPED: ActionStatus.OPEN}
+
+
+def preview_parser() -> MarkdownIt:
+    """CommonMark with tables and raw HTML off: `<script>` in a note shows as text."""
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+class CloseScreen(SessionScreen):
+    """The end of a meeting: what was decided, who does what, and the minutes."""
+
+    SCREEN_NAME = "close"
+    KEY_SCOPES = ("session", "close")
+    BINDINGS = keys.bindings("close", "session")
+    CSS_PATH = "../styles/close.tcss"
+    HELP_TITLE = "Close"
+    HELP_TEXT = ("Space changes the selected action's status. e writes the minutes into the store's "
+                 "minutes folder; f closes the meeting, after which the minutes are no longer a draft.")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.readonly_banner()
+        yield Static(id="close-status")
+        with TabbedContent(initial="review"):
+            with TabPane("Review F5", id="review"):
+                with Vertical():
+                    yield Static("Decisions", classes="section-title")
+                    decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+                    decisions.add_column("#", width=2)
+                    decisions.add_column("Decision", width=48)
+                    decisions.add_column("Item", width=20)
+                    yield decisions
+                    yield Static("Action items (Space: open, done, dropped)", classes="section-title")
+                    actions: DataTable[Text] = DataTable(id="actions", cursor_type="row", zebra_stripes=True)
+                    actions.add_column("Action", key="text", width=36)
+                    actions.add_column("Owner", key="owner", width=14)
+                    actions.add_column("Due", key="due", width=10)
+                    actions.add_column("Status", key="status", width=12)
+                    yield actions
+            with TabPane("Preview F6", id="preview"):
+                preview = Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
+                preview.can_focus = True
+                yield preview
+        yield Static(id="written")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_view()
+        self.query_one("#actions").focus()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        session = self.session
+        today = self.app.today()
+        open_count = len(session.open_actions)
+        state = {SessionStatus.DRAFT: "in preparation", SessionStatus.RUNNING: "running",
+                 SessionStatus.CLOSED: "closed"}[session.status]
+        hint = "" if session.status is SessionStatus.CLOSED else " · f closes it"
+        self.query_one("#close-status", Static).update(plain(
+            f"Meeting {state}{hint} · {len(session.decisions)} decisions · {open_count} open actions"))
+
+        items = {item.id: item.title for item in session.agenda}
+        decisions = self.query_one("#decisions", DataTable)
+        decisions.clear()
+        for number, decision in enumerate(session.decisions, start=1):
+            decisions.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
+                              plain(items.get(decision.item_id or "", "")), key=decision.id)
+
+        actions = self.query_one("#actions", DataTable)
+        keep = self.selected_action_id()
+        actions.clear()
+        for action in session.actions:
+            owner = next((p.name for p in session.participants if p.id == action.owner_id), action.owner_id)
+            status = action.status.value
+            if action.is_overdue(today):
+                status = f"{status} OVERDUE"
+            actions.add_row(plain(action.text.replace("\n", " ")), plain(owner),
+                            plain(action.due.isoformat() if action.due else ""),
+                            plain(status, "bold" if action.is_overdue(today) else ""), key=action.id)
+        keep_cursor(actions, keep)
+        self.query_one("#minutes", Markdown).update(render_minutes(session))
+
+    def selected_action_id(self) -> str | None:
+        return selected_key(self.query_one("#actions", DataTable))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        self.query_one("#actions" if name == "review" else "#minutes").focus()
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.refresh_bindings()
+
+    def action_cycle_status(self) -> None:
+        action_id = self.selected_action_id()
+        if action_id is None:
+            return
+
+        def cycle(session) -> None:
+            action = next(a for a in session.actions if a.id == action_id)
+            action.status = NEXT_STATUS[action.status]
+
+        self.app.edit(cycle)
+        self.refresh_view()
+
+    def action_export(self) -> None:
+        try:
+            path = export_minutes(self.session, self.app.store.minutes_dir)
+        except (StoreError, OSError) as error:
+            self.notify(f"The minutes were not written: {error}", title="Not exported", severity="error",
+                        markup=False)
+            return
+        written = self.query_one("#written", Static)
+        written.update(plain(f"Written: {path}"))
+        written.add_class("-shown")
+        self.notify(f"Minutes written to {path}", title="Exported", markup=False, timeout=10)
+
+    def action_finish(self) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.edit(lambda session: session.close(self.app.clock()))
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen("Close the meeting? The clock stops and the minutes are final."),
+                             callback=confirmed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cycle_status":
+            return self.query_one(TabbedContent).active == "review" and bool(self.session.actions)
+        if action == "finish":
+            return self.session.status is not SessionStatus.CLOSED or None
+        return True

@@ -1,0 +1,374 @@
+"""Prepare: the session's details, its participants, and the agenda with its restore-or-renovate topics."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Callable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from .. import keys
+from ..model import Attendance, ItemKind, Language, Role, Session
+from ..prompts import PROMPTS, Prompt
+from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.safe import plain
+from ..widgets.tables import keep_cursor, selected_key
+from .base import SessionScreen
+
+ROLES = list(Role)
+ATTENDANCE = list(Attendance)
+ATTENDANCE_WORDS = {Attendance.PRESENT: "present", Attendance.APOLOGIES: "apologies", Attendance.ABSENT: "absent"}
+DETAILS = (("title", "Title"), ("network", "Network"), ("date", "Date (YYYY-MM-DD)"), ("start_time", "Start (HH:MM)"),
+           ("end_time", "End (HH:MM)"), ("place", "Place"), ("online_link", "Online link"), ("chair", "Chair"),
+           ("guest_speakers", "Guest speakers (separated by ;)"))
+
+
+def next_in(values: list[Any], current: Any) -> Any:
+    return values[(values.index(current) + 1) % len(values)]
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
+    return str(value)
+
+
+class PromptPicker(ModalScreen[Prompt | None]):
+    """The built-in prompt library: each question with its one-line explanation; Enter attaches."""
+
+    BINDINGS = keys.bindings("form")[1:]  # Esc cancels; Enter picks
+    CSS_PATH = "../styles/forms.tcss"
+
+    def __init__(self, language: Language, item_title: str) -> None:
+        super().__init__()
+        self.language = language
+        self.item_title = item_title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(plain(f"Attach a topic to: {self.item_title}"), id="form-title")
+            yield OptionList(*(Option(self._label(p), id=p.id) for p in PROMPTS), id="prompts")
+            yield Static("Enter attaches · Esc cancels", id="form-hint")
+
+    def _label(self, prompt: Prompt) -> Text:
+        label = Text(prompt.text(self.language), style="bold")
+        label.append("\n" + prompt.explain(self.language), style="italic")
+        return label
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(next(p for p in PROMPTS if p.id == event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PrepareScreen(SessionScreen):
+    """Everything before the meeting starts."""
+
+    SCREEN_NAME = "prepare"
+    KEY_SCOPES = ("prepare", "session")
+    BINDINGS = keys.bindings("prepare", "session")
+    CSS_PATH = "../styles/prepare.tcss"
+    HELP_TITLE = "Prepare"
+    HELP_TEXT = ("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
+                 "on the tab in view. Planned start times follow from the timeboxes; a warning shows when "
+                 "the agenda runs past the planned end.")
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.readonly_banner()
+        with TabbedContent(initial="details"):
+            with TabPane("Details F5", id="details"):
+                yield Static(id="details-text")
+                yield Static("e edits the details.", classes="muted hint")
+            with TabPane("People F6", id="participants"):
+                people: DataTable[Text] = DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
+                people.add_column("Name", width=22)
+                people.add_column("Organisation", width=26)
+                people.add_column("Role", width=12)
+                people.add_column("Attendance", width=10)
+                yield people
+                yield Static(id="people-summary", classes="status-line")
+            with TabPane("Agenda F7", id="agenda"):
+                agenda: DataTable[Text] = DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                agenda.add_column("Start", width=5)
+                agenda.add_column("Item", width=30)
+                agenda.add_column("Kind", width=10)
+                agenda.add_column("Min", width=3)
+                agenda.add_column("Topics", width=6)
+                agenda.add_column("Presenter", width=12)
+                yield agenda
+                yield Static(id="agenda-topics")
+                yield Static(id="agenda-summary", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_view()
+
+    @property
+    def tab(self) -> str:
+        return self.query_one(TabbedContent).active
+
+    @property
+    def current_item_id(self) -> str | None:
+        return selected_key(self.agenda_table) if self.tab == "agenda" else None
+
+    @property
+    def people_table(self) -> DataTable:
+        return self.query_one("#participants-table", DataTable)
+
+    @property
+    def agenda_table(self) -> DataTable:
+        return self.query_one("#agenda-table", DataTable)
+
+    # --- showing ------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        self.show_details()
+        self.show_people()
+        self.show_agenda()
+        self.app.sub_title = self.session_title()
+
+    def show_details(self) -> None:
+        session = self.session
+        table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
+        table.add_column("field", style="bold", width=16, no_wrap=True)
+        table.add_column("value")
+        for name, label in DETAILS:
+            table.add_row(Text(label.split(" (")[0]), Text(as_text(getattr(session, name))))
+        table.add_row(Text("Minutes in"), Text({Language.NL: "Dutch", Language.EN: "English"}[session.language]))
+        table.add_row(Text("Status"), Text(session.status.value))
+        self.query_one("#details-text", Static).update(table)
+
+    def show_people(self) -> None:
+        table = self.people_table
+        keep = selected_key(table)
+        table.clear()
+        for person in self.session.participants:
+            table.add_row(plain(person.name), plain(person.organisation), plain(person.role.value),
+                          plain(ATTENDANCE_WORDS[person.attendance]), key=person.id)
+        keep_cursor(table, keep)
+        session = self.session
+        self.query_one("#people-summary", Static).update(plain(
+            f"{len(session.participants)} participants, {len(session.present)} present · "
+            "a add · e edit · r role · Space attendance · x remove"))
+
+    def show_agenda(self) -> None:
+        session = self.session
+        table = self.agenda_table
+        keep = selected_key(table)
+        table.clear()
+        for item, start in zip(session.agenda, session.planned_starts()):
+            topics = len(session.rounds_for(item.id))
+            table.add_row(plain(start.strftime("%H:%M") if start else "--:--"), plain(item.title),
+                          plain(item.kind.value), plain(str(item.timebox)), plain(str(topics) if topics else ""),
+                          plain(item.presenter), key=item.id)
+        keep_cursor(table, keep)
+        self.show_topics()
+        summary = self.query_one("#agenda-summary", Static)
+        planned = f"{len(session.agenda)} items, {session.planned_minutes} min planned"
+        overrun = session.agenda_overrun()
+        if overrun:
+            end = session.end_time.strftime("%H:%M") if session.end_time else ""
+            summary.update(plain(f"WARNING: the agenda runs {overrun} min past the planned end {end} · {planned}"))
+        else:
+            summary.update(plain(f"{planned} · fits the time"))
+        summary.set_class(bool(overrun), "warning")
+
+    def show_topics(self) -> None:
+        item_id = selected_key(self.agenda_table)
+        rounds = self.session.rounds_for(item_id) if item_id else []
+        text = Text()
+        for round_ in rounds:
+            text.append("Topic: ", style="bold")
+            text.append(round_.topic + "\n")
+        if not rounds:
+            text.append("No restore-or-renovate topic yet · p: from the library · w: write one", style="italic")
+        self.query_one("#agenda-topics", Static).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "agenda-table":
+            self.show_topics()
+
+    def on_tabbed_content_tab_activated(self) -> None:
+        self.refresh_bindings()
+
+    # --- actions ------------------------------------------------------------------------
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        if name != "details":
+            (self.people_table if name == "participants" else self.agenda_table).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys of another tab are hidden, so the footer lists what works on the tab in view.
+        tab = self.tab
+        if action in ("cycle_role", "cycle_attendance"):
+            return tab == "participants"
+        if action in ("move", "prompt", "write_topic"):
+            return tab == "agenda"
+        if action == "remove":
+            return tab != "details"
+        return True
+
+    def _form(self, title: str, fields: list[Field], change: Callable[[Session, dict[str, str]], Any]) -> None:
+        """A form whose values go through the model; a refusal keeps the form open with the message."""
+
+        def submit(values: dict[str, str]) -> Any:
+            return self.app.edit(lambda session: change(session, values), raise_errors=True)
+
+        def done(result: Any) -> None:
+            self.refresh_view()
+            key = getattr(result, "id", None)
+            for table in (self.people_table, self.agenda_table):
+                keep_cursor(table, key)
+
+        self.app.push_screen(FormScreen(title, fields, submit), callback=done)
+
+    def action_add(self) -> None:
+        if self.tab == "details":
+            self.action_edit()
+        elif self.tab == "participants":
+            self._person_form("New participant")
+        else:
+            self._item_form("New agenda item")
+
+    def action_edit(self) -> None:
+        if self.tab == "details":
+            self._details_form()
+        elif self.tab == "participants":
+            person_id = selected_key(self.people_table)
+            if person_id:
+                self._person_form("Edit participant", person_id)
+        else:
+            item_id = selected_key(self.agenda_table)
+            if item_id:
+                self._item_form("Edit agenda item", item_id)
+
+    def _details_form(self) -> None:
+        session = self.session
+        fields = [Field(name, label, as_text(getattr(session, name))) for name, label in DETAILS]
+        fields.append(Field("language", "Language of the minutes", session.language.value, kind="choice",
+                            choices=[("Dutch", "nl"), ("English", "en")]))
+
+        def change(session: Session, values: dict[str, str]) -> Session:
+            values = dict(values, guest_speakers=[g.strip() for g in values["guest_speakers"].split(";") if g.strip()])
+            updated = replace(session, **values)  # validates every field, and end after start
+            for name in values:
+                setattr(session, name, getattr(updated, name))
+            return session
+
+        self._form("Session details", fields, change)
+
+    def _person_form(self, title: str, person_id: str | None = None) -> None:
+        person = self.session.participant(person_id) if person_id else None
+        fields = [
+            Field("name", "Name", person.name if person else ""),
+            Field("organisation", "Organisation", person.organisation if person else "",
+                  placeholder="gemeente Zwolle"),
+            Field("role", "Role", (person.role if person else Role.MEMBER).value, kind="choice",
+                  choices=[(r.value, r.value) for r in ROLES]),
+            Field("attendance", "Attendance", (person.attendance if person else Attendance.PRESENT).value,
+                  kind="choice", choices=[(ATTENDANCE_WORDS[a], a.value) for a in ATTENDANCE]),
+        ]
+
+        def change(session: Session, values: dict[str, str]):
+            if person_id is None:
+                return session.add_participant(**values)
+            return session.update_part("participants", person_id, **values)
+
+        self._form(title, fields, change)
+
+    def _item_form(self, title: str, item_id: str | None = None) -> None:
+        item = self.session.item(item_id) if item_id else None
+        fields = [
+            Field("title", "Title", item.title if item else ""),
+            Field("kind", "Kind", (item.kind if item else ItemKind.DISCUSSION).value, kind="choice",
+                  choices=[(k.value, k.value) for k in ItemKind]),
+            Field("presenter", "Presenter", item.presenter if item else ""),
+            Field("timebox", "Timebox in minutes", str(item.timebox) if item else "15"),
+        ]
+        after = self.agenda_table.cursor_row + 1 if self.session.agenda else 0
+
+        def change(session: Session, values: dict[str, str]):
+            if item_id is None:
+                return session.add_item(values.pop("title"), index=after, **values)
+            return session.update_part("agenda", item_id, **values)
+
+        self._form(title, fields, change)
+
+    def action_remove(self) -> None:
+        if self.tab == "participants":
+            person_id = selected_key(self.people_table)
+            if person_id:
+                name = self.session.participant(person_id).name
+                self._confirm(f"Remove {name} from the participants?",
+                              lambda session: session.remove_participant(person_id))
+        elif self.tab == "agenda":
+            item_id = selected_key(self.agenda_table)
+            item = self.session.item(item_id)
+            if item:
+                self._confirm(f"Remove the agenda item {item.title!r}?", lambda session: session.remove_item(item_id))
+
+    def _confirm(self, question: str, change: Callable[[Session], Any]) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.edit(change)
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
+
+    def action_move(self, offset: int) -> None:
+        item_id = selected_key(self.agenda_table)
+        if item_id and self.app.edit(lambda session: session.move_item(item_id, offset)) is not None:
+            self.show_agenda()
+            keep_cursor(self.agenda_table, item_id)
+
+    def action_cycle_role(self) -> None:
+        self._change_person(lambda person: setattr(person, "role", next_in(ROLES, person.role)))
+
+    def action_cycle_attendance(self) -> None:
+        self._change_person(lambda person: setattr(person, "attendance", next_in(ATTENDANCE, person.attendance)))
+
+    def _change_person(self, change: Callable[[Any], None]) -> None:
+        person_id = selected_key(self.people_table)
+        if person_id:
+            self.app.edit(lambda session: change(session.participant(person_id)))
+            self.show_people()
+
+    def action_prompt(self) -> None:
+        item_id = selected_key(self.agenda_table)
+        if not item_id:
+            self.notify("Add an agenda item first; a topic belongs to an item.", severity="warning")
+            return
+        language = self.session.language
+
+        def attach(prompt: Prompt | None) -> None:
+            if prompt is not None:
+                self.app.edit(lambda session: session.add_round(
+                    prompt.text(language), item_id=item_id, what_changed=prompt.changed(language), prompt_id=prompt.id))
+                self.show_agenda()
+
+        self.app.push_screen(PromptPicker(language, self.session.item(item_id).title), callback=attach)
+
+    def action_write_topic(self) -> None:
+        item_id = selected_key(self.agenda_table)
+        if not item_id:
+            self.notify("Add an agenda item first; a topic belongs to an item.", severity="warning")
+            return
+        fields = [Field("topic", "Topic: restore or renovate what?"),
+                  Field("what_changed", "What changed in the crisis?", kind="text")]
+        self._form("Own restore-or-renovate topic", fields,
+                   lambda session, values: session.add_round(values["topic"], item_id=item_id,
+                                                             what_changed=values["what_changed"]))

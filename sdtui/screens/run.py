@@ -1,0 +1,485 @@
+"""Run: the meeting one agenda item at a time, against the clock.
+
+Four panes for the item in view: its notes, the restore-or-renovate board, the signals round
+and the decisions. Notes are saved as they are typed; everything else through `app.edit`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any, Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
+
+from .. import keys
+from ..model import AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
+from ..widgets.clock import clock
+from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.safe import SafeTextArea, plain
+from ..widgets.tables import keep_cursor, selected_key
+from .base import SessionScreen
+
+PANES = (("notes", "F5 Notes"), ("board", "F6 Board"), ("signals", "F7 Signals"), ("decisions", "F8 Decisions"))
+POSITION_WORDS = {Position.RESTORE: "restore", Position.RENOVATE: "renovate", Position.UNDECIDED: "-"}
+SIGNAL_WORDS = {SignalKind.GOOD_PRACTICE: "good practice", SignalKind.BOTTLENECK: "bottleneck"}
+
+
+class RunScreen(SessionScreen):
+    """The meeting as it happens."""
+
+    SCREEN_NAME = "run"
+    KEY_SCOPES = ("run", "session")
+    BINDINGS = keys.bindings("run", "session")
+    CSS_PATH = "../styles/run.tcss"
+    HELP_TITLE = "Run"
+    HELP_TEXT = ("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "
+                 "Ctrl+N and Ctrl+R move between items, also while typing. On the board, r, v and u set the "
+                 "selected participant's position and move to the next one.")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pane = "notes"
+        self.round_index = 0
+        self.note_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.readonly_banner()
+        yield Static(id="item-bar")
+        yield Static(id="clock-bar")
+        yield Static(id="pane-bar")
+        with ContentSwitcher(initial="notes", id="panes"):
+            with Vertical(id="notes"):
+                notes: DataTable[Text] = DataTable(id="notes-table", cursor_type="row", show_header=False)
+                notes.add_column("note", width=76)
+                yield notes
+                editor = SafeTextArea(id="note-editor", soft_wrap=True, tab_behavior="focus")
+                editor.show_line_numbers = False
+                yield editor
+            with Horizontal(id="board"):
+                with VerticalScroll(id="round-view"):
+                    yield Static(id="round-text")
+                with Vertical(id="round-side"):
+                    positions: DataTable[Text] = DataTable(id="positions", cursor_type="row")
+                    positions.add_column("Participant", width=18)
+                    positions.add_column("Position", width=8)
+                    yield positions
+                    yield Static(id="tally")
+            signals: DataTable[Text] = DataTable(id="signals", cursor_type="row", zebra_stripes=True)
+            signals.add_column("Organisation", width=20)
+            signals.add_column("Kind", width=13)
+            signals.add_column("Signal", width=38)
+            yield signals
+            decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+            decisions.add_column("#", width=2)
+            decisions.add_column("Decision", width=44)
+            decisions.add_column("Rationale", width=26)
+            yield decisions
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.refresh_view()
+        self.set_interval(1, self.show_clocks)
+        self.focus_pane()
+
+    # --- what is in view ----------------------------------------------------------------
+
+    @property
+    def item(self) -> AgendaItem | None:
+        session = self.session
+        return session.agenda[session.current_item] if session.agenda else None
+
+    @property
+    def current_item_id(self) -> str | None:
+        item = self.item
+        return item.id if item else None
+
+    @property
+    def round(self) -> RestoreRenovate | None:
+        item = self.item
+        rounds = self.session.rounds_for(item.id) if item else []
+        if not rounds:
+            return None
+        self.round_index %= len(rounds)
+        return rounds[self.round_index]
+
+    @property
+    def editor(self) -> SafeTextArea:
+        return self.query_one("#note-editor", SafeTextArea)
+
+    def note(self) -> Note | None:
+        item = self.item
+        if item is None or self.note_id is None:
+            return None
+        return next((n for n in item.notes if n.id == self.note_id), None)
+
+    # --- showing ------------------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        self.show_item()
+        self.show_clocks()
+        self.show_panes()
+        self.show_notes()
+        self.show_board()
+        self.show_signals()
+        self.show_decisions()
+
+    def show_item(self) -> None:
+        session, item = self.session, self.item
+        bar = Text()
+        if item is None:
+            bar.append("The agenda is empty: add items on Prepare (F2).")
+        else:
+            bar.append(f"Item {session.current_item + 1}/{len(session.agenda)} · ", style="bold")
+            bar.append(item.title, style="bold")
+            if item.presenter:
+                bar.append(f" · {item.presenter}")
+        self.query_one("#item-bar", Static).update(bar)
+
+    def show_clocks(self) -> None:
+        session, item = self.session, self.item
+        now = self.app.clock()
+        if session.status is SessionStatus.DRAFT:
+            line = Text("Not started: press n to start the meeting (its clock starts now).", style="bold")
+        else:
+            line = Text()
+            if item is not None:
+                line.append_text(clock("Item", item.elapsed(now), timedelta(minutes=item.timebox)))
+                line.append("   ")
+            line.append_text(clock("Meeting", session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes)))
+            if session.status is SessionStatus.CLOSED:
+                line.append("   closed", style="italic")
+        self.query_one("#clock-bar", Static).update(line)
+
+    def show_panes(self) -> None:
+        bar = Text()
+        for name, label in PANES:
+            bar.append(f" {label} ", style="bold reverse" if name == self.pane else "")
+            bar.append(" ")
+        self.query_one("#pane-bar", Static).update(bar)
+        self.query_one(ContentSwitcher).current = self.pane
+
+    def show_notes(self) -> None:
+        table = self.query_one("#notes-table", DataTable)
+        item = self.item
+        table.clear()
+        notes = item.notes if item else []
+        for note in notes:
+            line = Text("[confidential] " if note.confidential else "", style="bold")
+            line.append(note.text.split("\n", 1)[0] or "(empty note)")
+            table.add_row(line, key=note.id)
+        if self.note_id not in {n.id for n in notes}:
+            self.note_id = notes[-1].id if notes else None
+        keep_cursor(table, self.note_id)
+        self.load_editor()
+
+    def load_editor(self) -> None:
+        note = self.note()
+        text = note.text if note else ""
+        if self.editor.text != text:
+            with self.editor.prevent(SafeTextArea.Changed):
+                self.editor.load_text(text)
+        self.editor.border_title = ("Confidential note: never exported" if note and note.confidential
+                                    else "Note (Ctrl+L marks it confidential)")
+        self.editor.set_class(bool(note and note.confidential), "confidential")
+
+    def show_board(self) -> None:
+        session, round_ = self.session, self.round
+        text = Text()
+        item = self.item
+        rounds = session.rounds_for(item.id) if item else []
+        if round_ is None:
+            text.append("No restore-or-renovate topic on this item.\n", style="bold")
+            text.append("a adds one here; Prepare (F2) attaches one from the library.")
+        else:
+            text.append(f"Topic {self.round_index + 1}/{len(rounds)}", style="bold")
+            text.append(" (t: next)\n" if len(rounds) > 1 else "\n")
+            text.append(round_.topic + "\n", style="bold")
+            text.append("What changed (w): ", style="bold")
+            text.append((round_.what_changed or "-") + "\n")
+            for title, arguments in (("Restore", round_.restore_args), ("Renovate", round_.renovate_args)):
+                text.append(f"{title} (a adds):\n", style="bold")
+                for argument in arguments:
+                    text.append(f" • {argument}\n")
+            text.append("Decision (d): ", style="bold")
+            text.append(round_.decision.value if round_.decision else "not yet")
+            if round_.rationale:
+                text.append(f"\n{round_.rationale}")
+        self.query_one("#round-text", Static).update(text)
+        table = self.query_one("#positions", DataTable)
+        keep = selected_key(table)
+        table.clear()
+        if round_ is not None:
+            for person in session.present:
+                position = round_.positions.get(person.id, Position.UNDECIDED)
+                table.add_row(plain(person.name), plain(POSITION_WORDS[position]), key=person.id)
+            keep_cursor(table, keep)
+            tally = round_.tally(session.participants)
+            self.query_one("#tally", Static).update(plain(
+                f"Restore {tally[Position.RESTORE]} · Renovate {tally[Position.RENOVATE]} · "
+                f"Undecided {tally[Position.UNDECIDED]}", "bold"))
+        else:
+            self.query_one("#tally", Static).update("")
+
+    def show_signals(self) -> None:
+        table = self.query_one("#signals", DataTable)
+        keep = selected_key(table)
+        table.clear()
+        for signal in self.session.signals:
+            table.add_row(plain(signal.organisation), plain(SIGNAL_WORDS[signal.kind]),
+                          plain(signal.text.replace("\n", " ")), key=signal.id)
+        keep_cursor(table, keep)
+
+    def show_decisions(self) -> None:
+        table = self.query_one("#decisions", DataTable)
+        keep = selected_key(table)
+        table.clear()
+        for number, decision in enumerate(self.session.decisions, start=1):
+            table.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
+                          plain(decision.rationale.replace("\n", " ")), key=decision.id)
+        keep_cursor(table, keep)
+
+    def focus_pane(self) -> None:
+        target = {"notes": "#note-editor", "board": "#positions", "signals": "#signals",
+                  "decisions": "#decisions"}[self.pane]
+        self.query_one(target).focus()
+
+    # --- moving through the meeting -----------------------------------------------------
+
+    def action_next_item(self) -> None:
+        session = self.session
+        if not session.agenda:
+            self.notify("The agenda is empty: add items on Prepare (F2).", severity="warning")
+            return
+        if session.status is SessionStatus.DRAFT:
+            self.app.edit(lambda s: s.start(self.app.clock()))
+            self.notify("The meeting has started.", markup=False)
+        elif session.current_item >= len(session.agenda) - 1:
+            self.notify("This is the last item. F4 reviews the meeting and closes it.", markup=False)
+            return
+        else:
+            self.app.edit(lambda s: s.go_to(s.current_item + 1, self.app.clock()))
+        self.after_move()
+
+    def action_previous_item(self) -> None:
+        if self.session.current_item == 0:
+            self.notify("This is the first item.", markup=False)
+            return
+        self.app.edit(lambda s: s.go_to(s.current_item - 1, self.app.clock()))
+        self.after_move()
+
+    def after_move(self) -> None:
+        self.note_id = None
+        self.round_index = 0
+        self.refresh_view()
+        self.focus_pane()
+
+    def action_pane(self, name: str) -> None:
+        self.pane = name
+        self.show_panes()
+        self.focus_pane()
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        """Esc in the note editor leaves the editor; elsewhere it goes back to Home."""
+        if self.editor.has_focus:
+            self.query_one("#notes-table").focus()
+        else:
+            super().action_back()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys of another pane are hidden, so the footer lists what works here.
+        if action in ("position", "decide", "what_changed", "next_topic"):
+            return self.pane == "board"
+        if action == "toggle_confidential":
+            return self.pane == "notes"
+        if action in ("edit", "remove"):
+            return self.pane != "board"
+        return True
+
+    # --- notes --------------------------------------------------------------------------
+
+    def on_text_area_changed(self, event: SafeTextArea.Changed) -> None:
+        """Typing goes straight into the note; the first letter of a new note creates it."""
+        if event.text_area is not self.editor or self.app.readonly or self.item is None:
+            return
+        text = self.editor.text
+        note = self.note()
+        if note is None:
+            if not text.strip():
+                return
+            created = self.app.edit(lambda s: self._add_note(s, text))
+            if created is not None:
+                self.note_id = created.id
+                self.show_notes()
+            return
+        note.text = text
+        self.app.save_soon()
+        table = self.query_one("#notes-table", DataTable)
+        if note.id in table.rows:
+            line = Text("[confidential] " if note.confidential else "", style="bold")
+            line.append(text.split("\n", 1)[0] or "(empty note)")
+            table.update_cell(note.id, table.ordered_columns[0].key, line)
+
+    def _add_note(self, session: Session, text: str = "") -> Note:
+        note = Note(text)
+        session.agenda[session.current_item].notes.append(note)
+        return note
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "notes-table" and event.row_key.value != self.note_id:
+            self.app.flush()
+            self.note_id = event.row_key.value
+            self.load_editor()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "notes-table":
+            self.editor.focus()
+
+    def action_toggle_confidential(self) -> None:
+        note = self.note()
+        if note is None:
+            self.notify("Type a note first; then Ctrl+L marks it confidential.", markup=False)
+            return
+        note_id = note.id
+
+        def toggle(session: Session) -> None:
+            for found in session.agenda[session.current_item].notes:
+                if found.id == note_id:
+                    found.confidential = not found.confidential
+
+        self.app.edit(toggle)
+        self.show_notes()
+
+    # --- adding, editing, removing ------------------------------------------------------
+
+    def _form(self, title: str, fields: list[Field], change: Callable[[Session, dict[str, str]], Any]) -> None:
+        def submit(values: dict[str, str]) -> Any:
+            return self.app.edit(lambda session: change(session, values), raise_errors=True)
+
+        self.app.push_screen(FormScreen(title, fields, submit), callback=lambda _: self.refresh_view())
+
+    def action_add(self) -> None:
+        item_id = self.current_item_id
+        if self.pane == "notes":
+            created = self.app.edit(self._add_note) if self.item else None
+            if created is not None:
+                self.note_id = created.id
+                self.show_notes()
+                self.editor.focus()
+        elif self.pane == "board":
+            if self.round is None:
+                self._form("Restore-or-renovate topic", [Field("topic", "Topic: restore or renovate what?"),
+                                                         Field("what_changed", "What changed?", kind="text")],
+                           lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]))
+            else:
+                self._argument_form()
+        elif self.pane == "signals":
+            self._signal_form()
+        else:
+            self._decision_form()
+
+    def action_edit(self) -> None:
+        if self.pane == "notes":
+            self.editor.focus()
+        elif self.pane == "signals":
+            signal_id = selected_key(self.query_one("#signals", DataTable))
+            if signal_id:
+                self._signal_form(signal_id)
+        elif self.pane == "decisions":
+            decision_id = selected_key(self.query_one("#decisions", DataTable))
+            if decision_id:
+                self._decision_form(decision_id)
+
+    def action_remove(self) -> None:
+        if self.pane == "notes":
+            note = self.note()
+            if note is not None:
+                note_id = note.id
+                self._confirm("Remove this note?", lambda s: s.agenda[s.current_item].notes.remove(
+                    next(n for n in s.agenda[s.current_item].notes if n.id == note_id)))
+        elif self.pane in ("signals", "decisions"):
+            kind = self.pane
+            part_id = selected_key(self.query_one(f"#{kind}", DataTable))
+            if part_id:
+                self._confirm(f"Remove this {kind.rstrip('s')}?", lambda s: s.remove_part(kind, part_id))
+
+    def _confirm(self, question: str, change: Callable[[Session], Any]) -> None:
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.edit(change)
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
+
+    def _argument_form(self) -> None:
+        round_id = self.round.id
+
+        def change(session: Session, values: dict[str, str]) -> Any:
+            current = next(r for r in session.rounds if r.id == round_id)
+            side = f"{values['side']}_args"
+            return session.update_part("rounds", round_id, **{side: [*getattr(current, side), values["text"]]})
+
+        self._form("Argument", [Field("side", "Side", "restore", kind="choice",
+                                      choices=[("to restore", "restore"), ("to renovate", "renovate")]),
+                                Field("text", "Argument", kind="text")], change)
+
+    def _signal_form(self, signal_id: str | None = None) -> None:
+        signal = next((s for s in self.session.signals if s.id == signal_id), None)
+        organisations = sorted({p.organisation for p in self.session.present if p.organisation})
+        fields = [Field("organisation", "Organisation", signal.organisation if signal else "",
+                        placeholder=organisations[0] if organisations else "gemeente Zwolle"),
+                  Field("kind", "Kind", (signal.kind if signal else SignalKind.GOOD_PRACTICE).value, kind="choice",
+                        choices=[(word, kind.value) for kind, word in SIGNAL_WORDS.items()]),
+                  Field("text", "Signal", signal.text if signal else "", kind="text")]
+        item_id = self.current_item_id
+        self._form("Signal", fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
+                   else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id))
+
+    def _decision_form(self, decision_id: str | None = None) -> None:
+        decision = next((d for d in self.session.decisions if d.id == decision_id), None)
+        fields = [Field("text", "Decision", decision.text if decision else "", kind="text"),
+                  Field("rationale", "Rationale", decision.rationale if decision else "", kind="text")]
+        item_id = self.current_item_id
+        self._form("Decision", fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
+                   else s.add_decision(v["text"], v["rationale"], item_id=item_id))
+
+    # --- the board ----------------------------------------------------------------------
+
+    def action_position(self, position: str) -> None:
+        round_, table = self.round, self.query_one("#positions", DataTable)
+        person_id = selected_key(table)
+        if round_ is None or person_id is None:
+            return
+        round_id = round_.id
+        self.app.edit(lambda s: s.set_position(round_id, person_id, position))
+        self.show_board()
+        table.move_cursor(row=table.cursor_row + 1)  # on to the next person: a round goes fast
+
+    def action_decide(self) -> None:
+        round_ = self.round
+        if round_ is None:
+            self.notify("No topic on this item to decide on.", markup=False)
+            return
+        round_id = round_.id
+        fields = [Field("decision", "Decision", round_.decision.value if round_.decision else "", kind="choice",
+                        choices=[(v.value, v.value) for v in Verdict]),
+                  Field("rationale", "Rationale", round_.rationale, kind="text")]
+        self._form("Decision on: " + round_.topic, fields,
+                   lambda s, v: s.update_part("rounds", round_id, **v))
+
+    def action_what_changed(self) -> None:
+        round_ = self.round
+        if round_ is None:
+            return
+        round_id = round_.id
+        self._form("What changed", [Field("what_changed", "What changed?", round_.what_changed, kind="text")],
+                   lambda s, v: s.update_part("rounds", round_id, **v))
+
+    def action_next_topic(self) -> None:
+        self.round_index += 1
+        self.show_board()

@@ -1,0 +1,164 @@
+"""Home, driven by keys: the list of sessions, filter, new, copy, delete, export, demo, help."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Static
+
+from sdtui.demo import DEMO_TITLE, build_demo
+from sdtui.model import Session, SessionStatus
+from sdtui.screens.help import HelpScreen
+from sdtui.screens.home import HomeScreen
+from sdtui.store import Store
+
+from .conftest import FROZEN_NOW, SIZE, screen_text
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one("#sessions", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+def add_meetings(store: Store) -> list[Session]:
+    return [store.add(Session(title=title, network=network, date=day))
+            for title, network, day in (("Netwerkbijeenkomst maart", "Wmo-netwerk", "2026-03-12"),
+                                        ("Zoë's werkgroep", "Jeugdnetwerk", "2026-05-07"),
+                                        ("Regio-overleg", "Wmo-netwerk", "2026-09-17"))]
+
+
+async def test_an_empty_store_says_how_to_start(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#empty", Static)
+        assert empty.display and "d to load the demo" in str(empty.content)
+        assert "Press n" in str(empty.content)
+        assert app.screen.check_action("open", ()) is None
+
+
+async def test_d_adds_the_demo_and_shows_it(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        [summary] = store.list()
+        assert summary.title == DEMO_TITLE
+        assert rows(app)[0][1] == DEMO_TITLE
+        assert not app.screen.query_one("#empty", Static).display
+
+
+async def test_the_list_shows_date_title_network_status_and_open_actions(make_app, store: Store) -> None:
+    demo = store.add(build_demo(today=FROZEN_NOW.date()))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [row] = rows(app)
+    assert row == [demo.date.isoformat(), demo.title, demo.network, "closed", str(len(demo.open_actions))]
+
+
+async def test_filter_as_you_type_ignores_case_and_accents(make_app, store: Store) -> None:
+    add_meetings(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"zoe")
+        await pilot.pause()
+        assert [row[1] for row in rows(app)] == ["Zoë's werkgroep"]
+        await pilot.press("ctrl+u", *"WMO")
+        await pilot.pause()
+        assert [row[1] for row in rows(app)] == ["Regio-overleg", "Netwerkbijeenkomst maart"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.title == "Regio-overleg"
+
+
+async def test_n_creates_a_session_through_a_form_and_refuses_a_bad_date(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Netwerk [bold]oktober[/]", "tab", *"Wmo", "tab", "ctrl+u", *"2026-02-30", "enter")
+        await pilot.pause()
+        assert "date" in str(app.screen.query_one("#form-error", Static).content).lower()
+        assert store.list() == []
+        await pilot.press("ctrl+u", *"2026-10-08", "enter")
+        await pilot.pause()
+        [summary] = store.list()
+        assert (summary.title, summary.network, summary.date) == ("Netwerk [bold]oktober[/]", "Wmo",
+                                                                  date(2026, 10, 8))
+        assert summary.status == SessionStatus.DRAFT
+        assert getattr(app.screen, "SCREEN_NAME", "") == "prepare"
+
+
+async def test_c_copies_and_delete_asks_first(make_app, store: Store) -> None:
+    store.add(build_demo(today=FROZEN_NOW.date()))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert sorted(s.status for s in store.list()) == [SessionStatus.CLOSED, SessionStatus.DRAFT]
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(store.list()) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(store.list()) == 1 and len(rows(app)) == 1
+
+
+async def test_e_exports_the_selected_minutes(make_app, store: Store) -> None:
+    demo = store.add(build_demo(today=FROZEN_NOW.date()))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+    [written] = store.minutes_dir.iterdir()
+    assert written.read_text(encoding="utf-8").startswith(f"# {demo.title}")
+
+
+async def test_a_title_with_markup_shows_literally(make_app, store: Store) -> None:
+    store.add(Session(title="[bold]Crisis[/] \x1b[31mred", network="[link=x]net"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [row] = rows(app)
+    assert row[1] == "[bold]Crisis[/] [31mred" and row[2] == "[link=x]net"
+
+
+async def test_f1_and_question_mark_list_the_keys_of_home(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ("f1", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            shown = screen_text(app)
+            assert "Add the demo meeting" in shown and "Ctrl+Q" in shown
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_command_palette_offers_the_main_actions(make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"demo meeting")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.title for s in store.list()] == [DEMO_TITLE]
+
+
+def test_snapshot_empty_home(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+def test_snapshot_home_with_sessions(snap_compare, make_app, store: Store) -> None:
+    add_meetings(store)
+    store.add(build_demo(today=FROZEN_NOW.date()))
+    assert snap_compare(make_app(), terminal_size=SIZE)
