@@ -1,0 +1,270 @@
+"""Run, driven by keys: the clock, notes saved as typed, the board, signals, decisions, action items."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from textual.widgets import Static
+
+from sdtui.demo import build_demo
+from sdtui.model import ItemKind, Position, Role, Session, SessionStatus, SignalKind, Verdict
+from sdtui.store import Store
+
+from .conftest import FROZEN_NOW, SIZE, screen_text
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime = FROZEN_NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+def meeting() -> Session:
+    session = Session(title="Netwerkbijeenkomst september", date="2026-09-17", start_time="14:00",
+                      end_time="15:30")
+    session.add_participant("Zoë Hendriks", "gemeente Huizen", Role.CHAIR)
+    session.add_participant("Jeroen Bakker", "gemeente Assen")
+    session.add_participant("Fatima El Amrani", "gemeente Zwijndrecht")
+    session.add_item("Opening", kind=ItemKind.OPENING, timebox=5)
+    item = session.add_item("Housing first", kind=ItemKind.ROUND, timebox=30)
+    session.add_round("Housing first: blijven we het doen?", item_id=item.id, what_changed="Iedereen kreeg een woning.")
+    session.add_item("Signalen", kind=ItemKind.SIGNALS, timebox=15)
+    return session
+
+
+async def open_run(app, store: Store, session: Session, pilot) -> None:
+    store.add(session)
+    await pilot.pause()
+    app.open_session(session.id, "run")
+    await pilot.pause()
+
+
+def bar(app, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", Static).content)
+
+
+async def test_n_starts_the_meeting_and_moves_through_the_items(make_app, store: Store) -> None:
+    session = meeting()
+    clock = Clock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        assert "Not started: press n" in bar(app, "clock-bar")
+        await pilot.press("escape")  # out of the note editor first
+        await pilot.press("n")
+        await pilot.pause()
+        saved = store.load(session.id)
+        assert saved.status is SessionStatus.RUNNING and saved.started_at == FROZEN_NOW
+        assert "Item 1/3 · Opening" in bar(app, "item-bar")
+        clock.advance(minutes=4)
+        await pilot.press("ctrl+n")  # works while typing, too
+        await pilot.pause()
+        saved = store.load(session.id)
+        assert saved.current_item == 1 and saved.agenda[0].ended_at == FROZEN_NOW + timedelta(minutes=4)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert store.load(session.id).current_item == 0
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert store.load(session.id).current_item == 0  # no item before the first
+
+
+async def test_the_item_clock_counts_past_zero_and_says_over(make_app, store: Store) -> None:
+    session = meeting()
+    clock = Clock()
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        clock.advance(minutes=2)
+        await pilot.pause(1.2)
+        assert "Item 2:00 of 5:00" in bar(app, "clock-bar")
+        clock.advance(minutes=5, seconds=20)
+        await pilot.pause(1.2)
+        assert "Item +2:20 OVER (7:20 of 5:00)" in bar(app, "clock-bar")
+        assert "Meeting 7:20 of 50:00" in bar(app, "clock-bar")
+
+
+async def test_a_typed_note_is_stored_within_a_second(make_app, store: Store) -> None:
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press(*"Welkom aan [bold]iedereen[/]")
+        await pilot.pause(0.7)
+        assert [n.text for n in store.load(session.id).agenda[0].notes] == ["Welkom aan [bold]iedereen[/]"]
+        assert "Welkom aan [bold]iedereen[/]" in screen_text(app)
+        await pilot.press("enter", *"Tweede regel")
+        await pilot.pause(0.7)
+        assert store.load(session.id).agenda[0].notes[0].text == "Welkom aan [bold]iedereen[/]\nTweede regel"
+
+
+async def test_ctrl_l_marks_a_note_confidential_and_the_minutes_leave_it_out(make_app, store: Store) -> None:
+    from sdtui.minutes import render_minutes
+
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press(*"Casus: mevrouw J. uit Assen")
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert store.load(session.id).agenda[0].notes[0].confidential
+        assert "[confidential] Casus" in screen_text(app)
+        await pilot.press("escape", "a")  # a second, public note
+        await pilot.pause()
+        await pilot.press(*"Openbare notitie")
+        await pilot.pause(0.7)
+    saved = store.load(session.id)
+    assert [(n.text, n.confidential) for n in saved.agenda[0].notes] == [
+        ("Casus: mevrouw J. uit Assen", True), ("Openbare notitie", False)]
+    minutes = render_minutes(saved)
+    assert "Openbare notitie" in minutes and "Casus" not in minutes
+
+
+async def test_positions_take_one_key_each_and_the_tally_follows(make_app, store: Store) -> None:
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "f6")
+        await pilot.pause()
+        assert "Housing first: blijven we het doen?" in screen_text(app)
+        await pilot.press("v", "r", "v")
+        await pilot.pause()
+        saved = store.load(session.id)
+        people = {p.name: p.id for p in saved.participants}
+        assert saved.rounds[0].positions == {people["Zoë Hendriks"]: Position.RENOVATE,
+                                             people["Jeroen Bakker"]: Position.RESTORE,
+                                             people["Fatima El Amrani"]: Position.RENOVATE}
+        assert "Restore 1 · Renovate 2 · Undecided 0" in bar(app, "tally")
+        await pilot.press("up", "u")  # the cursor stayed on the last person; up is Jeroen
+        await pilot.pause()
+        assert "Restore 0 · Renovate 2 · Undecided 1" in bar(app, "tally")
+
+
+async def test_arguments_and_the_decision_of_a_round(make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 1
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f6", "a")
+        await pilot.pause()
+        await pilot.press("tab", *"Tijdelijke opvang was duur", "ctrl+o")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter", "down", "down", "enter", "tab", *"Een veilige plek eerst.", "ctrl+o")
+        await pilot.pause()
+        round_ = store.load(session.id).rounds[0]
+        assert round_.restore_args == ["Tijdelijke opvang was duur"]
+        assert (round_.decision, round_.rationale) == (Verdict.RENOVATE, "Een veilige plek eerst.")
+        assert "Decision (d): renovate" in screen_text(app)
+
+
+async def test_signals_and_decisions_are_added_to_the_current_item(make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 2
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f7", "a")
+        await pilot.pause()
+        await pilot.press(*"gemeente Assen", "tab", "enter", "down", "enter", "tab", *"Ouderen uit beeld", "ctrl+o")
+        await pilot.pause()
+        await pilot.press("f8", "a")
+        await pilot.pause()
+        await pilot.press(*"Knelpunten naar VNG", "tab", *"Speelt overal", "ctrl+o")
+        await pilot.pause()
+        saved = store.load(session.id)
+        [signal] = saved.signals
+        assert (signal.organisation, signal.kind, signal.text, signal.item_id) == (
+            "gemeente Assen", SignalKind.BOTTLENECK, "Ouderen uit beeld", saved.agenda[2].id)
+        [decision] = saved.decisions
+        assert (decision.text, decision.rationale, decision.item_id) == ("Knelpunten naar VNG", "Speelt overal",
+                                                                         saved.agenda[2].id)
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert store.load(session.id).decisions == []
+
+
+async def test_ctrl_t_captures_an_action_linked_to_the_current_item(make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 1
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press(*"typing a note")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"Notitie schrijven", "tab", "enter", "down", "down", "enter", "tab", *"2026-10-01",
+                          "enter")
+        await pilot.pause()
+        saved = store.load(session.id)
+        [action] = saved.actions
+        assert (action.text, action.owner_id, action.due.isoformat(), action.item_id) == (
+            "Notitie schrijven", saved.participants[1].id, "2026-10-01", saved.agenda[1].id)
+        assert saved.agenda[1].notes[0].text == "typing a note"
+
+
+async def test_a_bad_due_date_keeps_the_action_form_open(make_app, store: Store) -> None:
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"Iets doen", "tab", "enter", "down", "enter", "tab", *"31-02-2026", "enter")
+        await pilot.pause()
+        assert "date" in str(app.screen.query_one("#form-error", Static).content).lower()
+        assert store.load(session.id).actions == []
+
+
+def demo_running():
+    demo = build_demo(today=FROZEN_NOW.date())
+    demo.status = SessionStatus.DRAFT
+    demo.started_at = demo.ended_at = None
+    for item in demo.agenda:
+        item.started_at = item.ended_at = None
+        item.status = "planned"
+    demo.current_item = 0
+    demo.start(FROZEN_NOW - timedelta(minutes=47))
+    demo.go_to(2, FROZEN_NOW - timedelta(minutes=28))
+    return demo
+
+
+def snapshot_of(*keys: str):
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        session = app.store.add(demo_running())
+        app.open_session(session.id, "run")
+        await pilot.pause()
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_snapshot_run_notes(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f5"))
+
+
+def test_snapshot_run_board(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f6"))
+
+
+def test_snapshot_run_signals(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f7"))
+
+
+def test_snapshot_run_decisions(snap_compare, make_app) -> None:
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f8"))
