@@ -114,9 +114,10 @@ class SdtuiApp(App[None]):
             self._lock = None
         self.session = None
         self.readonly = False
-        while len(self.screen_stack) > 2:
+        from .screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
-        self.pop_screen()
 
     def action_show(self, name: str) -> None:
         """Switch between Prepare, Run and Close of the open session."""

@@ -128,6 +128,21 @@ async def test_ctrl_t_from_close_adds_an_action_to_the_table(make_app, store: St
     assert store.load(demo.id).actions[-1].text == "Verslag rondsturen"
 
 
+async def test_escape_goes_back_to_home_and_releases_the_session(make_app, store: Store) -> None:
+    demo = running_demo()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_close(app, store, demo, pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert getattr(app.screen, "SCREEN_NAME", "") == "home"
+        assert demo.title in screen_text(app)
+        with Store(store.root) as other:
+            other.acquire(demo.id).release()  # the lock is free again
+
+
 def snapshot_of(key: str):
     async def run_before(pilot) -> None:
         app = pilot.app

@@ -1,0 +1,119 @@
+"""The installed app in a real terminal (tmux, 80x24), driven by keys as a facilitator would."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sdtui.model import Session
+from sdtui.store import Store
+
+from .tmux import Terminal, installed_sdtui, needs_tmux
+
+pytestmark = needs_tmux
+
+
+def add_demo(store: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "demo"],
+                            capture_output=True, text=True, check=True, timeout=60)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_installed_app_opens_home_help_session_and_quits(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    session_id = add_demo(store)
+    title = Store(store).load(session_id).title
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store))}")
+    try:
+        home = term.wait_for(title[:30])
+        assert session_id not in home  # ids stay out of the way; titles are what people read
+        assert len(home.splitlines()) <= 24
+        term.send("F1")
+        term.wait_for("Keys: Home")
+        term.send("Escape")
+        term.send("Enter")
+        term.wait_for("Preview")  # a closed meeting opens on Close
+        term.send("C-t")
+        term.wait_for("New action item")
+        term.send("Escape")
+        term.send("Escape")
+        term.wait_for(title[:30])
+        term.send("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+    assert Store(store).load(session_id).title == title
+
+
+def test_markup_and_escape_sequences_in_titles_show_as_text(tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    with Store(store_path) as store:
+        store.add(Session("[bold]Agenda[/] \x1b]0;pwned\x07 [red]x"))
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
+    try:
+        shown = term.wait_for("[bold]Agenda[/]")
+        assert "]0;pwned" in shown  # the printable rest of the sequence, shown as text
+        assert term.tmux("display-message", "-p", "-t", "t", "#{pane_title}").strip() != "pwned"
+        term.send("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+
+
+def test_no_color_and_linux_console(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    add_demo(store)
+    term = Terminal(f"env NO_COLOR=1 TERM=linux {installed_sdtui()} --store {shlex.quote(str(store))}")
+    try:
+        term.wait_for("Netwerkbijeenkomst")
+        term.send("n")
+        term.wait_for("New session")
+        term.send("Escape", "C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+
+
+def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
+    try:
+        term.wait_for("No sessions yet")
+        term.send("n")
+        term.wait_for("New session")
+        term.type("Regio-overleg [b]Wmo[/b]")
+        term.send("Enter")
+        term.wait_for("Details F5")
+        term.send("F6", "a")
+        term.wait_for("New participant")
+        term.type("Zoë Hendriks")
+        term.send("Enter", "F7", "a")
+        term.wait_for("New agenda item")
+        term.type("Opening")
+        term.send("Enter")
+        term.wait_for("13:30  Opening")
+        term.send("F3")
+        term.wait_for("Not started")
+        term.send("Escape", "n")
+        term.wait_for("Item 1/1")
+        term.type("Iedereen welkom \x1b[31m rood")
+        time.sleep(1.2)  # saved within a second, no save key
+        term.send("F4")
+        term.wait_for("Review F5")
+        term.send("e")
+        shown = term.wait_for("Written:")
+        assert "[b]Wmo[/b]" in shown
+        term.send("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+    with Store(store_path) as store:
+        [summary] = store.list()
+        session = store.load(summary.id)
+    assert session.agenda[0].notes[0].text.startswith("Iedereen welkom")
+    assert "\x1b" not in session.agenda[0].notes[0].text
+    [minutes] = (store_path / "minutes").iterdir()
+    assert "Iedereen welkom" in minutes.read_text(encoding="utf-8")
