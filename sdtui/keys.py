@@ -80,6 +80,7 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("home.export", "e", "export", "Export", "Write the selected session's minutes",
             palette="Home: Export minutes"),
         Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", palette="Home: Add the demo meeting"),
+        Key("home.quit", "q", "app.quit", "Quit", "Leave sdtui, where a terminal takes Ctrl+Q for itself", show=False),
     ),
     # Prepare: Details, Participants and Agenda tabs. Letter keys act on the tab in view.
     # Tab and pane keys stay out of the footer: the tab bar itself names them ("Agenda F7").
