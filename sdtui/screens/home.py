@@ -100,6 +100,7 @@ class HomeScreen(Screen[None]):
         table.display = self.query_one("#filter").display = not empty
         if empty:
             self.set_focus(None)
+        self.refresh_bindings()
         keep_cursor(table, keep)
         if not self.query_one("#filter").has_focus:
             table.focus()
@@ -227,6 +228,8 @@ class HomeScreen(Screen[None]):
         self.reload(select=session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "filter" and not self.summaries:
+            return False  # nothing to filter: the key leaves the footer
         if action in {"open", "duplicate", "delete", "export"} and not self.summaries:
             return None  # shown greyed out until there is a session
         return True
