@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import signal
 import subprocess
 import sys
 import time
@@ -117,3 +119,61 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
     assert "\x1b" not in session.agenda[0].notes[0].text
     [minutes] = (store_path / "minutes").iterdir()
     assert "Iedereen welkom" in minutes.read_text(encoding="utf-8")
+
+
+def test_a_dropped_connection_keeps_what_was_just_typed(tmp_path: Path) -> None:
+    """Killing the tmux server hangs up the terminal (SIGHUP), as a dropped SSH connection does."""
+    store_path = tmp_path / "store"
+    with Store(store_path) as store:
+        session = Session("Hang-up test")
+        session.add_item("Opening")
+        store.add(session)
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
+    try:
+        term.wait_for("Hang-up test")
+        term.send("Enter")
+        term.wait_for("Details F5")
+        term.send("F3")
+        term.wait_for("Not started")
+        term.type("Saved a while ago.")
+        time.sleep(1)
+        term.type(" Typed just before the line dropped")
+        term.wait_for("Typed just before the line dropped", interval=0.02)
+    finally:
+        term.close()  # hangs up at once: well within the half second before the timed save
+    expected = ["Saved a while ago. Typed just before the line dropped"]
+    deadline = time.monotonic() + 5  # the app may take a moment to notice the hang-up
+    while time.monotonic() < deadline:
+        with Store(store_path) as store:
+            notes = [n.text for n in store.load(session.id).agenda[0].notes]
+        if notes == expected:
+            break
+        time.sleep(0.2)
+    assert notes == expected
+
+
+def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
+    """SIGTERM (a shutdown, a kill from a script) saves the note being typed before sdtui exits."""
+    store_path = tmp_path / "store"
+    with Store(store_path) as store:
+        session = Session("Terminate test")
+        session.add_item("Opening")
+        store.add(session)
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
+    try:
+        term.wait_for("Terminate test")
+        term.send("Enter")
+        term.wait_for("Details F5")
+        term.send("F3")
+        term.wait_for("Not started")
+        term.type("Saved a while ago.")
+        time.sleep(1)
+        term.type(" Typed just before the end")
+        term.wait_for("Typed just before the end", interval=0.02)
+        os.kill(int(term.tmux("display-message", "-p", "-t", "t", "#{pane_pid}")), signal.SIGTERM)
+        term.wait_until_exit()
+    finally:
+        term.close()
+    with Store(store_path) as store:
+        notes = store.load(session.id).agenda[0].notes
+    assert [n.text for n in notes] == ["Saved a while ago. Typed just before the end"]

@@ -46,18 +46,17 @@ class Terminal:
 
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "t", "-l", text)
-        time.sleep(0.2)
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "t")
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout: float = 15.0, interval: float = 0.1) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
             if text in shown:
                 return shown
-            time.sleep(0.1)
+            time.sleep(interval)
         raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
 
     def dead(self) -> bool:

@@ -229,6 +229,34 @@ async def test_a_bad_due_date_keeps_the_action_form_open(make_app, store: Store)
         assert store.load(session.id).actions == []
 
 
+async def test_the_screen_survives_resizing(make_app, store: Store) -> None:
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        for size in ((120, 40), (60, 16), SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert "Item 1/3 · Opening" in screen_text(app)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "Housing first" not in bar(app, "item-bar") and "F6 Board" in screen_text(app)
+
+
+async def test_the_palette_offers_run_actions(make_app, store: Store) -> None:
+    session = meeting()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press(*"first note", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"confidential")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert store.load(session.id).agenda[0].notes[0].confidential
+
+
 def demo_running():
     demo = build_demo(today=FROZEN_NOW.date())
     demo.status = SessionStatus.DRAFT
