@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..model import Session
+from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import plain
 
 
@@ -47,6 +50,28 @@ class SessionScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Show the session again after a change made elsewhere (a dialog, the action key)."""
+
+    def after_form(self, result: Any) -> None:
+        """What a screen shows after one of its forms closed; `result` is what the change returned."""
+        self.refresh_view()
+
+    def edit_in_form(self, title: str, fields: list[Field], change: Callable[[Session, dict[str, str]], Any]) -> None:
+        """A form whose values go through the model; a refusal keeps the form open with the message."""
+
+        def submit(values: dict[str, str]) -> Any:
+            return self.app.edit(lambda session: change(session, values), raise_errors=True)
+
+        self.app.push_screen(FormScreen(title, fields, submit), callback=self.after_form)
+
+    def edit_if_confirmed(self, question: str, change: Callable[[Session], Any]) -> None:
+        """Ask first (y or n), then apply the change and show the result."""
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.app.edit(change)
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
 
     def action_back(self) -> None:
         self.app.leave_session()

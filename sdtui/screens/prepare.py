@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from .. import keys
 from ..model import Attendance, ItemKind, Language, Role, Session
 from ..prompts import PROMPTS, Prompt
-from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.forms import Field
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
@@ -222,19 +222,11 @@ class PrepareScreen(SessionScreen):
             return tab != "details"
         return True
 
-    def _form(self, title: str, fields: list[Field], change: Callable[[Session, dict[str, str]], Any]) -> None:
-        """A form whose values go through the model; a refusal keeps the form open with the message."""
-
-        def submit(values: dict[str, str]) -> Any:
-            return self.app.edit(lambda session: change(session, values), raise_errors=True)
-
-        def done(result: Any) -> None:
-            self.refresh_view()
-            key = getattr(result, "id", None)
-            for table in (self.people_table, self.agenda_table):
-                keep_cursor(table, key)
-
-        self.app.push_screen(FormScreen(title, fields, submit), callback=done)
+    def after_form(self, result: Any) -> None:
+        self.refresh_view()
+        key = getattr(result, "id", None)  # the row just added or edited stays selected
+        for table in (self.people_table, self.agenda_table):
+            keep_cursor(table, key)
 
     def action_add(self) -> None:
         if self.tab == "details":
@@ -269,7 +261,7 @@ class PrepareScreen(SessionScreen):
                 setattr(session, name, getattr(updated, name))
             return session
 
-        self._form("Session details", fields, change)
+        self.edit_in_form("Session details", fields, change)
 
     def _person_form(self, title: str, person_id: str | None = None) -> None:
         person = self.session.participant(person_id) if person_id else None
@@ -288,7 +280,7 @@ class PrepareScreen(SessionScreen):
                 return session.add_participant(**values)
             return session.update_part("participants", person_id, **values)
 
-        self._form(title, fields, change)
+        self.edit_in_form(title, fields, change)
 
     def _item_form(self, title: str, item_id: str | None = None) -> None:
         item = self.session.item(item_id) if item_id else None
@@ -306,28 +298,20 @@ class PrepareScreen(SessionScreen):
                 return session.add_item(values.pop("title"), index=after, **values)
             return session.update_part("agenda", item_id, **values)
 
-        self._form(title, fields, change)
+        self.edit_in_form(title, fields, change)
 
     def action_remove(self) -> None:
         if self.tab == "participants":
             person_id = selected_key(self.people_table)
             if person_id:
                 name = self.session.participant(person_id).name
-                self._confirm(f"Remove {name} from the participants?",
+                self.edit_if_confirmed(f"Remove {name} from the participants?",
                               lambda session: session.remove_participant(person_id))
         elif self.tab == "agenda":
             item_id = selected_key(self.agenda_table)
             item = self.session.item(item_id)
             if item:
-                self._confirm(f"Remove the agenda item {item.title!r}?", lambda session: session.remove_item(item_id))
-
-    def _confirm(self, question: str, change: Callable[[Session], Any]) -> None:
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.edit(change)
-                self.refresh_view()
-
-        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
+                self.edit_if_confirmed(f"Remove the agenda item {item.title!r}?", lambda session: session.remove_item(item_id))
 
     def action_move(self, offset: int) -> None:
         item_id = selected_key(self.agenda_table)
@@ -369,6 +353,6 @@ class PrepareScreen(SessionScreen):
             return
         fields = [Field("topic", "Topic: restore or renovate what?"),
                   Field("what_changed", "What changed in the crisis?", kind="text")]
-        self._form("Own restore-or-renovate topic", fields,
+        self.edit_in_form("Own restore-or-renovate topic", fields,
                    lambda session, values: session.add_round(values["topic"], item_id=item_id,
                                                              what_changed=values["what_changed"]))

@@ -7,7 +7,7 @@ and the decisions. Notes are saved as they are typed; everything else through `a
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any, Callable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,7 +17,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from .. import keys
 from ..model import AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
 from ..widgets.clock import clock
-from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.forms import Field
 from ..widgets.safe import SafeTextArea, plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
@@ -357,12 +357,6 @@ class RunScreen(SessionScreen):
 
     # --- adding, editing, removing ------------------------------------------------------
 
-    def _form(self, title: str, fields: list[Field], change: Callable[[Session, dict[str, str]], Any]) -> None:
-        def submit(values: dict[str, str]) -> Any:
-            return self.app.edit(lambda session: change(session, values), raise_errors=True)
-
-        self.app.push_screen(FormScreen(title, fields, submit), callback=lambda _: self.refresh_view())
-
     def action_add(self) -> None:
         item_id = self.current_item_id
         if self.pane == "notes":
@@ -373,7 +367,7 @@ class RunScreen(SessionScreen):
                 self.editor.focus()
         elif self.pane == "board":
             if self.round is None:
-                self._form("Restore-or-renovate topic", [Field("topic", "Topic: restore or renovate what?"),
+                self.edit_in_form("Restore-or-renovate topic", [Field("topic", "Topic: restore or renovate what?"),
                                                          Field("what_changed", "What changed?", kind="text")],
                            lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]))
             else:
@@ -400,21 +394,13 @@ class RunScreen(SessionScreen):
             note = self.note()
             if note is not None:
                 note_id = note.id
-                self._confirm("Remove this note?", lambda s: s.agenda[s.current_item].notes.remove(
+                self.edit_if_confirmed("Remove this note?", lambda s: s.agenda[s.current_item].notes.remove(
                     next(n for n in s.agenda[s.current_item].notes if n.id == note_id)))
         elif self.pane in ("signals", "decisions"):
             kind = self.pane
             part_id = selected_key(self.query_one(f"#{kind}", DataTable))
             if part_id:
-                self._confirm(f"Remove this {kind.rstrip('s')}?", lambda s: s.remove_part(kind, part_id))
-
-    def _confirm(self, question: str, change: Callable[[Session], Any]) -> None:
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.app.edit(change)
-                self.refresh_view()
-
-        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
+                self.edit_if_confirmed(f"Remove this {kind.rstrip('s')}?", lambda s: s.remove_part(kind, part_id))
 
     def _argument_form(self) -> None:
         round_id = self.round.id
@@ -424,7 +410,7 @@ class RunScreen(SessionScreen):
             side = f"{values['side']}_args"
             return session.update_part("rounds", round_id, **{side: [*getattr(current, side), values["text"]]})
 
-        self._form("Argument", [Field("side", "Side", "restore", kind="choice",
+        self.edit_in_form("Argument", [Field("side", "Side", "restore", kind="choice",
                                       choices=[("to restore", "restore"), ("to renovate", "renovate")]),
                                 Field("text", "Argument", kind="text")], change)
 
@@ -437,7 +423,7 @@ class RunScreen(SessionScreen):
                         choices=[(word, kind.value) for kind, word in SIGNAL_WORDS.items()]),
                   Field("text", "Signal", signal.text if signal else "", kind="text")]
         item_id = self.current_item_id
-        self._form("Signal", fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
+        self.edit_in_form("Signal", fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
                    else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id))
 
     def _decision_form(self, decision_id: str | None = None) -> None:
@@ -445,7 +431,7 @@ class RunScreen(SessionScreen):
         fields = [Field("text", "Decision", decision.text if decision else "", kind="text"),
                   Field("rationale", "Rationale", decision.rationale if decision else "", kind="text")]
         item_id = self.current_item_id
-        self._form("Decision", fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
+        self.edit_in_form("Decision", fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
                    else s.add_decision(v["text"], v["rationale"], item_id=item_id))
 
     # --- the board ----------------------------------------------------------------------
@@ -469,7 +455,7 @@ class RunScreen(SessionScreen):
         fields = [Field("decision", "Decision", round_.decision.value if round_.decision else "", kind="choice",
                         choices=[(v.value, v.value) for v in Verdict]),
                   Field("rationale", "Rationale", round_.rationale, kind="text")]
-        self._form("Decision on: " + round_.topic, fields,
+        self.edit_in_form("Decision on: " + round_.topic, fields,
                    lambda s, v: s.update_part("rounds", round_id, **v))
 
     def action_what_changed(self) -> None:
@@ -477,7 +463,7 @@ class RunScreen(SessionScreen):
         if round_ is None:
             return
         round_id = round_.id
-        self._form("What changed", [Field("what_changed", "What changed?", round_.what_changed, kind="text")],
+        self.edit_in_form("What changed", [Field("what_changed", "What changed?", round_.what_changed, kind="text")],
                    lambda s, v: s.update_part("rounds", round_id, **v))
 
     def action_next_topic(self) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 from sdtui.model import Session
 from sdtui.store import Store
@@ -121,47 +122,19 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
     assert "Iedereen welkom" in minutes.read_text(encoding="utf-8")
 
 
-def test_a_dropped_connection_keeps_what_was_just_typed(tmp_path: Path) -> None:
-    """Killing the tmux server hangs up the terminal (SIGHUP), as a dropped SSH connection does."""
+def notes_after_typing_then(tmp_path: Path, end_app: Callable[[Terminal], None]) -> list[str]:
+    """Type a note in two bursts, end the app half a second at most after the second, read the store.
+
+    The first burst is saved by then; the second only if ending the app saves what is pending.
+    """
     store_path = tmp_path / "store"
     with Store(store_path) as store:
-        session = Session("Hang-up test")
+        session = Session("Ending test")
         session.add_item("Opening")
         store.add(session)
     term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
     try:
-        term.wait_for("Hang-up test")
-        term.send("Enter")
-        term.wait_for("Details F5")
-        term.send("F3")
-        term.wait_for("Not started")
-        term.type("Saved a while ago.")
-        time.sleep(1)
-        term.type(" Typed just before the line dropped")
-        term.wait_for("Typed just before the line dropped", interval=0.02)
-    finally:
-        term.close()  # hangs up at once: well within the half second before the timed save
-    expected = ["Saved a while ago. Typed just before the line dropped"]
-    deadline = time.monotonic() + 5  # the app may take a moment to notice the hang-up
-    while time.monotonic() < deadline:
-        with Store(store_path) as store:
-            notes = [n.text for n in store.load(session.id).agenda[0].notes]
-        if notes == expected:
-            break
-        time.sleep(0.2)
-    assert notes == expected
-
-
-def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
-    """SIGTERM (a shutdown, a kill from a script) saves the note being typed before sdtui exits."""
-    store_path = tmp_path / "store"
-    with Store(store_path) as store:
-        session = Session("Terminate test")
-        session.add_item("Opening")
-        store.add(session)
-    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store_path))}")
-    try:
-        term.wait_for("Terminate test")
+        term.wait_for("Ending test")
         term.send("Enter")
         term.wait_for("Details F5")
         term.send("F3")
@@ -170,10 +143,31 @@ def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
         time.sleep(1)
         term.type(" Typed just before the end")
         term.wait_for("Typed just before the end", interval=0.02)
-        os.kill(int(term.tmux("display-message", "-p", "-t", "t", "#{pane_pid}")), signal.SIGTERM)
-        term.wait_until_exit()
+        end_app(term)
     finally:
         term.close()
-    with Store(store_path) as store:
-        notes = store.load(session.id).agenda[0].notes
-    assert [n.text for n in notes] == ["Saved a while ago. Typed just before the end"]
+    deadline = time.monotonic() + 5  # the app may take a moment to notice
+    while True:
+        with Store(store_path) as store:
+            notes = [n.text for n in store.load(session.id).agenda[0].notes]
+        if notes == [FULL_NOTE] or time.monotonic() > deadline:
+            return notes
+        time.sleep(0.2)
+
+
+FULL_NOTE = "Saved a while ago. Typed just before the end"
+
+
+def test_a_dropped_connection_keeps_what_was_just_typed(tmp_path: Path) -> None:
+    """Killing the tmux server hangs up the terminal (SIGHUP), as a dropped SSH connection does."""
+    assert notes_after_typing_then(tmp_path, lambda term: None) == [FULL_NOTE]
+
+
+def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
+    """SIGTERM (a shutdown, a kill from a script) saves the note being typed before sdtui exits."""
+
+    def terminate(term: Terminal) -> None:
+        os.kill(int(term.tmux("display-message", "-p", "-t", "t", "#{pane_pid}")), signal.SIGTERM)
+        term.wait_until_exit()
+
+    assert notes_after_typing_then(tmp_path, terminate) == [FULL_NOTE]
