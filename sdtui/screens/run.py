@@ -144,7 +144,7 @@ class RunScreen(SessionScreen):
         session, item = self.session, self.item
         now = self.app.clock()
         if session.status is SessionStatus.DRAFT:
-            line = Text("Not started: press n to start the meeting (its clock starts now).", style="bold")
+            line = Text("Not started: press n to start the meeting and its clock.", style="bold")
         else:
             line = Text()
             if item is not None:
@@ -163,7 +163,7 @@ class RunScreen(SessionScreen):
         self.query_one("#pane-bar", Static).update(bar)
         self.query_one(ContentSwitcher).current = self.pane
 
-    def show_notes(self) -> None:
+    def show_notes(self, *, reload_editor: bool = True) -> None:
         table = self.query_one("#notes-table", DataTable)
         item = self.item
         table.clear()
@@ -175,7 +175,8 @@ class RunScreen(SessionScreen):
         if self.note_id not in {n.id for n in notes}:
             self.note_id = notes[-1].id if notes else None
         keep_cursor(table, self.note_id)
-        self.load_editor()
+        if reload_editor:
+            self.load_editor()
 
     def load_editor(self) -> None:
         note = self.note()
@@ -183,6 +184,7 @@ class RunScreen(SessionScreen):
         if self.editor.text != text:
             with self.editor.prevent(SafeTextArea.Changed):
                 self.editor.load_text(text)
+            self.editor.move_cursor(self.editor.document.end)  # go on typing where the note ends
         self.editor.border_title = ("Confidential note: never exported" if note and note.confidential
                                     else "Note (Ctrl+L marks it confidential)")
         self.editor.set_class(bool(note and note.confidential), "confidential")
@@ -246,6 +248,8 @@ class RunScreen(SessionScreen):
     def focus_pane(self) -> None:
         target = {"notes": "#note-editor", "board": "#positions", "signals": "#signals",
                   "decisions": "#decisions"}[self.pane]
+        if self.session.status is SessionStatus.DRAFT and target == "#note-editor":
+            target = "#notes-table"  # so the n that starts the meeting is not typed into a note
         self.query_one(target).focus()
 
     # --- moving through the meeting -----------------------------------------------------
@@ -315,7 +319,8 @@ class RunScreen(SessionScreen):
             created = self.app.edit(lambda s: self._add_note(s, text))
             if created is not None:
                 self.note_id = created.id
-                self.show_notes()
+                # The editor already holds the text, maybe more than `text` by now: leave it be.
+                self.show_notes(reload_editor=False)
             return
         note.text = text
         self.app.save_soon()
@@ -331,7 +336,8 @@ class RunScreen(SessionScreen):
         return note
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "notes-table" and event.row_key.value != self.note_id:
+        # Only the facilitator moving through the list switches notes, not the list being refilled.
+        if event.data_table.id == "notes-table" and event.data_table.has_focus and event.row_key.value != self.note_id:
             self.app.flush()
             self.note_id = event.row_key.value
             self.load_editor()

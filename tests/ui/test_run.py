@@ -57,7 +57,7 @@ async def test_n_starts_the_meeting_and_moves_through_the_items(make_app, store:
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
         assert "Not started: press n" in bar(app, "clock-bar")
-        await pilot.press("escape")  # out of the note editor first
+        assert app.focused.id == "notes-table"  # n starts the meeting rather than typing into a note
         await pilot.press("n")
         await pilot.pause()
         saved = store.load(session.id)
@@ -95,6 +95,7 @@ async def test_the_item_clock_counts_past_zero_and_says_over(make_app, store: St
 
 async def test_a_typed_note_is_stored_within_a_second(make_app, store: Store) -> None:
     session = meeting()
+    session.start(FROZEN_NOW)  # a running meeting opens with the note editor focused
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
@@ -111,6 +112,7 @@ async def test_ctrl_l_marks_a_note_confidential_and_the_minutes_leave_it_out(mak
     from sdtui.minutes import render_minutes
 
     session = meeting()
+    session.start(FROZEN_NOW)  # a running meeting opens with the note editor focused
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
@@ -199,6 +201,7 @@ async def test_signals_and_decisions_are_added_to_the_current_item(make_app, sto
 
 async def test_ctrl_t_captures_an_action_linked_to_the_current_item(make_app, store: Store) -> None:
     session = meeting()
+    session.start(FROZEN_NOW)  # a running meeting opens with the note editor focused
     session.current_item = 1
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -245,6 +248,7 @@ async def test_the_screen_survives_resizing(make_app, store: Store) -> None:
 
 async def test_the_palette_offers_run_actions(make_app, store: Store) -> None:
     session = meeting()
+    session.start(FROZEN_NOW)  # a running meeting opens with the note editor focused
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
