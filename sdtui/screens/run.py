@@ -27,6 +27,13 @@ POSITION_WORDS = {Position.RESTORE: "restore", Position.RENOVATE: "renovate", Po
 SIGNAL_WORDS = {SignalKind.GOOD_PRACTICE: "good practice", SignalKind.BOTTLENECK: "bottleneck"}
 
 
+def note_line(note: Note) -> Text:
+    """A note in the list: its first line, marked when confidential (the brackets are text, not markup)."""
+    line = Text("[confidential] " if note.confidential else "", style="bold")
+    line.append(note.text.split("\n", 1)[0] or "(empty note)")
+    return line
+
+
 class RunScreen(SessionScreen):
     """The meeting as it happens."""
 
@@ -169,9 +176,7 @@ class RunScreen(SessionScreen):
         table.clear()
         notes = item.notes if item else []
         for note in notes:
-            line = Text("[confidential] " if note.confidential else "", style="bold")
-            line.append(note.text.split("\n", 1)[0] or "(empty note)")
-            table.add_row(line, key=note.id)
+            table.add_row(note_line(note), key=note.id)
         if self.note_id not in {n.id for n in notes}:
             self.note_id = notes[-1].id if notes else None
         keep_cursor(table, self.note_id)
@@ -326,9 +331,7 @@ class RunScreen(SessionScreen):
         self.app.save_soon()
         table = self.query_one("#notes-table", DataTable)
         if note.id in table.rows:
-            line = Text("[confidential] " if note.confidential else "", style="bold")
-            line.append(text.split("\n", 1)[0] or "(empty note)")
-            table.update_cell(note.id, table.ordered_columns[0].key, line)
+            table.update_cell(note.id, table.ordered_columns[0].key, note_line(note))
 
     def _add_note(self, session: Session, text: str = "") -> Note:
         note = Note(text)
