@@ -114,7 +114,8 @@ KEYS: dict[str, tuple[Key, ...]] = {
         # otherwise typing "n" in a note would jump to the next item.
         Key("run.next_plain", "n", "next_item", "Next", "Next agenda item", show=False),
         Key("run.previous_plain", "p", "previous_item", "Prev", "Previous agenda item", show=False),
-        Key("run.notes", "f5", "pane('notes')", "Notes", "Notes of this item", show=False, priority=True),
+        Key("run.notes", "f5", "pane('notes')", "Notes", "Notes of this item", show=False, priority=True,
+            palette="Run: Notes"),
         Key("run.board", "f6", "pane('board')", "Board", "Restore-or-renovate board", show=False, priority=True,
             palette="Run: Restore-or-renovate board"),
         Key("run.signals", "f7", "pane('signals')", "Signals", "Signals round: good practices, bottlenecks",
@@ -136,7 +137,8 @@ KEYS: dict[str, tuple[Key, ...]] = {
     ),
     # Close: review decisions and actions, preview the minutes, export.
     "close": (
-        Key("close.review", "f5", "tab('review')", "Review", "Decisions and open actions", show=False, priority=True),
+        Key("close.review", "f5", "tab('review')", "Review", "Decisions and open actions", show=False, priority=True,
+            palette="Close: Review decisions and actions"),
         Key("close.preview", "f6", "tab('preview')", "Preview", "The minutes as participants will read them",
             show=False, priority=True, palette="Close: Preview the minutes"),
         Key("close.status", "space", "cycle_status", "Status", "Action: open, done, dropped"),
