@@ -5,11 +5,11 @@ Shared by the CLI and the app, so both name and write files the same way.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from pathlib import Path
 
+from .files import write_private
 from .model import Session
 
 
@@ -26,29 +26,17 @@ def slug(text: str, limit: int = 48) -> str:
     return words[:limit].rstrip("-") or "session"
 
 
-def write_private(path: Path, text: str) -> Path:
-    """Write a file readable by its owner only, atomically (temp file, fsync, rename)."""
+def write_minutes(path: Path, text: str) -> Path:
+    """Write minutes to a file of the user's choosing (or the minutes folder), owner-only and atomically."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise IsADirectoryError(21, "Is a folder; give a file name for the minutes", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(handle.fileno(), 0o600)
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return path
+    return write_private(path, text)
 
 
 def export_minutes(session: Session, folder: Path, target: Path | None = None) -> Path:
     """Render the minutes and write them to `target`, or into `folder` under a safe name."""
     from .minutes import render_minutes
 
-    return write_private(target or Path(folder) / minutes_filename(session), render_minutes(session))
+    return write_minutes(target or Path(folder) / minutes_filename(session), render_minutes(session))

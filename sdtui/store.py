@@ -33,6 +33,7 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
+from .files import FILE_MODE, remove_leftovers, write_private
 from .model import ID_ALPHABET, Session, SessionStatus, new_id
 
 SCHEMA_VERSION = 1
@@ -44,7 +45,6 @@ LOCK_TIMEOUT = 5.0
 TOLERATED = {"README.md", ".gitignore"}
 """Files a folder may hold and still become a store (the default store ships with them)."""
 
-FILE_MODE = 0o600
 DIR_MODE = 0o700
 _ID = re.compile(f"[{ID_ALPHABET}]+")
 
@@ -158,37 +158,10 @@ class AtomicJSONStorage(Storage):
 
 def write_atomic(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once, owner-only; a crash leaves the old or the new file."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{new_id()}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-        try:
-            os.fchmod(descriptor, FILE_MODE)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-        os.replace(temporary, path)
-        fsync_dir(path.parent)
+        write_private(path, text)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         raise os_error(error, path) from None
-
-
-def remove_leftovers(path: Path) -> None:
-    """Delete temporary files a killed writer of `path` left behind; call only while holding its lock."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        leftover.unlink(missing_ok=True)
-
-
-def fsync_dir(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,46 @@
+"""Writing a file so that a crash leaves the old one or the new one, readable by its owner only."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+FILE_MODE = 0o600
+
+
+def write_private(path: Path, text: str) -> Path:
+    """Replace `path` with `text` at once: temp file beside it, fsync, rename, fsync the folder.
+
+    The file is 0600 whatever the umask. Raises OSError; the old file is then untouched and no
+    temporary file is left behind.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            os.fchmod(descriptor, FILE_MODE)
+            handle.write(text)
+            handle.flush()
+            os.fsync(descriptor)
+        os.replace(temporary, path)
+        fsync_dir(path.parent)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return path
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files a killed writer of `path` left; call only while holding its lock."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
