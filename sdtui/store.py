@@ -34,7 +34,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
 from .files import FILE_MODE, remove_leftovers, write_private
-from .model import ID_ALPHABET, Session, SessionStatus, new_id
+from .model import ID_ALPHABET, Session, SessionStatus, ValidationError, new_id
 
 SCHEMA_VERSION = 1
 APP = "sdtui"
@@ -396,8 +396,13 @@ class Store:
         return SessionSummary.from_doc(doc) if doc else None
 
     def _write_session(self, session: Session) -> None:
+        data = session.to_dict()
+        try:
+            Session.from_dict(data)  # never write what could not be read back
+        except ValidationError as error:
+            raise StoreError(f"Not saved: {error.message}") from None
         AtomicJSONStorage(self._session_path(session.id)).write(
-            {"_meta": {"1": self._meta("session")}, "session": {"1": session.to_dict()}})
+            {"_meta": {"1": self._meta("session")}, "session": {"1": data}})
 
     def delete(self, id_or_prefix: str) -> None:
         """Remove a session; its id is never handed out again."""

@@ -18,7 +18,7 @@ import pytest
 from sdtui.demo import build_demo
 from sdtui.model import Session
 from sdtui.store import (
-    AmbiguousId, SessionLocked, Store, StoreCorrupt, StoreForeign, StoreFull, StoreReadOnly,
+    AmbiguousId, SessionLocked, Store, StoreCorrupt, StoreError, StoreForeign, StoreFull, StoreReadOnly,
     StoreTooNew, UnknownSession, default_store_path,
 )
 
@@ -330,3 +330,15 @@ def test_saving_one_edit_writes_one_file_however_big_the_store(root: Path) -> No
         changed = {name for name, value in snapshot(root).items() if before.get(name) != value}
         assert changed == {f"s/{session.id}.json", "index.json"}
         assert any(s.title == "A new title shows on Home" for s in store.list())
+
+
+def test_a_session_that_could_not_be_read_back_is_not_written(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        before = snapshot(root)
+        session.agenda[0].notes[0].text = "x" * 100_001  # set behind the model's back
+        with pytest.raises(StoreError, match="Note is too long"):
+            store.save(session)
+        assert {k: v for k, v in snapshot(root).items() if not k.endswith(".lock")} == \
+            {k: v for k, v in before.items() if not k.endswith(".lock")}
+        assert store.load(session.id).agenda[0].notes[0].text != "x" * 100_001

@@ -101,7 +101,12 @@ class CloseScreen(SessionScreen):
                             plain(action.due.isoformat() if action.due else ""),
                             plain(status, "bold" if action.is_overdue(today) else ""), key=action.id)
         keep_cursor(actions, keep)
-        self.query_one("#minutes", Markdown).update(render_minutes(session))
+        if self.query_one(TabbedContent).active == "preview":
+            self.show_preview()
+
+    def show_preview(self) -> None:
+        """Render the minutes; only while the preview is in view, as rendering takes a moment."""
+        self.query_one("#minutes", Markdown).update(render_minutes(self.session))
 
     def selected_action_id(self) -> str | None:
         return selected_key(self.query_one("#actions", DataTable))
@@ -112,7 +117,9 @@ class CloseScreen(SessionScreen):
         self.query_one(TabbedContent).active = name
         self.query_one("#actions" if name == "review" else "#minutes").focus()
 
-    def on_tabbed_content_tab_activated(self) -> None:
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "preview":
+            self.show_preview()
         self.refresh_bindings()
 
     def action_cycle_status(self) -> None:

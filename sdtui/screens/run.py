@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
-from ..model import AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
+from ..model import MAX_TEXT, AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
 from ..widgets.clock import clock
 from ..widgets.forms import Field
 from ..widgets.safe import SafeTextArea, plain
@@ -317,6 +317,11 @@ class RunScreen(SessionScreen):
         if event.text_area is not self.editor or self.app.readonly or self.item is None:
             return
         text = self.editor.text
+        if len(text) > MAX_TEXT:
+            self.notify(f"A note holds at most {MAX_TEXT:,} characters; only that much is kept. "
+                        "Start a new note with Esc and a.", title="Note too long", severity="warning",
+                        markup=False)
+            text = text[:MAX_TEXT]
         note = self.note()
         if note is None:
             if not text.strip():

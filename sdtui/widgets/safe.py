@@ -35,7 +35,8 @@ class SafeInput(Input):
 
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's handler down the MRO).
-        event.text = strip_controls(event.text)
+        # Input keeps only the first line of a paste; join the lines so nothing pasted is lost.
+        event.text = " ".join(strip_controls(event.text).splitlines())
 
 
 class SafeTextArea(TextArea):

@@ -33,6 +33,13 @@ def make_app(store: Store) -> Callable[..., SdtuiApp]:
     """Build the app on the test store; pass `clock=` to move time along."""
 
     def make(clock: Callable[[], datetime] = lambda: FROZEN_NOW) -> SdtuiApp:
-        return SdtuiApp(store, clock=clock, cursor_blink=False)
+        return still_app(store, clock)
 
     return make
+
+
+def still_app(store: Store, clock: Callable[[], datetime] = lambda: FROZEN_NOW) -> SdtuiApp:
+    """The app with a still screen: no blinking cursor, no animation (tab underlines slide for 0.3 s)."""
+    app = SdtuiApp(store, clock=clock, cursor_blink=False)
+    app.animation_level = "none"
+    return app
