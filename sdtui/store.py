@@ -281,6 +281,7 @@ class Store:
         make_private_dir(self.sessions_dir)
         make_private_dir(self.minutes_dir)
         AtomicJSONStorage(self.index_path).write({"_meta": {"1": self._meta("index")}})
+        self._index_lock().__enter__().__exit__()  # the lock file exists from the start
 
     @staticmethod
     def _meta(kind: str) -> dict[str, Any]:
