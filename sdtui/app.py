@@ -20,7 +20,7 @@ from textual.timer import Timer
 
 from . import keys
 from .model import NotFound, Session, SessionStatus, ValidationError
-from .store import SessionLocked, Store, StoreError
+from .store import SessionLocked, Store, StoreError, describe_holder
 from .widgets.forms import Field, FormScreen
 
 T = TypeVar("T")
@@ -50,6 +50,8 @@ class SdtuiApp(App[None]):
         """Where the app reads the time; tests freeze it."""
         self.session: Session | None = None
         self.readonly = False
+        self.held_by = ""
+        """Who has the open session for editing when it is read-only here."""
         self._lock: Any = None
         self._save_timer: Timer | None = None
 
@@ -90,6 +92,7 @@ class SdtuiApp(App[None]):
         except SessionLocked as error:
             self._lock = None
             self.readonly = True
+            self.held_by = describe_holder(error.holder)
             self.notify(str(error), title="Read-only", severity="warning", markup=False, timeout=12)
         except StoreError as error:
             self.notify(str(error), title="Cannot open", severity="error", markup=False)

@@ -37,7 +37,7 @@ class SessionScreen(Screen[None]):
 
     def readonly_banner(self) -> ComposeResult:
         if self.app.readonly:
-            yield Static(plain("Read-only: this session is open in another sdtui. Changes are not saved."),
+            yield Static(plain(f"Read-only: open in {self.app.held_by}. Changes are not saved."),
                          classes="readonly-banner")
 
     def session_title(self) -> str:

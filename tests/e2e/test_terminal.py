@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from sdtui.demo import build_demo
 from sdtui.model import Session
 from sdtui.store import Store
 
@@ -173,3 +174,31 @@ def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
         term.wait_until_exit()
 
     assert notes_after_typing_then(tmp_path, terminate) == [FULL_NOTE]
+
+
+def test_a_second_facilitator_on_the_same_session_reads_only_and_is_told_by_whom(tmp_path: Path) -> None:
+    store_path = tmp_path / "store"
+    session_id = add_demo(store_path)
+    command = f"{installed_sdtui()} --store {shlex.quote(str(store_path))}"
+    first, second = Terminal(command), Terminal(command)
+    try:
+        first.wait_for("Netwerkbijeenkomst")
+        first.send("Enter")
+        first.wait_for("Review F5")
+        pid = int(first.tmux("display-message", "-p", "-t", "t", "#{pane_pid}"))
+        second.wait_for("Netwerkbijeenkomst")
+        second.send("Enter")
+        second.wait_for(f"Read-only: open in process {pid} of")  # says who holds it
+        second.send("space")  # a change here is refused, not lost or torn
+        first.send("space")
+        time.sleep(0.5)
+        first.send("C-q")
+        second.send("C-q")
+        first.wait_until_exit()
+        second.wait_until_exit()
+    finally:
+        first.close()
+        second.close()
+    with Store(store_path) as store:
+        statuses = [a.status.value for a in store.load(session_id).actions]
+    assert statuses[0] != build_demo().actions[0].status.value  # the first facilitator's change is kept
