@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
-from .exporting import export_minutes
+from .exporting import backup_json, export_backup, export_minutes, read_backup
 from .model import ValidationError
 
 EXIT_USAGE = 2
@@ -45,6 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE",
         help="file to write, or - for standard output (default: the store's minutes/ folder)",
     )
+    export.add_argument("--format", choices=("md", "json"), default="md",
+                        help="md: the minutes (default); json: the whole session, for a backup")
+
+    restore = commands.add_parser("import", help="add a session from a JSON backup; prints its id last")
+    restore.add_argument("file", metavar="FILE", help="a file written by `sdtui export ID --format json`")
     return parser
 
 
@@ -129,12 +134,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         session = store.load(args.id)
         if args.output == "-":
-            from .minutes import render_minutes
+            if args.format == "json":
+                sys.stdout.write(backup_json(session))
+            else:
+                from .minutes import render_minutes
 
-            sys.stdout.write(render_minutes(session))
+                sys.stdout.write(render_minutes(session))
             return 0
-        target = export_minutes(session, store.minutes_dir, Path(args.output) if args.output else None)
+        write = export_backup if args.format == "json" else export_minutes
+        target = write(session, store.minutes_dir, Path(args.output) if args.output else None)
     print(target)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not a text file; nothing was imported.") from None
+    try:
+        session = read_backup(text)
+    except ValidationError as error:
+        raise CliError(f"{path}: {error.message} Nothing was imported.") from None
+    with open_store(args) as store:
+        session = store.add(session)
+    print(f"Imported {session.title!r} into {store.root}.")
+    print(session.id)
     return 0
 
 
@@ -142,6 +168,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "list": cmd_list,
     "export": cmd_export,
+    "import": cmd_import,
 }
 
 

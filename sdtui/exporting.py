@@ -1,16 +1,18 @@
-"""Writing minutes to disk: where they go, under which name, and how safely.
+"""Writing minutes and backups to disk: where they go, under which name, and how safely.
 
-Shared by the CLI and the app, so both name and write files the same way.
+Shared by the CLI and the app, so both name and write files the same way. A backup is the
+whole session as JSON, marked as sdtui's, that `read_backup` turns back into a session.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
 
 from .files import write_private
-from .model import Session
+from .model import Session, ValidationError
 
 
 def minutes_filename(session: Session, suffix: str = ".md") -> str:
@@ -40,3 +42,39 @@ def export_minutes(session: Session, folder: Path, target: Path | None = None) -
     from .minutes import render_minutes
 
     return write_minutes(target or Path(folder) / minutes_filename(session), render_minutes(session))
+
+
+BACKUP_KIND = "sdtui-session"
+BACKUP_SCHEMA = 1
+
+
+def backup_json(session: Session) -> str:
+    """The whole session as JSON, for a backup or to move it to another store."""
+    return json.dumps({"kind": BACKUP_KIND, "schema": BACKUP_SCHEMA, "session": session.to_dict()},
+                      ensure_ascii=False, indent=1) + "\n"
+
+
+def export_backup(session: Session, folder: Path, target: Path | None = None) -> Path:
+    """Write the backup to `target`, or into `folder` beside the minutes."""
+    return write_minutes(target or Path(folder) / minutes_filename(session, ".json"), backup_json(session))
+
+
+def read_backup(text: str) -> Session:
+    """A session from a backup; ValidationError in plain words when the text is not one."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise ValidationError("This is not a JSON file.") from None
+    if not isinstance(data, dict) or data.get("kind") != BACKUP_KIND:
+        raise ValidationError("This JSON is not an sdtui session backup.")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise ValidationError("This backup has no valid schema version.")
+    if schema > BACKUP_SCHEMA:
+        raise ValidationError(f"This backup was written by a newer sdtui (schema {schema}); upgrade sdtui.")
+    try:
+        return Session.from_dict(data["session"])
+    except ValidationError as error:
+        raise ValidationError(f"The session in this backup is not valid: {error.message}") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ValidationError(f"The session in this backup is not valid ({type(error).__name__}).") from None
