@@ -15,20 +15,8 @@ from sdtui.store import Store
 
 from .hostile import HOSTILE
 from .markdown_checks import no_html, parse
-from .test_hostile import FIELDS, base_session, terminal_safe, with_text
+from .test_hostile import FIELDS, base_session, strings, terminal_safe, with_text
 from .test_store import snapshot
-
-
-def strings(value: object):
-    """Every string inside a nested structure of dicts and lists."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -8,11 +8,13 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual import events
+from textual.widgets import Input, TextArea
 
 from sdtui.app import SdtuiApp
 from sdtui.minutes import render_minutes
 from sdtui.model import Note, Session, ValidationError, strip_controls
 from sdtui.store import Store
+from sdtui.widgets.safe import SafeInput, SafeTextArea
 
 from .hostile import HOSTILE
 from .markdown_checks import no_html, parse, squeeze, structure, text_of
@@ -179,3 +181,52 @@ async def test_hostile_text_pasted_into_a_note_is_saved_without_controls(tmp_pat
     for note, value in zip(notes, HOSTILE):
         assert terminal_safe(note.text)
         assert squeeze(note.text) == squeeze(strip_controls(value))
+
+
+# Every form of an open session: how to open it from Run or Prepare, and its free-text fields.
+# Run's forms come first: Prepare's new agenda items would move the item Run shows.
+FORMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("run", ("f6", "a"), ("text",)),
+    ("run", ("f6", "d"), ("rationale",)),
+    ("run", ("f6", "w"), ("what_changed",)),
+    ("run", ("f7", "a"), ("organisation", "text")),
+    ("run", ("f8", "a"), ("text", "rationale")),
+    ("run", ("f5", "ctrl+t"), ("text", "due")),
+    ("prepare", ("f5", "e"), ("title", "network", "date", "start_time", "end_time", "place", "online_link",
+                              "chair", "guest_speakers")),
+    ("prepare", ("f6", "a"), ("name", "organisation")),
+    ("prepare", ("f7", "a"), ("title", "presenter", "timebox")),
+    ("prepare", ("f7", "w"), ("topic", "what_changed")),
+)
+
+def strings(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings(item)
+
+
+async def test_every_form_field_is_a_text_widget_that_cleans_pastes(tmp_path) -> None:
+    """Each form's fields are SafeInput or SafeTextArea, the two widgets the paste tests above
+    drive with the whole catalogue; so every field of every form cleans what is pasted."""
+    with Store(tmp_path / "store") as store:
+        session = base_session()
+        session.current_item = 1  # the item with a restore-or-renovate topic
+        store.add(session)
+        app = still_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            for screen, opening, fields in FORMS:
+                app.open_session(session.id, screen)
+                await pilot.pause()
+                await pilot.press(*opening)
+                await pilot.pause()
+                widgets = list(app.screen.query(Input)) + list(app.screen.query(TextArea))
+                assert {w.id for w in widgets} >= {f"field-{name}" for name in fields}, opening
+                assert all(isinstance(w, (SafeInput, SafeTextArea)) for w in widgets), opening
+                await pilot.press("escape")
+                await pilot.press("escape")
+                await pilot.pause()
