@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
-from .exporting import backup_json, export_backup, export_minutes, read_backup
+from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
 
 EXIT_USAGE = 2
@@ -45,8 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE",
         help="file to write, or - for standard output (default: the store's minutes/ folder)",
     )
-    export.add_argument("--format", choices=("md", "json"), default="md",
-                        help="md: the minutes (default); json: the whole session, for a backup")
+    export.add_argument("--format", choices=("md", "html", "json"), default="md",
+                        help="md: the minutes (default); html: a page to send by email; "
+                        "json: the whole session, for a backup")
+    export.add_argument("--lang", choices=("nl", "en"), help="language of the minutes, for this export only")
 
     restore = commands.add_parser("import", help="add a session from a JSON backup; prints its id last")
     restore.add_argument("file", metavar="FILE", help="a file written by `sdtui export ID --format json`")
@@ -133,16 +135,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         session = store.load(args.id)
-        if args.output == "-":
-            if args.format == "json":
+        target = Path(args.output) if args.output and args.output != "-" else None
+        if args.format == "json":
+            if args.output == "-":
                 sys.stdout.write(backup_json(session))
-            else:
-                from .minutes import render_minutes
-
-                sys.stdout.write(render_minutes(session))
-            return 0
-        write = export_backup if args.format == "json" else export_minutes
-        target = write(session, store.minutes_dir, Path(args.output) if args.output else None)
+                return 0
+            target = export_backup(session, store.minutes_dir, target)
+        else:
+            html = args.format == "html"
+            if args.output == "-":
+                sys.stdout.write(minutes_text(session, language=args.lang, html=html))
+                return 0
+            target = export_minutes(session, store.minutes_dir, target, language=args.lang, html=html)
     print(target)
     return 0
 

@@ -37,11 +37,17 @@ def write_minutes(path: Path, text: str) -> Path:
     return write_private(path, text)
 
 
-def export_minutes(session: Session, folder: Path, target: Path | None = None) -> Path:
-    """Render the minutes and write them to `target`, or into `folder` under a safe name."""
-    from .minutes import render_minutes
+def export_minutes(session: Session, folder: Path, target: Path | None = None, *,
+                   language: str | None = None, html: bool = False) -> Path:
+    """Render the minutes (Markdown, or an HTML page) and write them to `target`, or into `folder`."""
+    text = minutes_text(session, language=language, html=html)
+    return write_minutes(target or Path(folder) / minutes_filename(session, ".html" if html else ".md"), text)
 
-    return write_minutes(target or Path(folder) / minutes_filename(session), render_minutes(session))
+
+def minutes_text(session: Session, *, language: str | None = None, html: bool = False) -> str:
+    from .minutes import render_minutes, render_minutes_html
+
+    return (render_minutes_html if html else render_minutes)(session, language=language)
 
 
 BACKUP_KIND = "sdtui-session"

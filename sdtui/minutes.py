@@ -290,4 +290,30 @@ def render_minutes(session: Session, *, language: Language | str | None = None) 
     return "\n\n".join(writer.blocks) + "\n"
 
 
-__all__ = ["LABELS", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes"]
+
+
+HTML_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.45; color: #111; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+blockquote { border-left: 4px solid #c60; margin: 1rem 0; padding: .2rem 1rem; background: #fff4e5; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+"""
+
+
+def render_minutes_html(session: Session, *, language: Language | str | None = None) -> str:
+    """The minutes as one self-contained HTML page to send by email; raw HTML in the text stays text."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    lang = Language(language) if language else session.language
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(render_minutes(session, language=lang))
+    return (f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(session.title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+
+
+__all__ = ["LABELS", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes",
+           "render_minutes_html"]
