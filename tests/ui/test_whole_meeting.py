@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-
 from sdtui.store import Store
 
+from ..markdown_checks import headings, parse, tables, text_of, walk
 from .conftest import FROZEN_NOW, SIZE
 
 
@@ -18,17 +16,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-def walk(node: SyntaxTreeNode):
-    yield node
-    for child in node.children:
-        yield from walk(child)
-
-
-def text_of(node: SyntaxTreeNode) -> str:
-    return "".join(n.content if n.type == "text" else " " for n in walk(node)
-                   if n.type in ("text", "softbreak", "hardbreak"))
 
 
 async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store) -> None:
@@ -94,19 +81,13 @@ async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store)
         await keys("ctrl+q")
 
     [path] = store.minutes_dir.iterdir()
-    tree = SyntaxTreeNode(MarkdownIt("commonmark").enable("table").parse(path.read_text(encoding="utf-8")))
-    headings = {n.tag: [] for n in walk(tree) if n.type == "heading"}
-    for node in walk(tree):
-        if node.type == "heading":
-            headings[node.tag].append(text_of(node))
-    assert headings["h1"] == ["Netwerkbijeenkomst oktober"]
-    assert headings["h2"] == ["Deelnemers", "Agenda", "Verloop", "Restaureren of renoveren", "Signalen",
-                              "Besluiten", "Actiepunten"]
-    assert "Afwezig met bericht" in headings["h3"]
+    tree = parse(path.read_text(encoding="utf-8"))
+    assert headings(tree, "h1") == ["Netwerkbijeenkomst oktober"]
+    assert headings(tree, "h2") == ["Deelnemers", "Agenda", "Verloop", "Restaureren of renoveren", "Signalen",
+                                    "Besluiten", "Actiepunten"]
+    assert "Afwezig met bericht" in headings(tree, "h3")
     assert not any(n.type == "blockquote" for n in walk(tree))  # closed: not a draft
-    tables = [[[text_of(c) for c in row.children] for row in walk(t) if row.type == "tr"]
-              for t in walk(tree) if t.type == "table"]
-    agenda, tally, actions = tables
+    agenda, tally, actions = tables(tree)
     assert [row[1] for row in agenda[1:]] == ["Opening", "Housing first", "Signalen"]
     assert [row[3] for row in agenda[1:]] == ["14:00 (10 min)", "14:10 (30 min)", "14:40 (15 min)"]
     assert agenda[1][4] == "14:05–14:17 (12 min)"
