@@ -231,6 +231,12 @@ class SdtuiApp(App[None]):
             if refresh:
                 refresh()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # F2/F3/F4 leave the footer on their own screen: the screen's own keys need the room.
+        if action == "show" and parameters and parameters[0] == getattr(self.screen, "SCREEN_NAME", None):
+            return False
+        return True
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for key in keys.keys_for(*getattr(screen, "KEY_SCOPES", ())):

@@ -58,7 +58,7 @@ KEYS: dict[str, tuple[Key, ...]] = {
     # Keys that belong to an open session, on Prepare, Run and Close alike.
     "session": (
         Key("session.back", "escape", "back", "Back", "Back to the list of sessions"),
-        Key("session.action", "ctrl+t", "app.new_action", "Action item",
+        Key("session.action", "ctrl+t", "app.new_action", "Action",
             "Capture an action item (what, owner, due date) from anywhere", priority=True,
             palette="Session: New action item"),
         Key("session.prepare", "f2", "app.show('prepare')", "Prepare",
@@ -98,11 +98,11 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("prepare.up", "shift+up,k", "move(-1)", "Move up", "Move the agenda item up", show=False),
         Key("prepare.down", "shift+down,j", "move(1)", "Move down", "Move the agenda item down", show=False),
         Key("prepare.role", "r", "cycle_role", "Role", "Next role for the selected participant"),
-        Key("prepare.attendance", "space", "cycle_attendance", "Attendance",
+        Key("prepare.attendance", "space", "cycle_attendance", "Present",
             "Present, absent with apologies, absent"),
         Key("prepare.prompt", "p", "prompt", "Prompt", "Attach a restore-or-renovate topic from the library",
             palette="Prepare: Attach a prompt from the library"),
-        Key("prepare.topic", "w", "write_topic", "Own topic", "Write a restore-or-renovate topic yourself"),
+        Key("prepare.topic", "w", "write_topic", "Topic", "Write a restore-or-renovate topic yourself"),
     ),
     # Run: one agenda item at a time. Ctrl keys work while typing a note.
     "run": (

@@ -55,7 +55,7 @@ class FormScreen(ModalScreen[Any]):
                     yield Label(plain(spec.label), classes="form-label")
                     yield self._widget(spec)
             yield Static("", id="form-error")
-            hint = self.hint or "Enter or Ctrl+O saves · Esc cancels"
+            hint = self.hint or "Tab: next field · Enter (in a one-line field) or Ctrl+O saves · Esc cancels"
             yield Static(plain(hint), id="form-hint")
 
     def on_mount(self) -> None:
