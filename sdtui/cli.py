@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "json: the whole session, for a backup")
     export.add_argument("--lang", choices=("nl", "en"), help="language of the minutes, for this export only")
 
+    read = commands.add_parser("read", help="read exported minutes in the terminal")
+    read.add_argument("path", metavar="FILE|DIR", nargs="?",
+                      help="a minutes file, or a folder of them (default: the store's minutes/ folder)")
+
     restore = commands.add_parser("import", help="add a session from a JSON backup; prints its id last")
     restore.add_argument("file", metavar="FILE", help="a file written by `sdtui export ID --format json`")
     return parser
@@ -151,6 +155,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_read(args: argparse.Namespace) -> int:
+    if args.path:
+        path = Path(args.path)
+    else:
+        with open_store(args) as store:
+            path = store.minutes_dir
+    if not path.exists():
+        raise CliError(f"{path} does not exist.")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise CliError("the reader needs a terminal; minutes are plain Markdown files you can also print.")
+    from .reader import ReaderApp
+
+    ReaderApp(path).run()
+    return 0
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     try:
@@ -173,6 +193,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "list": cmd_list,
     "export": cmd_export,
     "import": cmd_import,
+    "read": cmd_read,
 }
 
 

@@ -147,6 +147,20 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("close.finish", "f", "finish", "Finish", "Close the meeting: the clock stops, minutes are final",
             palette="Close: Finish the meeting"),
     ),
+    # The reader: exported minutes for participants.
+    "reader_list": (
+        Key("reader_list.open", "enter", "open", "Open", "Open the selected minutes", show=False),
+        Key("reader_list.quit", "q,escape", "app.quit", "Quit", "Leave the reader"),
+    ),
+    "reader": (
+        Key("reader.search", "slash", "search", "Search", "Search in the minutes; Enter finds, n finds the next",
+            palette="Reader: Search"),
+        Key("reader.next", "n", "next_match", "Next", "The next place the search text occurs"),
+        Key("reader.contents", "t", "contents", "Contents", "Show or hide the table of contents",
+            palette="Reader: Table of contents"),
+        Key("reader.back", "escape", "back", "Back", "Back to the list of minutes (or leave)"),
+        Key("reader.quit", "q", "app.quit", "Quit", "Leave the reader"),
+    ),
     "help": (
         Key("help.close", "escape,f1,question_mark,q", "dismiss", "Close", "Close the help"),
     ),

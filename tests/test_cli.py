@@ -160,3 +160,8 @@ def test_export_name_never_leaves_the_minutes_folder(tmp_path: Path, title: str)
     name = minutes_filename(session)
     assert "/" not in name and "\\" not in name and not name.startswith(".")
     assert (tmp_path / name).resolve().parent == tmp_path.resolve()
+
+
+def test_read_without_a_terminal_or_with_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    assert_one_line_error(sdtui("read", str(tmp_path / "missing.md")))
+    assert "needs a terminal" in assert_one_line_error(sdtui("read", store=tmp_path / "store"))

@@ -202,3 +202,23 @@ def test_a_second_facilitator_on_the_same_session_reads_only_and_is_told_by_whom
     with Store(store_path) as store:
         statuses = [a.status.value for a in store.load(session_id).actions]
     assert statuses[0] != build_demo().actions[0].status.value  # the first facilitator's change is kept
+
+
+def test_a_participant_reads_the_minutes_in_the_terminal(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    session_id = add_demo(store)
+    subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "export", session_id],
+                   capture_output=True, check=True, timeout=60)
+    term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store))} read")
+    try:
+        term.wait_for("2026-06-18-netwerkbijeenkomst")
+        term.send("Enter")
+        term.wait_for("Datum: 18 juni 2026")
+        term.send("/")
+        term.type("eigenaar")  # case does not matter
+        term.send("Enter")
+        term.wait_for("Eigenaar")  # the action table's header, scrolled into view
+        term.send("q")
+        term.wait_until_exit()
+    finally:
+        term.close()
