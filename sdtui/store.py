@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import Query, TinyDB
+from tinydb.table import Document
 from tinydb.storages import Storage
 
 from .files import FILE_MODE, remove_leftovers, write_private
@@ -370,7 +371,10 @@ class Store:
             while session.id in taken:
                 session.id = new_id(8)
             self._write_session(session)
-            self._summaries.insert(SessionSummary.of(session).to_doc())
+            # TinyDB remembers the next document number from its own last insert; another process
+            # may have used it since, so the number comes from the index as it is now.
+            next_doc = max((doc.doc_id for doc in self._summaries.all()), default=0) + 1
+            self._summaries.insert(Document(SessionSummary.of(session).to_doc(), doc_id=next_doc))
         return session
 
     def save(self, session: Session) -> None:

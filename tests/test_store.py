@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -133,20 +134,26 @@ def test_sigkill_during_saves_leaves_the_old_or_the_new_state(root: Path) -> Non
 def test_two_processes_adding_sessions_lose_none(root: Path) -> None:
     Store(root).close()
     adder = """
-        import sys
+        import sys, time
+        from pathlib import Path
         from sdtui.model import Session
         from sdtui.store import Store
         with Store(sys.argv[1]) as store:
-            for n in range(25):
+            while not Path(sys.argv[1], "go").exists():  # both start adding at the same moment
+                time.sleep(0.001)
+            for n in range(60):
                 store.add(Session(title=f"{sys.argv[2]} {n}"))
+                time.sleep(0.003)  # as people do: the other process gets its turn
     """
     processes = [child(adder, str(root), name) for name in ("left", "right")]
+    time.sleep(0.5)
+    (root / "go").touch()
     for process in processes:
         assert process.wait(timeout=60) == 0, process.stderr.read() if process.stderr else ""
     with Store(root) as store:
         titles = {s.title for s in store.list()}
-        assert len(store.ids()) == 50
-    assert titles == {f"{side} {n}" for side in ("left", "right") for n in range(25)}
+        assert len(store.ids()) == 120
+    assert titles == {f"{side} {n}" for side in ("left", "right") for n in range(60)}
 
 
 def test_a_session_open_in_another_process_is_read_only_here(root: Path) -> None:
