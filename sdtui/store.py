@@ -365,17 +365,26 @@ class Store:
 
     def add(self, session: Session) -> Session:
         """Store a new session; it gets a fresh id if its id is taken or was ever used."""
+        return self.add_many([session])[0]
+
+    def add_many(self, sessions: list[Session]) -> list[Session]:
+        """Store new sessions under one index lock, writing the index once (imports, generators)."""
         with self._index_lock():
             remove_leftovers(self.index_path)
             taken = {*self.ids(), *self._deleted_ids()}
-            while session.id in taken:
-                session.id = new_id(8)
-            self._write_session(session)
             # TinyDB remembers the next document number from its own last insert; another process
             # may have used it since, so the number comes from the index as it is now.
             next_doc = max((doc.doc_id for doc in self._summaries.all()), default=0) + 1
-            self._summaries.insert(Document(SessionSummary.of(session).to_doc(), doc_id=next_doc))
-        return session
+            documents = []
+            for session in sessions:
+                while session.id in taken:
+                    session.id = new_id(8)
+                taken.add(session.id)
+                self._write_session(session)
+                documents.append(Document(SessionSummary.of(session).to_doc(), doc_id=next_doc))
+                next_doc += 1
+            self._summaries.insert_multiple(documents)
+        return sessions
 
     def save(self, session: Session) -> None:
         """Write the session whole; refused while another process has it open for editing."""

@@ -349,3 +349,21 @@ def test_a_session_that_could_not_be_read_back_is_not_written(root: Path) -> Non
         assert {k: v for k, v in snapshot(root).items() if not k.endswith(".lock")} == \
             {k: v for k, v in before.items() if not k.endswith(".lock")}
         assert store.load(session.id).agenda[0].notes[0].text != "x" * 100_001
+
+
+def test_many_sessions_are_added_at_once_with_fresh_ids(root: Path) -> None:
+    with Store(root) as store:
+        first = store.add(Session(title="Bestaande"))
+        clash = Session(title="Botst")
+        clash.id = first.id
+        twin = Session(title="Tweeling")
+        twin.id = "twinid01"
+        twin_again = Session(title="Tweeling 2")
+        twin_again.id = "twinid01"
+        added = store.add_many([clash, twin, twin_again])
+        ids = [session.id for session in added]
+        assert first.id not in ids and len(set(ids)) == 3
+        assert sorted(store.ids()) == sorted([first.id, *ids])
+    with Store(root) as again:
+        assert sorted(s.title for s in again.list()) == ["Bestaande", "Botst", "Tweeling", "Tweeling 2"]
+        assert again.load(ids[0]).title == "Botst"
