@@ -12,60 +12,42 @@ import re
 from datetime import date, datetime, time
 from typing import Iterable
 
+from .i18n import translation
 from .model import (
     ActionItem, ActionStatus, Attendance, Language, Participant, Position, RestoreRenovate, Role,
     Session, SessionStatus, SignalKind, Verdict,
 )
 
-LABELS: dict[Language, dict[str, str]] = {
-    Language.NL: {
-        "draft": "**Concept**: de bijeenkomst is nog niet afgesloten; deze notulen kunnen nog veranderen.",
-        "date": "Datum", "time": "Tijd", "place": "Plaats", "online": "Online", "network": "Netwerk",
-        "chair": "Voorzitter", "guests": "Gastsprekers", "minute_taker": "Notulist",
-        "participants": "Deelnemers", "present": "Aanwezig", "apologies": "Afwezig met bericht",
-        "absent": "Afwezig", "agenda": "Agenda", "item": "Onderwerp", "presenter": "Inleider",
-        "planned": "Gepland", "actual": "Werkelijk", "minutes_unit": "min", "not_reached": "niet behandeld",
-        "proceedings": "Verloop", "no_notes": "Geen aantekeningen.",
-        "rounds": "Restaureren of renoveren", "what_changed": "Wat veranderde", "restore_args":
-        "Argumenten om te restaureren", "renovate_args": "Argumenten om te renoveren", "position": "Positie",
-        "count": "Aantal", "who": "Wie", "decision": "Besluit", "rationale": "Onderbouwing",
-        "no_decision": "nog geen besluit",
-        "signals": "Signalen", "good-practice": "Goede praktijken", "bottleneck": "Knelpunten",
-        "decisions": "Besluiten", "actions": "Actiepunten", "action": "Actie", "owner": "Eigenaar",
-        "due": "Deadline", "status": "Status", "carried": "Openstaand uit eerdere bijeenkomsten",
-        "new_actions": "Nieuw", "none": "Geen.",
-        "restore": "restaureren", "renovate": "renoveren", "undecided": "nog geen keuze", "deferred": "uitgesteld",
-        "open": "open", "done": "afgerond", "dropped": "vervallen",
-        "chair_role": "voorzitter", "speaker": "spreker", "minute-taker": "notulist", "member": "lid", "guest": "gast",
-    },
-    Language.EN: {
-        "draft": "**Draft**: the meeting has not been closed; these minutes may still change.",
-        "date": "Date", "time": "Time", "place": "Place", "online": "Online", "network": "Network",
-        "chair": "Chair", "guests": "Guest speakers", "minute_taker": "Minutes",
-        "participants": "Participants", "present": "Present", "apologies": "Absent with apologies",
-        "absent": "Absent", "agenda": "Agenda", "item": "Item", "presenter": "Presenter",
-        "planned": "Planned", "actual": "Actual", "minutes_unit": "min", "not_reached": "not reached",
-        "proceedings": "Proceedings", "no_notes": "No notes.",
-        "rounds": "Restore or renovate", "what_changed": "What changed", "restore_args": "Arguments to restore",
-        "renovate_args": "Arguments to renovate", "position": "Position", "count": "Count", "who": "Who",
-        "decision": "Decision", "rationale": "Rationale", "no_decision": "no decision yet",
-        "signals": "Signals", "good-practice": "Good practices", "bottleneck": "Bottlenecks",
-        "decisions": "Decisions", "actions": "Action items", "action": "Action", "owner": "Owner",
-        "due": "Due", "status": "Status", "carried": "Open from earlier meetings", "new_actions": "New",
-        "none": "None.",
-        "restore": "restore", "renovate": "renovate", "undecided": "undecided", "deferred": "deferred",
-        "open": "open", "done": "done", "dropped": "dropped",
-        "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker", "member": "member",
-        "guest": "guest",
-    },
+LABELS: dict[str, str] = {
+    "draft": "**Draft**: the meeting has not been closed; these minutes may still change.", "date": "Date",
+    "time": "Time", "place": "Place", "online": "Online", "network": "Network", "chair": "Chair",
+    "guests": "Guest speakers", "minute_taker": "Minutes", "participants": "Participants",
+    "present": "Present", "apologies": "Absent with apologies", "absent": "Absent", "agenda": "Agenda",
+    "item": "Item", "presenter": "Presenter", "planned": "Planned", "actual": "Actual", "minutes_unit": "min",
+    "not_reached": "not reached", "proceedings": "Proceedings", "no_notes": "No notes.",
+    "rounds": "Restore or renovate", "what_changed": "What changed", "restore_args": "Arguments to restore",
+    "renovate_args": "Arguments to renovate", "position": "Position", "count": "Count", "who": "Who",
+    "decision": "Decision", "rationale": "Rationale", "no_decision": "no decision yet", "signals": "Signals",
+    "good-practice": "Good practices", "bottleneck": "Bottlenecks", "decisions": "Decisions",
+    "actions": "Action items", "action": "Action", "owner": "Owner", "due": "Due", "status": "Status",
+    "carried": "Open from earlier meetings", "new_actions": "New", "none": "None.", "restore": "restore",
+    "renovate": "renovate", "undecided": "undecided", "deferred": "deferred", "open": "open", "done": "done",
+    "dropped": "dropped", "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker",
+    "member": "member", "guest": "guest",
 }
+"""Every word the minutes use, by key, in English; `labels()` gives them in a session's language
+from the catalog (context "minutes")."""
 
-MONTHS: dict[Language, tuple[str, ...]] = {
-    Language.NL: ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                  "oktober", "november", "december"),
-    Language.EN: ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December"),
-}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+"""Month names for dates in the minutes; the catalog has them under the context "month"."""
+
+
+def labels(language: Language) -> dict[str, str]:
+    """The minutes' words in one language."""
+    catalog = translation(language.value)
+    return {key: catalog.pgettext("minutes", text) for key, text in LABELS.items()}
+
 
 # Characters that mean something anywhere in a line, and what means something at its start.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!])")
@@ -100,7 +82,8 @@ def escape_block(text: str) -> str:
 
 def format_date(day: date, language: Language) -> str:
     """`18 juni 2026` in Dutch, `18 June 2026` in English."""
-    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+    month = translation(language.value).pgettext("month", MONTHS[day.month - 1])
+    return f"{day.day} {month} {day.year}"
 
 
 def _hhmm(moment: datetime | time | None) -> str:
@@ -113,7 +96,7 @@ class _Writer:
     def __init__(self, session: Session, language: Language) -> None:
         self.session = session
         self.language = language
-        self.label = LABELS[language]
+        self.label = labels(language)
         self.blocks: list[str] = []
 
     def add(self, *blocks: str) -> None:
@@ -315,5 +298,5 @@ def render_minutes_html(session: Session, *, language: Language | str | None = N
             f"<title>{escape(session.title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
-__all__ = ["LABELS", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes",
+__all__ = ["LABELS", "labels", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes",
            "render_minutes_html"]

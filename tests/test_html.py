@@ -9,7 +9,7 @@ import pytest
 
 from sdtui import cli
 from sdtui.demo import build_demo
-from sdtui.minutes import LABELS, render_minutes_html
+from sdtui.minutes import labels, render_minutes_html
 from sdtui.model import Language, Session
 from sdtui.store import Store
 
@@ -74,7 +74,7 @@ def test_lang_overrides_the_minutes_language_for_one_export(tmp_path: Path,
         demo = store.add(build_demo())  # minutes in Dutch
     assert cli.main(["--store", str(tmp_path / "store"), "export", demo.id, "--lang", "en", "-o", "-"]) == 0
     tree = parse(capsys.readouterr().out)
-    assert LABELS[Language.EN]["decisions"] in headings(tree, "h2")
-    assert LABELS[Language.NL]["decisions"] not in headings(tree, "h2")
+    assert labels(Language.EN)["decisions"] in headings(tree, "h2")
+    assert labels(Language.NL)["decisions"] not in headings(tree, "h2")
     with Store(tmp_path / "store") as store:
         assert store.load(demo.id).language is Language.NL  # the session keeps its own language

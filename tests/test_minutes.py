@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdtui.demo import build_demo
-from sdtui.minutes import LABELS, escape_inline, format_date, render_minutes
+from sdtui.minutes import escape_inline, format_date, labels as minutes_labels, render_minutes
 from sdtui.model import Language, Participant, Session, SessionStatus, ValidationError
 
 from .markdown_checks import headings, no_html, parse, squeeze, structure, tables, text_of, walk
@@ -22,7 +22,7 @@ def language(request) -> Language:
 def test_demo_minutes_have_one_title_and_every_section(language: Language) -> None:
     demo = build_demo()
     tree = parse(render_minutes(demo, language=language))
-    labels = LABELS[language]
+    labels = minutes_labels(language)
     assert headings(tree, "h1") == [demo.title]
     assert headings(tree, "h2") == [labels[key] for key in (
         "participants", "agenda", "proceedings", "rounds", "signals", "decisions", "actions")]
