@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from .files import write_private
+from .i18n import _
 from .model import Session, ValidationError
 
 
@@ -70,17 +71,19 @@ def read_backup(text: str) -> Session:
     try:
         data = json.loads(text)
     except ValueError:
-        raise ValidationError("This is not a JSON file.") from None
+        raise ValidationError(_("This is not a JSON file.")) from None
     if not isinstance(data, dict) or data.get("kind") != BACKUP_KIND:
-        raise ValidationError("This JSON is not an sdtui session backup.")
+        raise ValidationError(_("This JSON is not an sdtui session backup."))
     schema = data.get("schema")
     if not isinstance(schema, int) or schema < 1:
-        raise ValidationError("This backup has no valid schema version.")
+        raise ValidationError(_("This backup has no valid schema version."))
     if schema > BACKUP_SCHEMA:
-        raise ValidationError(f"This backup was written by a newer sdtui (schema {schema}); upgrade sdtui.")
+        raise ValidationError(_("This backup was written by a newer sdtui (schema {schema}); upgrade sdtui.").format(
+            schema=schema))
     try:
         return Session.from_dict(data["session"])
     except ValidationError as error:
-        raise ValidationError(f"The session in this backup is not valid: {error.message}") from None
+        raise ValidationError(_("The session in this backup is not valid: {reason}").format(reason=error.message)) from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValidationError(f"The session in this backup is not valid ({type(error).__name__}).") from None
+        raise ValidationError(_("The session in this backup is not valid ({reason}).").format(
+            reason=type(error).__name__)) from None

@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Iterable, Iterator
 
+from .i18n import _
+
 MAX_TITLE = 200
 """Longest title, name or organisation we accept; longer text belongs in a note."""
 MAX_TEXT = 100_000
@@ -137,12 +139,13 @@ def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MA
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text.", field or field_name(what))
+        raise ValidationError(_("{what} must be text.").format(what=_(what)), field or field_name(what))
     text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
     if required and not text:
-        raise ValidationError(f"{what} cannot be empty.", field or field_name(what))
+        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", field or field_name(what))
+        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
+            what=_(what), length=len(text), limit=limit), field or field_name(what))
     return text
 
 
@@ -152,12 +155,13 @@ def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MA
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{what} must be text.", field or field_name(what))
+        raise ValidationError(_("{what} must be text.").format(what=_(what)), field or field_name(what))
     text = strip_controls(value).rstrip()
     if required and not text.strip():
-        raise ValidationError(f"{what} cannot be empty.", field or field_name(what))
+        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(f"{what} is too long ({len(text)} characters; at most {limit}).", field or field_name(what))
+        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
+            what=_(what), length=len(text), limit=limit), field or field_name(what))
     return text
 
 
@@ -168,7 +172,8 @@ def parse_enum(kind: type[StrEnum], value: Any, what: str, field: str | None = N
         return kind(str(value).strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        raise ValidationError(f"{what} must be one of: {allowed} (got {value!r}).", field or field_name(what)) from None
+        raise ValidationError(_("{what} must be one of: {allowed} (got {value!r}).").format(
+            what=_(what), allowed=allowed, value=value), field or field_name(what)) from None
 
 
 def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date | None:
@@ -185,9 +190,11 @@ def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.", field or field_name(what)) from None
+        raise ValidationError(_("{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.").format(
+            what=_(what), text=text), field or field_name(what)) from None
     if not 1900 <= parsed.year <= 2200:
-        raise ValidationError(f"{what} {text!r} is too far from today to be a meeting date.", field or field_name(what))
+        raise ValidationError(_("{what} {text!r} is too far from today to be a meeting date.").format(what=_(what), text=text),
+                              field or field_name(what))
     return parsed
 
 
@@ -206,24 +213,26 @@ def parse_time(value: Any, what: str = "Time", field: str | None = None) -> time
             raise ValueError(text)
         return time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(f"{what} {str(value)!r} is not a time of day; write it as HH:MM, e.g. 09:30.", field or field_name(what)) from None
+        raise ValidationError(_("{what} {text!r} is not a time of day; write it as HH:MM, e.g. 09:30.").format(
+            what=_(what), text=str(value)), field or field_name(what)) from None
 
 
 def parse_timebox(value: Any) -> int:
     """Minutes for an agenda item: a whole number from 0 to MAX_TIMEBOX."""
     if isinstance(value, bool):
-        raise ValidationError("Timebox must be a number of minutes.", "timebox")
+        raise ValidationError(_("Timebox must be a number of minutes."), "timebox")
     if isinstance(value, str):
         value = value.strip()
         if not value.lstrip("-").isdigit():
-            raise ValidationError(f"Timebox {value!r} is not a whole number of minutes.", "timebox")
+            raise ValidationError(_("Timebox {value!r} is not a whole number of minutes.").format(value=value), "timebox")
         value = int(value)
     if not isinstance(value, int):
-        raise ValidationError("Timebox must be a whole number of minutes.", "timebox")
+        raise ValidationError(_("Timebox must be a whole number of minutes."), "timebox")
     if value < 0:
-        raise ValidationError("Timebox cannot be negative.", "timebox")
+        raise ValidationError(_("Timebox cannot be negative."), "timebox")
     if value > MAX_TIMEBOX:
-        raise ValidationError(f"Timebox of {value} minutes is longer than a working day (at most {MAX_TIMEBOX}).", "timebox")
+        raise ValidationError(_("Timebox of {value} minutes is longer than a working day (at most {limit}).").format(
+            value=value, limit=MAX_TIMEBOX), "timebox")
     return value
 
 
@@ -450,7 +459,7 @@ class Session:
         self.decisions = [d if isinstance(d, Decision) else Decision(**d) for d in self.decisions]
         self.actions = [a if isinstance(a, ActionItem) else ActionItem(**a) for a in self.actions]
         if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValidationError("End time must be after the start time.", "end_time")
+            raise ValidationError(_("End time must be after the start time."), "end_time")
         for action in self.actions:
             self.participant(action.owner_id)  # an owner must be a participant
         self.current_item = max(0, min(int(self.current_item), len(self.agenda) - 1)) if self.agenda else 0
@@ -461,7 +470,8 @@ class Session:
         for person in self.participants:
             if person.id == participant_id:
                 return person
-        raise ValidationError(f"The owner ({participant_id!r}) is not a participant of this meeting.", "owner")
+        raise ValidationError(_("The owner ({owner!r}) is not a participant of this meeting.").format(owner=participant_id),
+                              "owner")
 
     def find_participant(self, name: str) -> Participant:
         """A participant by id, exact name, or a unique case-insensitive name prefix."""
@@ -473,8 +483,9 @@ class Session:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValidationError(f"More than one participant fits {name!r}; type more of the name.", "owner")
-        raise ValidationError(f"There is no participant called {name!r}; add them first.", "owner")
+            raise ValidationError(_("More than one participant fits {name!r}; type more of the name.").format(name=name),
+                                  "owner")
+        raise ValidationError(_("There is no participant called {name!r}; add them first.").format(name=name), "owner")
 
     def item(self, item_id: str | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
@@ -496,14 +507,15 @@ class Session:
                         attendance: Attendance | str = Attendance.PRESENT) -> Participant:
         person = Participant(name, organisation, role, attendance)
         if any(p.name.casefold() == person.name.casefold() for p in self.participants):
-            raise ValidationError(f"There is already a participant called {person.name!r}.", "name")
+            raise ValidationError(_("There is already a participant called {name!r}.").format(name=person.name), "name")
         self.participants.append(person)
         return person
 
     def remove_participant(self, participant_id: str) -> None:
         person = self.participant(participant_id)
         if any(a.owner_id == person.id for a in self.actions):
-            raise ValidationError(f"{person.name} owns action items; give them to someone else first.", "owner")
+            raise ValidationError(_("{name} owns action items; give them to someone else first.").format(name=person.name),
+                                  "owner")
         self.participants.remove(person)
         for round_ in self.rounds:
             round_.positions.pop(person.id, None)
@@ -517,7 +529,7 @@ class Session:
     def remove_item(self, item_id: str) -> None:
         item = self.item(item_id)
         if item is None:
-            raise NotFound(f"No agenda item {item_id!r}.")
+            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
         self.agenda.remove(item)
         for part in (*self.rounds, *self.signals, *self.decisions, *self.actions):
             if part.item_id == item_id:
@@ -528,7 +540,7 @@ class Session:
         """Move an item up (negative) or down the agenda; returns its new index."""
         item = self.item(item_id)
         if item is None:
-            raise NotFound(f"No agenda item {item_id!r}.")
+            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
         old = self.agenda.index(item)
         new = max(0, min(len(self.agenda) - 1, old + offset))
         self.agenda.insert(new, self.agenda.pop(old))
@@ -541,7 +553,7 @@ class Session:
         return round_
 
     def set_position(self, round_id: str, participant_id: str, position: Position | str) -> None:
-        round_ = self._find(self.rounds, round_id, "round")
+        round_ = self._find(self.rounds, round_id)
         person = self.participant(participant_id)
         round_.positions[person.id] = parse_enum(Position, position, "Position")
 
@@ -571,11 +583,11 @@ class Session:
         nothing changes.
         """
         parts = getattr(self, collection)
-        current = self._find(parts, part_id, collection.rstrip("s"))
+        current = self._find(parts, part_id)
         updated = replace(current, **changes)
         if collection == "participants" and any(p.id != part_id and p.name.casefold() == updated.name.casefold()
                                           for p in self.participants):
-            raise ValidationError(f"There is already a participant called {updated.name!r}.", "name")
+            raise ValidationError(_("There is already a participant called {name!r}.").format(name=updated.name), "name")
         parts[parts.index(current)] = updated
         return updated
 
@@ -584,13 +596,13 @@ class Session:
         if collection not in ("signals", "decisions"):
             raise ValueError(f"remove_part does not remove {collection}")
         parts = getattr(self, collection)
-        parts.remove(self._find(parts, part_id, collection.rstrip("s")))
+        parts.remove(self._find(parts, part_id))
 
-    def _find(self, items: list[Any], item_id: str, what: str) -> Any:
+    def _find(self, items: list[Any], item_id: str) -> Any:
         for part in items:
             if part.id == item_id:
                 return part
-        raise NotFound(f"No {what} {item_id!r} in this session.")
+        raise NotFound(_("{id!r} is no longer in this session.").format(id=item_id))
 
     # the clock
 
@@ -629,7 +641,7 @@ class Session:
     def go_to(self, index: int, now: datetime) -> AgendaItem:
         """Finish the current item and begin the one at index."""
         if not self.agenda:
-            raise NotFound("The agenda is empty.")
+            raise NotFound(_("The agenda is empty."))
         index = max(0, min(len(self.agenda) - 1, index))
         current = self.agenda[self.current_item]
         if index != self.current_item and current.status is ItemStatus.RUNNING:
@@ -747,17 +759,17 @@ class Session:
     def from_dict(cls, data: dict[str, Any]) -> Session:
         """Rebuild a session; raises ValidationError when the data does not make a valid session."""
         if not isinstance(data, dict):
-            raise ValidationError("A session must be a JSON object.")
+            raise ValidationError(_("A session must be a JSON object."))
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise ValidationError(f"Unknown session fields: {', '.join(sorted(unknown))}.")
+            raise ValidationError(_("Unknown session fields: {fields}.").format(fields=", ".join(sorted(unknown))))
         try:
             return cls(**data)
         except ValidationError:
             raise
         except (TypeError, ValueError, AttributeError) as error:
-            raise ValidationError(f"This is not a valid sdtui session ({error}).") from None
+            raise ValidationError(_("This is not a valid sdtui session ({error}).").format(error=error)) from None
 
 
 def _to_plain(value: Any) -> Any:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from .i18n import N_, _
 from .model import Language, ValidationError, clean_line, clean_text
 
 MAX_PROMPT_TITLE = 60
@@ -29,10 +30,11 @@ _LANGUAGES = tuple(language.value for language in Language)
 def _texts(value: Any, what: str, *, limit: int | None, multiline: bool = False) -> dict[str, str]:
     """Clean a {language: text} dict; Dutch is required because it is the fallback."""
     if not isinstance(value, dict):
-        raise ValidationError(f"{what} must map a language (nl, en) to text.", what)
+        raise ValidationError(_("{what} must map a language (nl, en) to text.").format(what=_(what)), what)
     unknown = sorted(str(key) for key in value if key not in _LANGUAGES)
     if unknown:
-        raise ValidationError(f"{what} has an unknown language: {', '.join(unknown)} (use nl or en).", what)
+        raise ValidationError(_("{what} has an unknown language: {languages} (use nl or en).").format(
+            what=_(what), languages=", ".join(unknown)), what)
     cleaned: dict[str, str] = {}
     for language in _LANGUAGES:
         if language not in value:
@@ -44,7 +46,7 @@ def _texts(value: Any, what: str, *, limit: int | None, multiline: bool = False)
         if text:
             cleaned[language] = text
     if not cleaned.get(Language.NL.value):
-        raise ValidationError(f"{what} needs a Dutch (nl) text.", what)
+        raise ValidationError(_("{what} needs a Dutch (nl) text.").format(what=_(what)), what)
     return cleaned
 
 
@@ -64,14 +66,14 @@ class Prompt:
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not _SLUG.match(self.id) or len(self.id) > MAX_PROMPT_ID:
             raise ValidationError(
-                f"Prompt id {self.id!r} must be a short slug of lower-case letters, digits and dashes, "
-                f"e.g. 'housing-first' (at most {MAX_PROMPT_ID} characters).", "id")
+                _("Prompt id {id!r} must be a short slug of lower-case letters, digits and dashes, "
+                  "e.g. 'housing-first' (at most {limit} characters).").format(id=self.id, limit=MAX_PROMPT_ID), "id")
         # A frozen dataclass cannot assign in __post_init__; the cleaned copies replace the input.
-        object.__setattr__(self, "title", _texts(self.title, "Prompt title", limit=MAX_PROMPT_TITLE))
-        object.__setattr__(self, "explanation", _texts(self.explanation, "Prompt explanation", limit=MAX_EXPLANATION))
+        object.__setattr__(self, "title", _texts(self.title, N_("Prompt title"), limit=MAX_PROMPT_TITLE))
+        object.__setattr__(self, "explanation", _texts(self.explanation, N_("Prompt explanation"), limit=MAX_EXPLANATION))
         what_changed = self.what_changed or {}
         if what_changed:
-            what_changed = _texts(what_changed, "What changed", limit=None, multiline=True)
+            what_changed = _texts(what_changed, N_("What changed"), limit=None, multiline=True)
         object.__setattr__(self, "what_changed", what_changed)
 
     @staticmethod
@@ -100,14 +102,14 @@ class Prompt:
     def from_dict(cls, data: Any) -> Prompt:
         """Rebuild a prompt; raises ValidationError with a readable message on bad data."""
         if not isinstance(data, dict):
-            raise ValidationError("A prompt must be a JSON object.")
+            raise ValidationError(_("A prompt must be a JSON object."))
         unknown = set(data) - {"id", "title", "explanation", "what_changed"}
         if unknown:
-            raise ValidationError(f"Unknown prompt fields: {', '.join(sorted(map(str, unknown)))}.")
+            raise ValidationError(_("Unknown prompt fields: {fields}.").format(fields=", ".join(sorted(map(str, unknown)))))
         try:
             return cls(data["id"], data["title"], data["explanation"], data.get("what_changed") or {})
         except KeyError as missing:
-            raise ValidationError(f"A prompt needs a {missing.args[0]!r} field.") from None
+            raise ValidationError(_("A prompt needs a {field!r} field.").format(field=missing.args[0])) from None
 
 
 def _prompt(id: str, title: tuple[str, str], explanation: tuple[str, str], what_changed: tuple[str, str]) -> Prompt:

@@ -34,6 +34,7 @@ from tinydb import Query, TinyDB
 from tinydb.table import Document
 from tinydb.storages import Storage
 
+from .i18n import _
 from .files import FILE_MODE, remove_leftovers, write_private
 from .model import ID_ALPHABET, Session, SessionStatus, ValidationError, new_id
 
@@ -106,10 +107,10 @@ def default_store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def os_error(error: OSError, path: Path) -> StoreError:
     """A store error for a failed write, in words that say what to do about it."""
     if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        return StoreFull(f"The disk is full: could not write {path}. Nothing was changed; free some space.")
+        return StoreFull(_("The disk is full: could not write {path}. Nothing was changed; free some space.").format(path=path))
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreReadOnly(f"The store is read-only: could not write {path}. Nothing was changed.")
-    return StoreError(f"Could not write {path}: {error.strerror or error}. Nothing was changed.")
+        return StoreReadOnly(_("The store is read-only: could not write {path}. Nothing was changed.").format(path=path))
+    return StoreError(_("Could not write {path}: {error}. Nothing was changed.").format(path=path, error=error.strerror or error))
 
 
 def make_private_dir(path: Path) -> None:
@@ -138,16 +139,16 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except UnicodeDecodeError:
-            raise StoreCorrupt(f"{self.path} is not a text file; sdtui left it untouched.") from None
+            raise StoreCorrupt(_("{path} is not a text file; sdtui left it untouched.").format(path=self.path)) from None
         except OSError as error:
-            raise StoreError(f"Could not read {self.path}: {error.strerror or error}.") from None
+            raise StoreError(_("Could not read {path}: {error}.").format(path=self.path, error=error.strerror or error)) from None
         try:
             data = json.loads(text)
         except ValueError:
-            raise StoreCorrupt(f"{self.path} is damaged (not valid JSON); sdtui left it untouched. "
-                               "Restore it from a backup or move it away.") from None
+            raise StoreCorrupt(_("{path} is damaged (not valid JSON); sdtui left it untouched. "
+                                 "Restore it from a backup or move it away.").format(path=self.path)) from None
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreForeign(f"{self.path} is not an sdtui file; sdtui left it untouched.")
+            raise StoreForeign(_("{path} is not an sdtui file; sdtui left it untouched.").format(path=self.path))
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -206,10 +207,11 @@ class SessionSummary:
 
 def describe_holder(holder: dict[str, Any]) -> str:
     if not holder:
-        return "another sdtui"
+        return _("another sdtui")
     since = str(holder.get("since", ""))[11:16]
-    where = f"process {holder.get('pid', '?')} of {holder.get('user', '?')} on {holder.get('host', '?')}"
-    return f"{where}, since {since}" if since else where
+    where = _("process {pid} of {user} on {host}").format(
+        pid=holder.get("pid", "?"), user=holder.get("user", "?"), host=holder.get("host", "?"))
+    return _("{where}, since {time}").format(where=where, time=since) if since else where
 
 
 class SessionLock:
@@ -259,17 +261,17 @@ class Store:
     def _check_root(self) -> None:
         root = self.root
         if root.exists() and not root.is_dir():
-            raise StoreForeign(f"{root} is a file, not a store folder. Give a folder with --store.")
+            raise StoreForeign(_("{path} is a file, not a store folder. Give a folder with --store.").format(path=root))
         if (root / "index.json").exists():
             return
         if root.is_dir():
             try:
                 strangers = [p.name for p in root.iterdir() if p.name not in TOLERATED]
             except OSError as error:
-                raise StoreError(f"Cannot read {root}: {error.strerror or error}.") from None
+                raise StoreError(_("Could not read {path}: {error}.").format(path=root, error=error.strerror or error)) from None
             if strangers:
-                raise StoreForeign(f"{root} holds other files and no sdtui store; "
-                                   "choose an empty or a new folder with --store.")
+                raise StoreForeign(_("{path} holds other files and no sdtui store; "
+                                     "choose an empty or a new folder with --store.").format(path=root))
         self._create()
 
     def _create(self) -> None:
@@ -292,13 +294,14 @@ class Store:
     def _check_schema(data: dict[str, Any] | None, path: Path, kind: str) -> None:
         meta = (data or {}).get("_meta", {}).get("1")
         if not isinstance(meta, dict) or meta.get("app") != APP or meta.get("kind") != kind:
-            raise StoreForeign(f"{path} is not an sdtui {kind} file; sdtui left it untouched.")
+            raise StoreForeign(_("{path} is not an sdtui file; sdtui left it untouched.").format(path=path))
         schema = meta.get("schema")
         if not isinstance(schema, int) or schema < 1:
-            raise StoreCorrupt(f"{path} has no valid schema version; sdtui left it untouched.")
+            raise StoreCorrupt(_("{path} has no valid schema version; sdtui left it untouched.").format(path=path))
         if schema > SCHEMA_VERSION:
-            raise StoreTooNew(f"{path} was written by a newer sdtui (schema {schema}; this one reads "
-                              f"{SCHEMA_VERSION}). Upgrade sdtui; the file is left untouched.")
+            raise StoreTooNew(_("{path} was written by a newer sdtui (schema {schema}; this one reads {ours}). "
+                                "Upgrade sdtui; the file is left untouched.").format(
+                                    path=path, schema=schema, ours=SCHEMA_VERSION))
 
     def close(self) -> None:
         for lock in self._locks.values():
@@ -329,16 +332,16 @@ class Store:
         """The id of the one session whose id starts with `prefix`."""
         wanted = prefix.strip().lower()
         if not _ID.fullmatch(wanted):
-            raise UnknownSession(f"No session with id {prefix!r}; `sdtui list` shows the ids.")
+            raise UnknownSession(_("No session with id {id!r}; `sdtui list` shows the ids.").format(id=prefix))
         ids = self.ids()
         if wanted in ids:
             return wanted
         matches = [session_id for session_id in ids if session_id.startswith(wanted)]
         if not matches:
-            raise UnknownSession(f"No session with id {prefix!r}; `sdtui list` shows the ids.")
+            raise UnknownSession(_("No session with id {id!r}; `sdtui list` shows the ids.").format(id=prefix))
         if len(matches) > 1:
-            raise AmbiguousId(f"{prefix!r} fits {len(matches)} sessions ({', '.join(sorted(matches)[:5])}); "
-                              "type more of the id.")
+            raise AmbiguousId(_("{id!r} fits {count} sessions ({ids}); type more of the id.").format(
+                id=prefix, count=len(matches), ids=", ".join(sorted(matches)[:5])))
         return matches[0]
 
     def _deleted_ids(self) -> list[str]:
@@ -356,12 +359,13 @@ class Store:
         path = self._session_path(session_id)
         data = AtomicJSONStorage(path).read()
         if data is None:
-            raise StoreCorrupt(f"The file of session {session_id} is missing ({path}).")
+            raise StoreCorrupt(_("The file of session {id} is missing ({path}).").format(id=session_id, path=path))
         self._check_schema(data, path, "session")
         try:
             return Session.from_dict(data["session"]["1"])
         except (KeyError, TypeError, ValueError) as error:
-            raise StoreCorrupt(f"{path} cannot be read as a session ({error}); sdtui left it untouched.") from None
+            raise StoreCorrupt(_("{path} cannot be read as a session ({error}); sdtui left it untouched.").format(
+                path=path, error=error)) from None
 
     def add(self, session: Session) -> Session:
         """Store a new session; it gets a fresh id if its id is taken or was ever used."""
@@ -400,7 +404,7 @@ class Store:
         summary = SessionSummary.of(session)
         current = self._summary(session.id)
         if current is None:
-            raise UnknownSession(f"Session {session.id} was deleted from the store; it cannot be saved.")
+            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=session.id))
         if not summary.same_as(current):
             with self._index_lock():
                 self._summaries.update(summary.to_doc(), Query().id == session.id)
@@ -414,7 +418,7 @@ class Store:
         try:
             Session.from_dict(data)  # never write what could not be read back
         except ValidationError as error:
-            raise StoreError(f"Not saved: {error.message}") from None
+            raise StoreError(_("Not saved: {reason}").format(reason=error.message)) from None
         AtomicJSONStorage(self._session_path(session.id)).write(
             {"_meta": {"1": self._meta("session")}, "session": {"1": data}})
 
@@ -449,8 +453,8 @@ class Store:
         except BlockingIOError:
             os.close(descriptor)
             holder = self.holder(session_id)
-            raise SessionLocked(f"Session {session_id} is open in {describe_holder(holder)}. "
-                                "You can read it here; changes are not saved.", holder) from None
+            raise SessionLocked(_("Session {id} is open in {holder}. You can read it here; changes are not saved.")
+                                .format(id=session_id, holder=describe_holder(holder)), holder) from None
         os.fchmod(descriptor, FILE_MODE)
         holder = {"pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
                   "since": datetime.now().isoformat(timespec="seconds")}
@@ -498,7 +502,7 @@ class _IndexLock:
             except BlockingIOError:
                 if time.monotonic() > deadline:
                     os.close(self._descriptor)
-                    raise StoreBusy("Another sdtui has been writing the store for a while; try again.") from None
+                    raise StoreBusy(_("Another sdtui has been writing the store for a while; try again.")) from None
                 time.sleep(0.01)
 
     def __exit__(self, *_: object) -> None:
