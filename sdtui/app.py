@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from . import keys
+from .i18n import N_, _
 from .model import NotFound, Session, SessionStatus, ValidationError
 from .store import SessionLocked, Store, StoreError, describe_holder
 from .widgets.forms import Field, FormScreen
@@ -36,7 +37,7 @@ class SdtuiApp(App[None]):
     """The facilitator's app."""
 
     TITLE = "sdtui"
-    SUB_TITLE = "network meetings"
+    SUB_TITLE = N_("network meetings")
     CSS_PATH = "styles/app.tcss"
     BINDINGS = keys.bindings("app")
 
@@ -58,6 +59,7 @@ class SdtuiApp(App[None]):
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
 
+        self.sub_title = _(self.SUB_TITLE)
         self.push_screen(HomeScreen())
         self._save_on_hangup()
 
@@ -84,7 +86,7 @@ class SdtuiApp(App[None]):
         try:
             session = self.store.load(session_id)
         except StoreError as error:
-            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            self.notify(str(error), title=_("Cannot open"), severity="error", markup=False)
             return False
         try:
             self._lock = self.store.acquire(session.id)
@@ -93,9 +95,9 @@ class SdtuiApp(App[None]):
             self._lock = None
             self.readonly = True
             self.held_by = describe_holder(error.holder)
-            self.notify(str(error), title="Read-only", severity="warning", markup=False, timeout=12)
+            self.notify(str(error), title=_("Read-only"), severity="warning", markup=False, timeout=12)
         except StoreError as error:
-            self.notify(str(error), title="Cannot open", severity="error", markup=False)
+            self.notify(str(error), title=_("Cannot open"), severity="error", markup=False)
             return False
         self.session = session
         if screen is None:
@@ -141,7 +143,7 @@ class SdtuiApp(App[None]):
         if self.session is None:
             return None
         if self.readonly:
-            self.notify("This session is open elsewhere; it is read-only here.", severity="warning")
+            self.notify(_("This session is open elsewhere; it is read-only here."), severity="warning")
             return None
         before = self.session.to_dict()
         try:
@@ -151,7 +153,7 @@ class SdtuiApp(App[None]):
             if raise_errors:
                 raise
             message = error.message if isinstance(error, ValidationError) else str(error)
-            self.notify(message, title="Not changed", severity="warning", markup=False)
+            self.notify(message, title=_("Not changed"), severity="warning", markup=False)
             return None
         self.save()
         return result
@@ -166,8 +168,8 @@ class SdtuiApp(App[None]):
         try:
             self.store.save(self.session)
         except StoreError as error:
-            self.notify(f"{error} Your changes are kept on screen; sdtui tries again on the next change.",
-                        title="Not saved", severity="error", markup=False, timeout=10)
+            self.notify(_("{error} Your changes are kept on screen; sdtui tries again on the next change.")
+                        .format(error=error), title=_("Not saved"), severity="error", markup=False, timeout=10)
             return False
         return True
 
@@ -202,31 +204,31 @@ class SdtuiApp(App[None]):
         """Capture an action item: what, owner picked from the participants, due date."""
         session = self.session
         if session is None:
-            self.notify("Open a session first; action items belong to a meeting.", severity="warning")
+            self.notify(_("Open a session first; action items belong to a meeting."), severity="warning")
             return
         if not session.participants:
-            self.notify("Add participants first (F2 Prepare): an action needs an owner.", severity="warning")
+            self.notify(_("Add participants first (F2 Prepare): an action needs an owner."), severity="warning")
             return
         current = getattr(self.screen, "current_item_id", None)
         fields = [
-            Field("text", "What needs doing?"),
-            Field("owner", "Owner", kind="choice",
+            Field("text", _("What needs doing?")),
+            Field("owner", _("Owner"), kind="choice",
                   choices=[(p.label, p.id) for p in session.participants]),
-            Field("due", "Due date (YYYY-MM-DD, may stay empty)", placeholder="2026-07-01"),
+            Field("due", _("Due date (YYYY-MM-DD, may stay empty)"), placeholder="2026-07-01"),
         ]
 
         def submit(values: dict[str, str]) -> Any:
             if not values["owner"]:
-                raise ValidationError("Pick the owner of this action.", "owner")
+                raise ValidationError(_("Pick the owner of this action."), "owner")
             return self.edit(lambda s: s.add_action(values["text"], values["owner"], values["due"] or None,
                                                     item_id=current), raise_errors=True)
 
-        self.push_screen(FormScreen("New action item", fields, submit),
+        self.push_screen(FormScreen(_("New action item"), fields, submit),
                          callback=self._after_action)
 
     def _after_action(self, action: Any) -> None:
         if action is not None:
-            self.notify("Action item added.", markup=False)
+            self.notify(_("Action item added."), markup=False)
             refresh = getattr(self.screen, "refresh_view", None)
             if refresh:
                 refresh()
@@ -238,10 +240,10 @@ class SdtuiApp(App[None]):
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from keys.translated(super().get_system_commands(screen))
         for key in keys.keys_for(*getattr(screen, "KEY_SCOPES", ())):
             if key.palette and screen.check_action(key.action.removeprefix("app."), ()) is not False:
-                yield SystemCommand(key.palette, key.help, partial(screen.run_action, key.action))
+                yield SystemCommand(_(key.palette), _(key.help), partial(screen.run_action, key.action))
 
 
 __all__ = ["SdtuiApp"]

@@ -8,9 +8,13 @@ action has a plain key; the Ctrl keys are for use while typing in a text field.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
 
-from textual.binding import Binding
+from textual.app import SystemCommand
+from textual.binding import ActiveBinding, Binding
+
+from .i18n import N_, _
 
 
 @dataclass(frozen=True)
@@ -174,6 +178,39 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("confirm.no", "n,escape", "no", "No", "Cancel"),
     ),
 }
+
+
+class TranslatedBindings:
+    """Screen mixin: the footer names each key in the UI language.
+
+    Textual gathers a class's bindings when the class is defined, before the language is known,
+    so the descriptions are translated where the footer reads them.
+    """
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return {
+            key: active._replace(binding=replace(active.binding, description=_(active.binding.description),
+                                                 tooltip=_(active.binding.tooltip)),
+                                 tooltip=_(active.tooltip))
+            for key, active in super().active_bindings.items()  # type: ignore[misc]
+        }
+
+
+TEXTUAL_COMMANDS = (
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's own command palette entries, so the catalog has them in Dutch too."""
+
+def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
+    """Textual's command palette entries in the UI language."""
+    for command in commands:
+        yield command._replace(title=_(command.title), help=_(command.help))
 
 
 def bindings(*scopes: str) -> list[Binding]:

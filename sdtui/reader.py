@@ -7,15 +7,17 @@ and a search. Raw HTML in a file is shown as text, never rendered, and links are
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from markdown_it import MarkdownIt
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, MarkdownViewer, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from . import keys
+from .i18n import N_, _
 from .widgets.safe import SafeInput, plain
 
 
@@ -23,12 +25,12 @@ def reader_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-class MinutesList(Screen[None]):
+class MinutesList(keys.TranslatedBindings, Screen[None]):
     """Every Markdown file in the folder, newest first."""
 
     BINDINGS = keys.bindings("reader_list")
     KEY_SCOPES = ("reader_list",)
-    HELP_TITLE = "Minutes"
+    HELP_TITLE = N_("Minutes")
 
     def __init__(self, folder: Path) -> None:
         super().__init__()
@@ -40,7 +42,8 @@ class MinutesList(Screen[None]):
         if files:
             yield OptionList(*(Option(plain(path.stem), id=str(path)) for path in files), id="files")
         else:
-            yield Static(plain(f"No minutes in {self.folder} yet. `sdtui export ID` writes them there."))
+            yield Static(plain(_("No minutes in {folder} yet. `sdtui export ID` writes them there.").format(
+                folder=self.folder)))
         yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -52,12 +55,12 @@ class MinutesList(Screen[None]):
             files.first().action_select()
 
 
-class Document(Screen[None]):
+class Document(keys.TranslatedBindings, Screen[None]):
     """One document: table of contents on the left, the minutes on the right, a search below."""
 
     BINDINGS = keys.bindings("reader")
     KEY_SCOPES = ("reader",)
-    HELP_TITLE = "Minutes"
+    HELP_TITLE = N_("Minutes")
     DEFAULT_CSS = """
     Document #search { dock: bottom; height: 1; display: none; }
     Document #search.-shown { display: block; }
@@ -76,11 +79,12 @@ class Document(Screen[None]):
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            text = f"Cannot read {self.path}: {getattr(error, 'strerror', None) or error}"
+            text = _("Cannot read {path}: {error}").format(path=self.path,
+                                                            error=getattr(error, "strerror", None) or error)
             text = text.replace("\\", "\\\\").replace("<", "\\<")
         yield MarkdownViewer(text, show_table_of_contents=self.app.size.width >= 100,
                              parser_factory=reader_parser, open_links=False, id="viewer")
-        yield SafeInput(placeholder="Search: type and press Enter; Esc closes", id="search", compact=True)
+        yield SafeInput(placeholder=_("Search: type and press Enter; Esc closes"), id="search", compact=True)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -104,7 +108,7 @@ class Document(Screen[None]):
         self.match_index = -1
         self.query_one("#viewer", MarkdownViewer).document.focus()
         if not self.matches:
-            self.notify(f"Not found: {event.value}", markup=False)
+            self.notify(_("Not found: {text}").format(text=event.value), markup=False)
             return
         self.action_next_match()
 
@@ -114,7 +118,8 @@ class Document(Screen[None]):
         self.match_index = (self.match_index + 1) % len(self.matches)
         block = self.matches[self.match_index]
         self.query_one("#viewer", MarkdownViewer).scroll_to_widget(block, top=True, animate=False)
-        self.notify(f"Match {self.match_index + 1} of {len(self.matches)}", markup=False, timeout=2)
+        self.notify(_("Match {number} of {count}").format(number=self.match_index + 1, count=len(self.matches)),
+                    markup=False, timeout=2)
 
     def action_back(self) -> None:
         search = self.query_one("#search", SafeInput)
@@ -130,7 +135,7 @@ class Document(Screen[None]):
 class ReaderApp(App[None]):
     """`sdtui read`: a list of minutes, or one document."""
 
-    TITLE = "sdtui minutes"
+    TITLE = N_("sdtui minutes")
     BINDINGS = keys.bindings("app")
 
     def __init__(self, path: Path) -> None:
@@ -138,7 +143,11 @@ class ReaderApp(App[None]):
         self.path = path
 
     def on_mount(self) -> None:
+        self.title = _(self.TITLE)
         self.push_screen(MinutesList(self.path) if self.path.is_dir() else Document(self.path))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from keys.translated(super().get_system_commands(screen))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -8,12 +8,14 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from .. import keys
+from ..i18n import _
 from ..model import Session
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import plain
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(keys.TranslatedBindings, Screen[None]):
     """Base for the screens of an open session.
 
     Subclasses read the session through `self.session` every time (a refused change replaces
@@ -37,7 +39,7 @@ class SessionScreen(Screen[None]):
 
     def readonly_banner(self) -> ComposeResult:
         if self.app.readonly:
-            yield Static(plain(f"Read-only: open in {self.app.held_by}. Changes are not saved."),
+            yield Static(plain(_("Read-only: open in {holder}. Changes are not saved.").format(holder=self.app.held_by)),
                          classes="readonly-banner")
 
     def session_title(self) -> str:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedC
 
 from .. import keys
 from ..exporting import export_minutes
+from ..i18n import N_, _, word
 from ..minutes import render_minutes
 from ..model import ActionStatus, SessionStatus
 from ..store import StoreError
@@ -34,31 +35,31 @@ class CloseScreen(SessionScreen):
     KEY_SCOPES = ("session", "close")
     BINDINGS = keys.bindings("close", "session")
     CSS_PATH = "../styles/close.tcss"
-    HELP_TITLE = "Close"
-    HELP_TEXT = ("Space changes the selected action's status. e writes the minutes into the store's "
-                 "minutes folder; f closes the meeting, after which the minutes are no longer a draft.")
+    HELP_TITLE = N_("Close")
+    HELP_TEXT = N_("Space changes the selected action's status. e writes the minutes into the store's "
+                   "minutes folder; f closes the meeting, after which the minutes are no longer a draft.")
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.readonly_banner()
         yield Static(id="close-status")
         with TabbedContent(initial="review"):
-            with TabPane("Review F5", id="review"):
+            with TabPane(_("Review F5"), id="review"):
                 with Vertical():
-                    yield Static("Decisions", classes="section-title")
+                    yield Static(_("Decisions"), classes="section-title")
                     decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
                     decisions.add_column("#", width=2)
-                    decisions.add_column("Decision", width=48)
-                    decisions.add_column("Item", width=20)
+                    decisions.add_column(_("Decision"), width=48)
+                    decisions.add_column(_("Item"), width=20)
                     yield decisions
-                    yield Static("Action items (Space: open, done, dropped)", classes="section-title")
+                    yield Static(_("Action items (Space: open, done, dropped)"), classes="section-title")
                     actions: DataTable[Text] = DataTable(id="actions", cursor_type="row", zebra_stripes=True)
-                    actions.add_column("Action", key="text", width=36)
-                    actions.add_column("Owner", key="owner", width=14)
-                    actions.add_column("Due", key="due", width=10)
-                    actions.add_column("Status", key="status", width=12)
+                    actions.add_column(_("Action"), key="text", width=36)
+                    actions.add_column(_("Owner"), key="owner", width=14)
+                    actions.add_column(_("Due"), key="due", width=10)
+                    actions.add_column(_("Status"), key="status", width=12)
                     yield actions
-            with TabPane("Preview F6", id="preview"):
+            with TabPane(_("Preview F6"), id="preview"):
                 preview = Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
                 preview.can_focus = True
                 yield preview
@@ -76,11 +77,12 @@ class CloseScreen(SessionScreen):
         session = self.session
         today = self.app.today()
         open_count = len(session.open_actions)
-        state = {SessionStatus.DRAFT: "in preparation", SessionStatus.RUNNING: "running",
-                 SessionStatus.CLOSED: "closed"}[session.status]
-        hint = "" if session.status is SessionStatus.CLOSED else " · f closes it"
+        state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
+                 SessionStatus.CLOSED: _("Meeting closed")}[session.status]
+        hint = "" if session.status is SessionStatus.CLOSED else _(" · f closes it")
         self.query_one("#close-status", Static).update(plain(
-            f"Meeting {state}{hint} · {len(session.decisions)} decisions · {open_count} open actions"))
+            state + hint + _(" · {decisions} decisions · {actions} open actions").format(
+                decisions=len(session.decisions), actions=open_count)))
 
         items = {item.id: item.title for item in session.agenda}
         decisions = self.query_one("#decisions", DataTable)
@@ -94,9 +96,9 @@ class CloseScreen(SessionScreen):
         actions.clear()
         for action in session.actions:
             owner = next((p.name for p in session.participants if p.id == action.owner_id), action.owner_id)
-            status = action.status.value
+            status = word(action.status)
             if action.is_overdue(today):
-                status = f"{status} OVERDUE"
+                status = _("{status} OVERDUE").format(status=status)
             actions.add_row(plain(action.text.replace("\n", " ")), plain(owner),
                             plain(action.due.isoformat() if action.due else ""),
                             plain(status, "bold" if action.is_overdue(today) else ""), key=action.id)
@@ -138,13 +140,14 @@ class CloseScreen(SessionScreen):
         try:
             path = export_minutes(self.session, self.app.store.minutes_dir)
         except (StoreError, OSError) as error:
-            self.notify(f"The minutes were not written: {error}", title="Not exported", severity="error",
+            self.notify(_("The minutes were not written: {error}").format(error=error), title=_("Not exported"),
+                        severity="error",
                         markup=False)
             return
         written = self.query_one("#written", Static)
-        written.update(plain(f"Written: {path}"))
+        written.update(plain(_("Written: {path}").format(path=path)))
         written.add_class("-shown")
-        self.notify(f"Minutes written to {path}", title="Exported", markup=False, timeout=10)
+        self.notify(_("Minutes written to {path}").format(path=path), title=_("Exported"), markup=False, timeout=10)
 
     def action_finish(self) -> None:
         def confirmed(yes: bool | None) -> None:
@@ -152,7 +155,7 @@ class CloseScreen(SessionScreen):
                 self.app.edit(lambda session: session.close(self.app.clock()))
                 self.refresh_view()
 
-        self.app.push_screen(ConfirmScreen("Close the meeting? The clock stops and the minutes are final."),
+        self.app.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
                              callback=confirmed)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

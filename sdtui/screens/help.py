@@ -10,9 +10,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from .. import keys
+from ..i18n import _
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):
     """Lists the keys of the screen below it, grouped by where they apply."""
 
     BINDINGS = keys.bindings("help")
@@ -25,18 +26,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         scopes = (*getattr(self.for_screen, "KEY_SCOPES", ()), "app")
-        title = getattr(self.for_screen, "HELP_TITLE", "sdtui")
+        title = _(getattr(self.for_screen, "HELP_TITLE", "sdtui"))
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         table.add_column("keys", style="bold", no_wrap=True, width=16)
         table.add_column("what")
         for key in keys.keys_for(*scopes):
-            table.add_row(Text(key.display), Text(key.help or key.description))
-        table.add_row(Text("Tab / Shift+Tab"), Text("Move between fields and lists"))
-        table.add_row(Text("Ctrl+P"), Text("Command palette: search every action by name"))
+            table.add_row(Text(key.display), Text(_(key.help or key.description)))
+        table.add_row(Text("Tab / Shift+Tab"), Text(_("Move between fields and lists")))
+        table.add_row(Text("Ctrl+P"), Text(_("Command palette: search every action by name")))
         with VerticalScroll(id="help"):
-            yield Static(Text(f"Keys: {title}", style="bold"), id="help-title")
+            yield Static(Text(_("Keys: {screen}").format(screen=title), style="bold"), id="help-title")
             yield Static(table)
             intro = getattr(self.for_screen, "HELP_TEXT", "")
             if intro:
-                yield Static(Text(intro), id="help-text")
+                yield Static(Text(_(intro)), id="help-text")
         yield Footer()

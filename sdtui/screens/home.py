@@ -11,13 +11,14 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
 from ..exporting import export_minutes
+from ..i18n import N_, _, current_language, word
 from ..model import Session, ValidationError
 from ..store import SessionSummary, StoreError
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
-EMPTY_TEXT = (
+EMPTY_TEXT = N_(
     "No sessions yet.\n\n"
     "Press n to prepare a new meeting, or d to load the demo meeting\n"
     "(the Wmo network's June meeting) and look around.\n\n"
@@ -31,15 +32,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(keys.TranslatedBindings, Screen[None]):
     """The list of sessions."""
 
     CSS_PATH = "../styles/home.tcss"
     BINDINGS = keys.bindings("home")
     KEY_SCOPES = ("home",)
     SCREEN_NAME = "home"
-    HELP_TITLE = "Home"
-    HELP_TEXT = "Type / and a few letters to filter by title, network, date or status; Enter opens."
+    HELP_TITLE = N_("Home")
+    HELP_TEXT = N_("Type / and a few letters to filter by title, network, date or status; Enter opens.")
     AUTO_FOCUS = ""
     """`show()` decides: the list when there is one, else nothing, so letter keys reach the screen."""
 
@@ -49,15 +50,15 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SafeInput(placeholder="/ to filter: title, network, date, status", id="filter", compact=True)
+        yield SafeInput(placeholder=_("/ to filter: title, network, date, status"), id="filter", compact=True)
         table: DataTable[Text] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Title", key="title")
-        table.add_column("Network", key="network", width=16)
-        table.add_column("Status", key="status", width=7)
-        table.add_column("Open", key="open", width=4)
+        table.add_column(_("Date"), key="date", width=10)
+        table.add_column(_("Title"), key="title")
+        table.add_column(_("Network"), key="network", width=16)
+        table.add_column(_("Status"), key="status", width=8)
+        table.add_column(_("Open"), key="open", width=4)
         yield table
-        yield Static(EMPTY_TEXT, id="empty", markup=False)
+        yield Static(_(EMPTY_TEXT), id="empty", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -76,7 +77,7 @@ class HomeScreen(Screen[None]):
             self.summaries = self.app.store.list()
         except StoreError as error:
             self.summaries = []
-            self.notify(str(error), title="Cannot read the store", severity="error", markup=False)
+            self.notify(str(error), title=_("Cannot read the store"), severity="error", markup=False)
         self.show(select)
 
     def show(self, select: str | None = None) -> None:
@@ -86,11 +87,12 @@ class HomeScreen(Screen[None]):
         words = fold(self.query_one("#filter", SafeInput).value).split()
         for summary in self.summaries:
             when = summary.date.isoformat() if summary.date else ""
-            haystack = fold(f"{when} {summary.title} {summary.network} {summary.status.value}")
+            status = word(summary.status)
+            haystack = fold(f"{when} {summary.title} {summary.network} {summary.status.value} {status}")
             if all(word in haystack for word in words):
                 table.add_row(
                     plain(when), plain(summary.title), plain(summary.network),
-                    plain(summary.status.value),
+                    plain(status),
                     plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
                     key=summary.id,
                 )
@@ -144,17 +146,17 @@ class HomeScreen(Screen[None]):
     def action_new(self) -> None:
         today = self.app.today()
         fields = [
-            Field("title", "Title", placeholder="Netwerkbijeenkomst september"),
-            Field("network", "Network", placeholder="Wmo transformatienetwerk"),
-            Field("date", "Date (YYYY-MM-DD)", today.isoformat()),
-            Field("start_time", "Start (HH:MM)", "13:30"),
-            Field("end_time", "End (HH:MM)", "16:00"),
+            Field("title", _("Title"), placeholder="Netwerkbijeenkomst september"),
+            Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
+            Field("date", _("Date (YYYY-MM-DD)"), today.isoformat()),
+            Field("start_time", _("Start (HH:MM)"), "13:30"),
+            Field("end_time", _("End (HH:MM)"), "16:00"),
         ]
 
         def create(values: dict[str, str]) -> Session:
             return self.app.store.add(Session(**values))
 
-        self.app.push_screen(FormScreen("New session", fields, self._guard(create)), callback=self._opened)
+        self.app.push_screen(FormScreen(_("New session"), fields, self._guard(create)), callback=self._opened)
 
     def _guard(self, create):
         """Turn a store failure inside a form into a message in the form."""
@@ -181,7 +183,7 @@ class HomeScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(f"Copied as a new draft: {copy.title}", markup=False)
+        self.notify(_("Copied as a new draft: {title}").format(title=copy.title), markup=False)
         self.reload(select=copy.id)
 
     def action_delete(self) -> None:
@@ -198,11 +200,11 @@ class HomeScreen(Screen[None]):
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
-            self.notify(f"Deleted: {summary.title}", markup=False)
+            self.notify(_("Deleted: {title}").format(title=summary.title), markup=False)
             self.reload()
 
-        self.app.push_screen(ConfirmScreen(f"Delete {summary.title!r} ({summary.date or 'no date'})? "
-                                           "This cannot be undone."), callback=confirmed)
+        self.app.push_screen(ConfirmScreen(_("Delete {title!r} ({date})? This cannot be undone.").format(
+            title=summary.title, date=summary.date or _("no date"))), callback=confirmed)
 
     def action_export(self) -> None:
         session_id = self.selected_id()
@@ -212,19 +214,19 @@ class HomeScreen(Screen[None]):
             session = self.app.store.load(session_id)
             path = export_minutes(session, self.app.store.minutes_dir)
         except (StoreError, OSError) as error:
-            self.notify(str(error), title="Not exported", severity="error", markup=False)
+            self.notify(str(error), title=_("Not exported"), severity="error", markup=False)
             return
-        self.notify(f"Minutes written to {path}", title="Exported", markup=False, timeout=10)
+        self.notify(_("Minutes written to {path}").format(path=path), title=_("Exported"), markup=False, timeout=10)
 
     def action_demo(self) -> None:
         from ..demo import build_demo
 
         try:
-            session = self.app.store.add(build_demo(today=self.app.today()))
+            session = self.app.store.add(build_demo(today=self.app.today(), language=current_language()))
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        self.notify(f"Added the demo meeting: {session.title}", markup=False)
+        self.notify(_("Added the demo meeting: {title}").format(title=session.title), markup=False)
         self.reload(select=session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

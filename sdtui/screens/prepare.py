@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, OptionList, Static, Tabbe
 from textual.widgets.option_list import Option
 
 from .. import keys
+from ..i18n import N_, _, word
 from ..model import Attendance, ItemKind, Language, Role, Session
 from ..prompts import PROMPTS, Prompt
 from ..widgets.forms import Field
@@ -23,10 +24,13 @@ from .base import SessionScreen
 
 ROLES = list(Role)
 ATTENDANCE = list(Attendance)
-ATTENDANCE_WORDS = {Attendance.PRESENT: "present", Attendance.APOLOGIES: "apologies", Attendance.ABSENT: "absent"}
-DETAILS = (("title", "Title"), ("network", "Network"), ("date", "Date (YYYY-MM-DD)"), ("start_time", "Start (HH:MM)"),
-           ("end_time", "End (HH:MM)"), ("place", "Place"), ("online_link", "Online link"), ("chair", "Chair"),
-           ("guest_speakers", "Guest speakers (separated by ;)"))
+DETAILS = (("title", N_("Title"), N_("Title")), ("network", N_("Network"), N_("Network")),
+           ("date", N_("Date"), N_("Date (YYYY-MM-DD)")), ("start_time", N_("Start"), N_("Start (HH:MM)")),
+           ("end_time", N_("End"), N_("End (HH:MM)")), ("place", N_("Place"), N_("Place")),
+           ("online_link", N_("Online link"), N_("Online link")), ("chair", N_("Chair"), N_("Chair")),
+           ("guest_speakers", N_("Guest speakers"), N_("Guest speakers (separated by ;)")))
+"""Session fields: name, label on the Details tab, label in the form."""
+LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
 
 
 def next_in(values: list[Any], current: Any) -> Any:
@@ -43,7 +47,7 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
-class PromptPicker(ModalScreen[Prompt | None]):
+class PromptPicker(keys.TranslatedBindings, ModalScreen[Prompt | None]):
     """The built-in prompt library: each question with its one-line explanation; Enter attaches."""
 
     BINDINGS = keys.bindings("form")[1:]  # Esc cancels; Enter picks
@@ -56,9 +60,9 @@ class PromptPicker(ModalScreen[Prompt | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(plain(f"Attach a topic to: {self.item_title}"), id="form-title")
+            yield Static(plain(_("Attach a topic to: {item}").format(item=self.item_title)), id="form-title")
             yield OptionList(*(Option(self._label(p), id=p.id) for p in PROMPTS), id="prompts")
-            yield Static("Enter attaches · Esc cancels", id="form-hint")
+            yield Static(_("Enter attaches · Esc cancels"), id="form-hint")
 
     def _label(self, prompt: Prompt) -> Text:
         label = Text(prompt.text(self.language), style="bold")
@@ -79,34 +83,34 @@ class PrepareScreen(SessionScreen):
     KEY_SCOPES = ("prepare", "session")
     BINDINGS = keys.bindings("prepare", "session")
     CSS_PATH = "../styles/prepare.tcss"
-    HELP_TITLE = "Prepare"
-    HELP_TEXT = ("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
-                 "on the tab in view. Planned start times follow from the timeboxes; a warning shows when "
-                 "the agenda runs past the planned end.")
+    HELP_TITLE = N_("Prepare")
+    HELP_TEXT = N_("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
+                   "on the tab in view. Planned start times follow from the timeboxes; a warning shows when "
+                   "the agenda runs past the planned end.")
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.readonly_banner()
         with TabbedContent(initial="details"):
-            with TabPane("Details F5", id="details"):
+            with TabPane(_("Details F5"), id="details"):
                 yield Static(id="details-text")
-                yield Static("e edits the details.", classes="muted hint")
-            with TabPane("People F6", id="participants"):
+                yield Static(_("e edits the details."), classes="muted hint")
+            with TabPane(_("People F6"), id="participants"):
                 people: DataTable[Text] = DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
-                people.add_column("Name", width=22)
-                people.add_column("Organisation", width=26)
-                people.add_column("Role", width=12)
-                people.add_column("Attendance", width=10)
+                people.add_column(_("Name"), width=22)
+                people.add_column(_("Organisation"), width=26)
+                people.add_column(_("Role"), width=12)
+                people.add_column(_("Attendance"), width=10)
                 yield people
                 yield Static(id="people-summary", classes="status-line")
-            with TabPane("Agenda F7", id="agenda"):
+            with TabPane(_("Agenda F7"), id="agenda"):
                 agenda: DataTable[Text] = DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
-                agenda.add_column("Start", width=5)
-                agenda.add_column("Item", width=30)
-                agenda.add_column("Kind", width=10)
-                agenda.add_column("Min", width=3)
-                agenda.add_column("Topics", width=6)
-                agenda.add_column("Presenter", width=12)
+                agenda.add_column(_("Start"), width=5)
+                agenda.add_column(_("Item"), width=30)
+                agenda.add_column(_("Kind"), width=10)
+                agenda.add_column(_("Min"), width=3)
+                agenda.add_column(_("Topics"), width=6)
+                agenda.add_column(_("Presenter"), width=12)
                 yield agenda
                 yield Static(id="agenda-topics")
                 yield Static(id="agenda-summary", classes="status-line")
@@ -145,10 +149,10 @@ class PrepareScreen(SessionScreen):
         table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
         table.add_column("field", style="bold", width=16, no_wrap=True)
         table.add_column("value")
-        for name, label in DETAILS:
-            table.add_row(Text(label.split(" (")[0]), Text(as_text(getattr(session, name))))
-        table.add_row(Text("Minutes in"), Text({Language.NL: "Dutch", Language.EN: "English"}[session.language]))
-        table.add_row(Text("Status"), Text(session.status.value))
+        for name, label, _form_label in DETAILS:
+            table.add_row(Text(_(label)), Text(as_text(getattr(session, name))))
+        table.add_row(Text(_("Minutes in")), Text(_(LANGUAGE_NAMES[session.language])))
+        table.add_row(Text(_("Status")), Text(word(session.status)))
         self.query_one("#details-text", Static).update(table)
 
     def show_people(self) -> None:
@@ -156,13 +160,13 @@ class PrepareScreen(SessionScreen):
         keep = selected_key(table)
         table.clear()
         for person in self.session.participants:
-            table.add_row(plain(person.name), plain(person.organisation), plain(person.role.value),
-                          plain(ATTENDANCE_WORDS[person.attendance]), key=person.id)
+            table.add_row(plain(person.name), plain(person.organisation), plain(word(person.role)),
+                          plain(word(person.attendance)), key=person.id)
         keep_cursor(table, keep)
         session = self.session
         self.query_one("#people-summary", Static).update(plain(
-            f"{len(session.participants)} participants, {len(session.present)} present · "
-            "a add · e edit · r role · Space attendance · x remove"))
+            _("{count} participants, {present} present · a add · e edit · r role · Space attendance · x remove")
+            .format(count=len(session.participants), present=len(session.present))))
 
     def show_agenda(self) -> None:
         session = self.session
@@ -172,18 +176,20 @@ class PrepareScreen(SessionScreen):
         for item, start in zip(session.agenda, session.planned_starts()):
             topics = len(session.rounds_for(item.id))
             table.add_row(plain(start.strftime("%H:%M") if start else "--:--"), plain(item.title),
-                          plain(item.kind.value), plain(str(item.timebox)), plain(str(topics) if topics else ""),
+                          plain(word(item.kind)), plain(str(item.timebox)), plain(str(topics) if topics else ""),
                           plain(item.presenter), key=item.id)
         keep_cursor(table, keep)
         self.show_topics()
         summary = self.query_one("#agenda-summary", Static)
-        planned = f"{len(session.agenda)} items, {session.planned_minutes} min planned"
+        planned = _("{count} items, {minutes} min planned").format(count=len(session.agenda),
+                                                                   minutes=session.planned_minutes)
         overrun = session.agenda_overrun()
         if overrun:
             end = session.end_time.strftime("%H:%M") if session.end_time else ""
-            summary.update(plain(f"WARNING: the agenda runs {overrun} min past the planned end {end} · {planned}"))
+            summary.update(plain(_("WARNING: the agenda runs {minutes} min past the planned end {end} · {planned}")
+                                 .format(minutes=overrun, end=end, planned=planned)))
         else:
-            summary.update(plain(f"{planned} · fits the time"))
+            summary.update(plain(_("{planned} · fits the time").format(planned=planned)))
         summary.set_class(bool(overrun), "warning")
 
     def show_topics(self) -> None:
@@ -191,10 +197,10 @@ class PrepareScreen(SessionScreen):
         rounds = self.session.rounds_for(item_id) if item_id else []
         text = Text()
         for round_ in rounds:
-            text.append("Topic: ", style="bold")
+            text.append(_("Topic: "), style="bold")
             text.append(round_.topic + "\n")
         if not rounds:
-            text.append("No restore-or-renovate topic yet · p: from the library · w: write one", style="italic")
+            text.append(_("No restore-or-renovate topic yet · p: from the library · w: write one"), style="italic")
         self.query_one("#agenda-topics", Static).update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -232,9 +238,9 @@ class PrepareScreen(SessionScreen):
         if self.tab == "details":
             self.action_edit()
         elif self.tab == "participants":
-            self._person_form("New participant")
+            self._person_form(_("New participant"))
         else:
-            self._item_form("New agenda item")
+            self._item_form(_("New agenda item"))
 
     def action_edit(self) -> None:
         if self.tab == "details":
@@ -242,17 +248,17 @@ class PrepareScreen(SessionScreen):
         elif self.tab == "participants":
             person_id = selected_key(self.people_table)
             if person_id:
-                self._person_form("Edit participant", person_id)
+                self._person_form(_("Edit participant"), person_id)
         else:
             item_id = selected_key(self.agenda_table)
             if item_id:
-                self._item_form("Edit agenda item", item_id)
+                self._item_form(_("Edit agenda item"), item_id)
 
     def _details_form(self) -> None:
         session = self.session
-        fields = [Field(name, label, as_text(getattr(session, name))) for name, label in DETAILS]
-        fields.append(Field("language", "Language of the minutes", session.language.value, kind="choice",
-                            choices=[("Dutch", "nl"), ("English", "en")]))
+        fields = [Field(name, _(label), as_text(getattr(session, name))) for name, _short, label in DETAILS]
+        fields.append(Field("language", _("Language of the minutes"), session.language.value, kind="choice",
+                            choices=[(_(name), language.value) for language, name in LANGUAGE_NAMES.items()]))
 
         def change(session: Session, values: dict[str, str]) -> Session:
             values = dict(values, guest_speakers=[g.strip() for g in values["guest_speakers"].split(";") if g.strip()])
@@ -261,18 +267,18 @@ class PrepareScreen(SessionScreen):
                 setattr(session, name, getattr(updated, name))
             return session
 
-        self.edit_in_form("Session details", fields, change)
+        self.edit_in_form(_("Session details"), fields, change)
 
     def _person_form(self, title: str, person_id: str | None = None) -> None:
         person = self.session.participant(person_id) if person_id else None
         fields = [
-            Field("name", "Name", person.name if person else ""),
-            Field("organisation", "Organisation", person.organisation if person else "",
+            Field("name", _("Name"), person.name if person else ""),
+            Field("organisation", _("Organisation"), person.organisation if person else "",
                   placeholder="gemeente Zwolle"),
-            Field("role", "Role", (person.role if person else Role.MEMBER).value, kind="choice",
-                  choices=[(r.value, r.value) for r in ROLES]),
-            Field("attendance", "Attendance", (person.attendance if person else Attendance.PRESENT).value,
-                  kind="choice", choices=[(ATTENDANCE_WORDS[a], a.value) for a in ATTENDANCE]),
+            Field("role", _("Role"), (person.role if person else Role.MEMBER).value, kind="choice",
+                  choices=[(word(r), r.value) for r in ROLES]),
+            Field("attendance", _("Attendance"), (person.attendance if person else Attendance.PRESENT).value,
+                  kind="choice", choices=[(word(a), a.value) for a in ATTENDANCE]),
         ]
 
         def change(session: Session, values: dict[str, str]):
@@ -285,11 +291,11 @@ class PrepareScreen(SessionScreen):
     def _item_form(self, title: str, item_id: str | None = None) -> None:
         item = self.session.item(item_id) if item_id else None
         fields = [
-            Field("title", "Title", item.title if item else ""),
-            Field("kind", "Kind", (item.kind if item else ItemKind.DISCUSSION).value, kind="choice",
-                  choices=[(k.value, k.value) for k in ItemKind]),
-            Field("presenter", "Presenter", item.presenter if item else ""),
-            Field("timebox", "Timebox in minutes", str(item.timebox) if item else "15"),
+            Field("title", _("Title"), item.title if item else ""),
+            Field("kind", _("Kind"), (item.kind if item else ItemKind.DISCUSSION).value, kind="choice",
+                  choices=[(word(k), k.value) for k in ItemKind]),
+            Field("presenter", _("Presenter"), item.presenter if item else ""),
+            Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15"),
         ]
         after = self.agenda_table.cursor_row + 1 if self.session.agenda else 0
 
@@ -305,13 +311,13 @@ class PrepareScreen(SessionScreen):
             person_id = selected_key(self.people_table)
             if person_id:
                 name = self.session.participant(person_id).name
-                self.edit_if_confirmed(f"Remove {name} from the participants?",
+                self.edit_if_confirmed(_("Remove {name} from the participants?").format(name=name),
                               lambda session: session.remove_participant(person_id))
         elif self.tab == "agenda":
             item_id = selected_key(self.agenda_table)
             item = self.session.item(item_id)
             if item:
-                self.edit_if_confirmed(f"Remove the agenda item {item.title!r}?", lambda session: session.remove_item(item_id))
+                self.edit_if_confirmed(_("Remove the agenda item {title!r}?").format(title=item.title), lambda session: session.remove_item(item_id))
 
     def action_move(self, offset: int) -> None:
         item_id = selected_key(self.agenda_table)
@@ -334,7 +340,7 @@ class PrepareScreen(SessionScreen):
     def action_prompt(self) -> None:
         item_id = selected_key(self.agenda_table)
         if not item_id:
-            self.notify("Add an agenda item first; a topic belongs to an item.", severity="warning")
+            self.notify(_("Add an agenda item first; a topic belongs to an item."), severity="warning")
             return
         language = self.session.language
 
@@ -349,10 +355,10 @@ class PrepareScreen(SessionScreen):
     def action_write_topic(self) -> None:
         item_id = selected_key(self.agenda_table)
         if not item_id:
-            self.notify("Add an agenda item first; a topic belongs to an item.", severity="warning")
+            self.notify(_("Add an agenda item first; a topic belongs to an item."), severity="warning")
             return
-        fields = [Field("topic", "Topic: restore or renovate what?"),
-                  Field("what_changed", "What changed in the crisis?", kind="text")]
-        self.edit_in_form("Own restore-or-renovate topic", fields,
+        fields = [Field("topic", _("Topic: restore or renovate what?")),
+                  Field("what_changed", _("What changed in the crisis?"), kind="text")]
+        self.edit_in_form(_("Own restore-or-renovate topic"), fields,
                    lambda session, values: session.add_round(values["topic"], item_id=item_id,
                                                              what_changed=values["what_changed"]))

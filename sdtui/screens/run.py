@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
+from ..i18n import N_, _, word
 from ..model import MAX_TEXT, AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
 from ..widgets.clock import clock
 from ..widgets.forms import Field
@@ -22,15 +23,14 @@ from ..widgets.safe import SafeTextArea, plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
 
-PANES = (("notes", "F5 Notes"), ("board", "F6 Board"), ("signals", "F7 Signals"), ("decisions", "F8 Decisions"))
-POSITION_WORDS = {Position.RESTORE: "restore", Position.RENOVATE: "renovate", Position.UNDECIDED: "-"}
-SIGNAL_WORDS = {SignalKind.GOOD_PRACTICE: "good practice", SignalKind.BOTTLENECK: "bottleneck"}
+PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
+         ("decisions", N_("F8 Decisions")))
 
 
 def note_line(note: Note) -> Text:
     """A note in the list: its first line, marked when confidential (the brackets are text, not markup)."""
-    line = Text("[confidential] " if note.confidential else "", style="bold")
-    line.append(note.text.split("\n", 1)[0] or "(empty note)")
+    line = Text(_("[confidential] ") if note.confidential else "", style="bold")
+    line.append(note.text.split("\n", 1)[0] or _("(empty note)"))
     return line
 
 
@@ -41,10 +41,10 @@ class RunScreen(SessionScreen):
     KEY_SCOPES = ("run", "session")
     BINDINGS = keys.bindings("run", "session")
     CSS_PATH = "../styles/run.tcss"
-    HELP_TITLE = "Run"
-    HELP_TEXT = ("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "
-                 "Ctrl+N and Ctrl+R move between items, also while typing. On the board, r, v and u set the "
-                 "selected participant's position and move to the next one.")
+    HELP_TITLE = N_("Run")
+    HELP_TEXT = N_("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "
+                   "Ctrl+N and Ctrl+R move between items, also while typing. On the board, r, v and u set the "
+                   "selected participant's position and move to the next one.")
 
     def __init__(self) -> None:
         super().__init__()
@@ -71,19 +71,19 @@ class RunScreen(SessionScreen):
                     yield Static(id="round-text")
                 with Vertical(id="round-side"):
                     positions: DataTable[Text] = DataTable(id="positions", cursor_type="row")
-                    positions.add_column("Participant", width=18)
-                    positions.add_column("Position", width=8)
+                    positions.add_column(_("Participant"), width=18)
+                    positions.add_column(_("Position"), width=8)
                     yield positions
                     yield Static(id="tally")
             signals: DataTable[Text] = DataTable(id="signals", cursor_type="row", zebra_stripes=True)
-            signals.add_column("Organisation", width=20)
-            signals.add_column("Kind", width=13)
-            signals.add_column("Signal", width=38)
+            signals.add_column(_("Organisation"), width=20)
+            signals.add_column(_("Kind"), width=13)
+            signals.add_column(_("Signal"), width=38)
             yield signals
             decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
             decisions.add_column("#", width=2)
-            decisions.add_column("Decision", width=44)
-            decisions.add_column("Rationale", width=26)
+            decisions.add_column(_("Decision"), width=44)
+            decisions.add_column(_("Rationale"), width=26)
             yield decisions
         yield Footer(compact=True)
 
@@ -139,9 +139,10 @@ class RunScreen(SessionScreen):
         session, item = self.session, self.item
         bar = Text()
         if item is None:
-            bar.append("The agenda is empty: add items on Prepare (F2).")
+            bar.append(_("The agenda is empty: add items on Prepare (F2)."))
         else:
-            bar.append(f"Item {session.current_item + 1}/{len(session.agenda)} · ", style="bold")
+            bar.append(_("Item {number}/{count} · ").format(number=session.current_item + 1, count=len(session.agenda)),
+                       style="bold")
             bar.append(item.title, style="bold")
             if item.presenter:
                 bar.append(f" · {item.presenter}")
@@ -151,21 +152,21 @@ class RunScreen(SessionScreen):
         session, item = self.session, self.item
         now = self.app.clock()
         if session.status is SessionStatus.DRAFT:
-            line = Text("Not started: press n to start the meeting and its clock.", style="bold")
+            line = Text(_("Not started: press n to start the meeting and its clock."), style="bold")
         else:
             line = Text()
             if item is not None:
-                line.append_text(clock("Item", item.elapsed(now), timedelta(minutes=item.timebox)))
+                line.append_text(clock(_("Item"), item.elapsed(now), timedelta(minutes=item.timebox)))
                 line.append("   ")
-            line.append_text(clock("Meeting", session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes)))
+            line.append_text(clock(_("Meeting"), session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes)))
             if session.status is SessionStatus.CLOSED:
-                line.append("   closed", style="italic")
+                line.append("   " + _("closed"), style="italic")
         self.query_one("#clock-bar", Static).update(line)
 
     def show_panes(self) -> None:
         bar = Text()
         for name, label in PANES:
-            bar.append(f" {label} ", style="bold reverse" if name == self.pane else "")
+            bar.append(f" {_(label)} ", style="bold reverse" if name == self.pane else "")
             bar.append(" ")
         self.query_one("#pane-bar", Static).update(bar)
         self.query_one(ContentSwitcher).current = self.pane
@@ -190,8 +191,8 @@ class RunScreen(SessionScreen):
             with self.editor.prevent(SafeTextArea.Changed):
                 self.editor.load_text(text)
             self.editor.move_cursor(self.editor.document.end)  # go on typing where the note ends
-        self.editor.border_title = ("Confidential note: never exported" if note and note.confidential
-                                    else "Note (Ctrl+L marks it confidential)")
+        self.editor.border_title = (_("Confidential note: never exported") if note and note.confidential
+                                    else _("Note (Ctrl+L marks it confidential)"))
         self.editor.set_class(bool(note and note.confidential), "confidential")
 
     def show_board(self) -> None:
@@ -200,20 +201,21 @@ class RunScreen(SessionScreen):
         item = self.item
         rounds = session.rounds_for(item.id) if item else []
         if round_ is None:
-            text.append("No restore-or-renovate topic on this item.\n", style="bold")
-            text.append("a adds one here; Prepare (F2) attaches one from the library.")
+            text.append(_("No restore-or-renovate topic on this item.") + "\n", style="bold")
+            text.append(_("a adds one here; Prepare (F2) attaches one from the library."))
         else:
-            text.append(f"Topic {self.round_index + 1}/{len(rounds)}", style="bold")
-            text.append(" (t: next)\n" if len(rounds) > 1 else "\n")
+            text.append(_("Topic {number}/{count}").format(number=self.round_index + 1, count=len(rounds)), style="bold")
+            text.append(_(" (t: next)") + "\n" if len(rounds) > 1 else "\n")
             text.append(round_.topic + "\n", style="bold")
-            text.append("What changed (w): ", style="bold")
+            text.append(_("What changed (w): "), style="bold")
             text.append((round_.what_changed or "-") + "\n")
-            for title, arguments in (("Restore", round_.restore_args), ("Renovate", round_.renovate_args)):
-                text.append(f"{title} (a adds):\n", style="bold")
+            for title, arguments in ((_("Restore (a adds):"), round_.restore_args),
+                                     (_("Renovate (a adds):"), round_.renovate_args)):
+                text.append(title + "\n", style="bold")
                 for argument in arguments:
                     text.append(f" • {argument}\n")
-            text.append("Decision (d): ", style="bold")
-            text.append(round_.decision.value if round_.decision else "not yet")
+            text.append(_("Decision (d): "), style="bold")
+            text.append(word(round_.decision) if round_.decision else _("not yet"))
             if round_.rationale:
                 text.append(f"\n{round_.rationale}")
         self.query_one("#round-text", Static).update(text)
@@ -223,12 +225,14 @@ class RunScreen(SessionScreen):
         if round_ is not None:
             for person in session.present:
                 position = round_.positions.get(person.id, Position.UNDECIDED)
-                table.add_row(plain(person.name), plain(POSITION_WORDS[position]), key=person.id)
+                table.add_row(plain(person.name), plain("-" if position is Position.UNDECIDED else word(position)),
+                              key=person.id)
             keep_cursor(table, keep)
             tally = round_.tally(session.participants)
             self.query_one("#tally", Static).update(plain(
-                f"Restore {tally[Position.RESTORE]} · Renovate {tally[Position.RENOVATE]} · "
-                f"Undecided {tally[Position.UNDECIDED]}", "bold"))
+                _("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
+                    restore=tally[Position.RESTORE], renovate=tally[Position.RENOVATE],
+                    undecided=tally[Position.UNDECIDED]), "bold"))
         else:
             self.query_one("#tally", Static).update("")
 
@@ -237,7 +241,7 @@ class RunScreen(SessionScreen):
         keep = selected_key(table)
         table.clear()
         for signal in self.session.signals:
-            table.add_row(plain(signal.organisation), plain(SIGNAL_WORDS[signal.kind]),
+            table.add_row(plain(signal.organisation), plain(word(signal.kind)),
                           plain(signal.text.replace("\n", " ")), key=signal.id)
         keep_cursor(table, keep)
 
@@ -262,13 +266,13 @@ class RunScreen(SessionScreen):
     def action_next_item(self) -> None:
         session = self.session
         if not session.agenda:
-            self.notify("The agenda is empty: add items on Prepare (F2).", severity="warning")
+            self.notify(_("The agenda is empty: add items on Prepare (F2)."), severity="warning")
             return
         if session.status is SessionStatus.DRAFT:
             self.app.edit(lambda s: s.start(self.app.clock()))
-            self.notify("The meeting has started.", markup=False)
+            self.notify(_("The meeting has started."), markup=False)
         elif session.current_item >= len(session.agenda) - 1:
-            self.notify("This is the last item. F4 reviews the meeting and closes it.", markup=False)
+            self.notify(_("This is the last item. F4 reviews the meeting and closes it."), markup=False)
             return
         else:
             self.app.edit(lambda s: s.go_to(s.current_item + 1, self.app.clock()))
@@ -276,7 +280,7 @@ class RunScreen(SessionScreen):
 
     def action_previous_item(self) -> None:
         if self.session.current_item == 0:
-            self.notify("This is the first item.", markup=False)
+            self.notify(_("This is the first item."), markup=False)
             return
         self.app.edit(lambda s: s.go_to(s.current_item - 1, self.app.clock()))
         self.after_move()
@@ -318,8 +322,8 @@ class RunScreen(SessionScreen):
             return
         text = self.editor.text
         if len(text) > MAX_TEXT:
-            self.notify(f"A note holds at most {MAX_TEXT:,} characters; only that much is kept. "
-                        "Start a new note with Esc and a.", title="Note too long", severity="warning",
+            self.notify(_("A note holds at most {limit:,} characters; only that much is kept. "
+                          "Start a new note with Esc and a.").format(limit=MAX_TEXT), title=_("Note too long"), severity="warning",
                         markup=False)
             text = text[:MAX_TEXT]
         note = self.note()
@@ -357,7 +361,7 @@ class RunScreen(SessionScreen):
     def action_toggle_confidential(self) -> None:
         note = self.note()
         if note is None:
-            self.notify("Type a note first; then Ctrl+L marks it confidential.", markup=False)
+            self.notify(_("Type a note first; then Ctrl+L marks it confidential."), markup=False)
             return
         note_id = note.id
 
@@ -381,8 +385,8 @@ class RunScreen(SessionScreen):
                 self.editor.focus()
         elif self.pane == "board":
             if self.round is None:
-                self.edit_in_form("Restore-or-renovate topic", [Field("topic", "Topic: restore or renovate what?"),
-                                                         Field("what_changed", "What changed?", kind="text")],
+                self.edit_in_form(_("Restore-or-renovate topic"), [Field("topic", _("Topic: restore or renovate what?")),
+                                                            Field("what_changed", _("What changed?"), kind="text")],
                            lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]))
             else:
                 self._argument_form()
@@ -408,13 +412,14 @@ class RunScreen(SessionScreen):
             note = self.note()
             if note is not None:
                 note_id = note.id
-                self.edit_if_confirmed("Remove this note?", lambda s: s.agenda[s.current_item].notes.remove(
+                self.edit_if_confirmed(_("Remove this note?"), lambda s: s.agenda[s.current_item].notes.remove(
                     next(n for n in s.agenda[s.current_item].notes if n.id == note_id)))
         elif self.pane in ("signals", "decisions"):
             kind = self.pane
             part_id = selected_key(self.query_one(f"#{kind}", DataTable))
             if part_id:
-                self.edit_if_confirmed(f"Remove this {kind.rstrip('s')}?", lambda s: s.remove_part(kind, part_id))
+                question = _("Remove this signal?") if kind == "signals" else _("Remove this decision?")
+                self.edit_if_confirmed(question, lambda s: s.remove_part(kind, part_id))
 
     def _argument_form(self) -> None:
         round_id = self.round.id
@@ -424,28 +429,28 @@ class RunScreen(SessionScreen):
             side = f"{values['side']}_args"
             return session.update_part("rounds", round_id, **{side: [*getattr(current, side), values["text"]]})
 
-        self.edit_in_form("Argument", [Field("side", "Side", "restore", kind="choice",
-                                      choices=[("to restore", "restore"), ("to renovate", "renovate")]),
-                                Field("text", "Argument", kind="text")], change)
+        self.edit_in_form(_("Argument"), [Field("side", _("Side"), "restore", kind="choice",
+                                                choices=[(_("to restore"), "restore"), (_("to renovate"), "renovate")]),
+                                          Field("text", _("Argument"), kind="text")], change)
 
     def _signal_form(self, signal_id: str | None = None) -> None:
         signal = next((s for s in self.session.signals if s.id == signal_id), None)
         organisations = sorted({p.organisation for p in self.session.present if p.organisation})
-        fields = [Field("organisation", "Organisation", signal.organisation if signal else "",
+        fields = [Field("organisation", _("Organisation"), signal.organisation if signal else "",
                         placeholder=organisations[0] if organisations else "gemeente Zwolle"),
-                  Field("kind", "Kind", (signal.kind if signal else SignalKind.GOOD_PRACTICE).value, kind="choice",
-                        choices=[(word, kind.value) for kind, word in SIGNAL_WORDS.items()]),
-                  Field("text", "Signal", signal.text if signal else "", kind="text")]
+                  Field("kind", _("Kind"), (signal.kind if signal else SignalKind.GOOD_PRACTICE).value, kind="choice",
+                        choices=[(word(kind), kind.value) for kind in SignalKind]),
+                  Field("text", _("Signal"), signal.text if signal else "", kind="text")]
         item_id = self.current_item_id
-        self.edit_in_form("Signal", fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
+        self.edit_in_form(_("Signal"), fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
                    else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id))
 
     def _decision_form(self, decision_id: str | None = None) -> None:
         decision = next((d for d in self.session.decisions if d.id == decision_id), None)
-        fields = [Field("text", "Decision", decision.text if decision else "", kind="text"),
-                  Field("rationale", "Rationale", decision.rationale if decision else "", kind="text")]
+        fields = [Field("text", _("Decision"), decision.text if decision else "", kind="text"),
+                  Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text")]
         item_id = self.current_item_id
-        self.edit_in_form("Decision", fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
+        self.edit_in_form(_("Decision"), fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
                    else s.add_decision(v["text"], v["rationale"], item_id=item_id))
 
     # --- the board ----------------------------------------------------------------------
@@ -463,13 +468,13 @@ class RunScreen(SessionScreen):
     def action_decide(self) -> None:
         round_ = self.round
         if round_ is None:
-            self.notify("No topic on this item to decide on.", markup=False)
+            self.notify(_("No topic on this item to decide on."), markup=False)
             return
         round_id = round_.id
-        fields = [Field("decision", "Decision", round_.decision.value if round_.decision else "", kind="choice",
-                        choices=[(v.value, v.value) for v in Verdict]),
-                  Field("rationale", "Rationale", round_.rationale, kind="text")]
-        self.edit_in_form("Decision on: " + round_.topic, fields,
+        fields = [Field("decision", _("Decision"), round_.decision.value if round_.decision else "", kind="choice",
+                        choices=[(word(v), v.value) for v in Verdict]),
+                  Field("rationale", _("Rationale"), round_.rationale, kind="text")]
+        self.edit_in_form(_("Decision on: {topic}").format(topic=round_.topic), fields,
                    lambda s, v: s.update_part("rounds", round_id, **v))
 
     def action_what_changed(self) -> None:
@@ -477,7 +482,8 @@ class RunScreen(SessionScreen):
         if round_ is None:
             return
         round_id = round_.id
-        self.edit_in_form("What changed", [Field("what_changed", "What changed?", round_.what_changed, kind="text")],
+        self.edit_in_form(_("What changed"), [Field("what_changed", _("What changed?"), round_.what_changed,
+                                                         kind="text")],
                    lambda s, v: s.update_part("rounds", round_id, **v))
 
     def action_next_topic(self) -> None:

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 from rich.text import Text
 
+from ..i18n import _
+
 OVERRUN_STYLE = "bold reverse"
 """Reverse video reads on a monochrome terminal too; the word OVER says it without colour."""
 
@@ -23,8 +25,8 @@ def clock(label: str, elapsed: timedelta, planned: timedelta) -> Text:
     text = Text(f"{label} ", style="bold")
     over = elapsed - planned
     if over > timedelta(0):
-        text.append(f"+{duration(over)} OVER", style=f"{OVERRUN_STYLE} red")
-        text.append(f" ({duration(elapsed)} of {duration(planned)})")
+        text.append(_("+{over} OVER").format(over=duration(over)), style=f"{OVERRUN_STYLE} red")
+        text.append(" (" + _("{elapsed} of {planned}").format(elapsed=duration(elapsed), planned=duration(planned)) + ")")
     else:
-        text.append(f"{duration(elapsed)} of {duration(planned)}")
+        text.append(_("{elapsed} of {planned}").format(elapsed=duration(elapsed), planned=duration(planned)))
     return text

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static
 
 from .. import keys
+from ..i18n import _
 from ..model import ValidationError
 from .safe import SafeInput, SafeTextArea, plain
 
@@ -33,7 +34,7 @@ class Field:
     placeholder: str = ""
 
 
-class FormScreen(ModalScreen[Any]):
+class FormScreen(keys.TranslatedBindings, ModalScreen[Any]):
     """A modal form; `on_submit(values)` applies them and returns the dialog's result."""
 
     BINDINGS = keys.bindings("form")
@@ -55,7 +56,7 @@ class FormScreen(ModalScreen[Any]):
                     yield Label(plain(spec.label), classes="form-label")
                     yield self._widget(spec)
             yield Static("", id="form-error")
-            hint = self.hint or "Tab: next field · Enter (in a one-line field) or Ctrl+O saves · Esc cancels"
+            hint = self.hint or _("Tab: next field · Enter (in a one-line field) or Ctrl+O saves · Esc cancels")
             yield Static(plain(hint), id="form-hint")
 
     def on_mount(self) -> None:
@@ -112,7 +113,7 @@ class FormScreen(ModalScreen[Any]):
         self.dismiss(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(keys.TranslatedBindings, ModalScreen[bool]):
     """Ask a yes/no question; y confirms, n or Esc cancels."""
 
     BINDINGS = keys.bindings("confirm")
@@ -125,7 +126,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(plain(self.question), id="form-title")
-            yield Static("y: yes · n or Esc: no", id="form-hint")
+            yield Static(_("y: yes · n or Esc: no"), id="form-hint")
 
     def action_yes(self) -> None:
         self.dismiss(True)

@@ -6,7 +6,7 @@ from datetime import date
 
 from textual.widgets import DataTable, Static
 
-from sdtui.demo import DEMO_TITLE, build_demo
+from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
 from sdtui.screens.help import HelpScreen
 from sdtui.screens.home import HomeScreen
@@ -43,8 +43,8 @@ async def test_d_adds_the_demo_and_shows_it(make_app, store: Store) -> None:
         await pilot.press("d")
         await pilot.pause()
         [summary] = store.list()
-        assert summary.title == DEMO_TITLE
-        assert rows(app)[0][1] == DEMO_TITLE
+        assert summary.title == DEMO_TITLE_EN  # in the language of the UI
+        assert rows(app)[0][1] == DEMO_TITLE_EN
         assert not app.screen.query_one("#empty", Static).display
 
 
@@ -151,7 +151,7 @@ async def test_the_command_palette_offers_the_main_actions(make_app, store: Stor
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert [s.title for s in store.list()] == [DEMO_TITLE]
+        assert [s.title for s in store.list()] == [DEMO_TITLE_EN]
 
 
 def test_snapshot_empty_home(snap_compare, make_app) -> None:
