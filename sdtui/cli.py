@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from . import __version__
+from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
 
@@ -26,41 +27,57 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sdtui",
-        description="Run a network meeting from the terminal: agenda, restore-or-renovate rounds, "
-        "signals, decisions, action items and Markdown minutes. Without a command, opens the app.",
+        description=_("Run a network meeting from the terminal: agenda, restore-or-renovate rounds, "
+                      "signals, decisions, action items and Markdown minutes. Without a command, opens the app."),
     )
     parser.add_argument("--version", action="version", version=f"sdtui {__version__}")
     parser.add_argument(
         "--store", metavar="DIR",
-        help="folder that holds the sessions (default: $SDTUI_STORE, else ./sessions)",
+        help=_("folder that holds the sessions (default: $SDTUI_STORE, else ./sessions)"),
     )
+    parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES,
+                        help=_("language of the app and its messages (default: $SDTUI_LANG, else the locale)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    commands.add_parser("demo", help="add the demo meeting to the store and print its id")
-    commands.add_parser("list", help="list the sessions, one a line, starting with the id")
+    commands.add_parser("demo", help=_("add the demo meeting to the store and print its id"))
+    commands.add_parser("list", help=_("list the sessions, one a line, starting with the id"))
 
-    export = commands.add_parser("export", help="write the minutes of a session as Markdown")
-    export.add_argument("id", metavar="ID", help="session id, or a unique start of one")
+    export = commands.add_parser("export", help=_("write the minutes of a session as Markdown"))
+    export.add_argument("id", metavar="ID", help=_("session id, or a unique start of one"))
     export.add_argument(
         "-o", "--output", metavar="FILE",
-        help="file to write, or - for standard output (default: the store's minutes/ folder)",
+        help=_("file to write, or - for standard output (default: the store's minutes/ folder)"),
     )
     export.add_argument("--format", choices=("md", "html", "json"), default="md",
-                        help="md: the minutes (default); html: a page to send by email; "
-                        "json: the whole session, for a backup")
-    export.add_argument("--lang", choices=("nl", "en"), help="language of the minutes, for this export only")
+                        help=_("md: the minutes (default); html: a page to send by email; "
+                               "json: the whole session, for a backup"))
+    export.add_argument("--lang", choices=LANGUAGES, help=_("language of the minutes, for this export only"))
 
-    read = commands.add_parser("read", help="read exported minutes in the terminal")
+    read = commands.add_parser("read", help=_("read exported minutes in the terminal"))
     read.add_argument("path", metavar="FILE|DIR", nargs="?",
-                      help="a minutes file, or a folder of them (default: the store's minutes/ folder)")
+                      help=_("a minutes file, or a folder of them (default: the store's minutes/ folder)"))
 
-    restore = commands.add_parser("import", help="add a session from a JSON backup; prints its id last")
-    restore.add_argument("file", metavar="FILE", help="a file written by `sdtui export ID --format json`")
+    restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
+    restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
     return parser
+
+
+def ui_language_option(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` before the command: after it, `--lang` is the minutes' language."""
+    for index, token in enumerate(argv):
+        if token in COMMANDS:
+            return None
+        if token.startswith("--lang="):
+            return token.partition("=")[2]
+        if token == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(choose_language(ui_language_option(argv)))
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -77,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(error, StoreError):
             return fail(str(error))
-        return fail(f"unexpected {type(error).__name__}: {error}")
+        return fail(_("unexpected {kind}: {error}").format(kind=type(error).__name__, error=error))
 
 
 def fail(message: str) -> int:
@@ -102,7 +119,7 @@ def run_app(args: argparse.Namespace) -> int:
     store = open_store(args)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         store.close()
-        raise CliError("the app needs a terminal; use `sdtui list` or `sdtui export` in scripts.")
+        raise CliError(_("the app needs a terminal; use `sdtui list` or `sdtui export` in scripts."))
     from .app import SdtuiApp
 
     app = SdtuiApp(store)
@@ -117,9 +134,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import build_demo
 
     with open_store(args) as store:
-        session = store.add(build_demo())
-    print(f"Added the demo meeting {session.title!r} to {store.root}.")
-    print(f"Open it with `sdtui`, or write its minutes with `sdtui export {session.id}`.")
+        session = store.add(build_demo(language=current_language()))
+    print(_("Added the demo meeting {title!r} to {store}.").format(title=session.title, store=store.root))
+    print(_("Open it with `sdtui`, or write its minutes with `sdtui export {id}`.").format(id=session.id))
     print(session.id)
     return 0
 
@@ -132,7 +149,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         network = f"  [{summary.network}]" if summary.network else ""
         print(f"{summary.id}  {when}  {summary.status.value:<8} {summary.title}{network}")
     if not summaries:
-        print("No sessions yet. Try `sdtui demo` to add an example meeting.", file=sys.stderr)
+        print(_("No sessions yet. Try `sdtui demo` to add an example meeting."), file=sys.stderr)
     return 0
 
 
@@ -162,9 +179,9 @@ def cmd_read(args: argparse.Namespace) -> int:
         with open_store(args) as store:
             path = store.minutes_dir
     if not path.exists():
-        raise CliError(f"{path} does not exist.")
+        raise CliError(_("{path} does not exist.").format(path=path))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise CliError("the reader needs a terminal; minutes are plain Markdown files you can also print.")
+        raise CliError(_("the reader needs a terminal; minutes are plain Markdown files you can also print."))
     from .reader import ReaderApp
 
     ReaderApp(path).run()
@@ -176,14 +193,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise CliError(f"{path} is not a text file; nothing was imported.") from None
+        raise CliError(_("{path} is not a text file; nothing was imported.").format(path=path)) from None
     try:
         session = read_backup(text)
     except ValidationError as error:
-        raise CliError(f"{path}: {error.message} Nothing was imported.") from None
+        raise CliError(_("{path}: {reason} Nothing was imported.").format(path=path, reason=error.message)) from None
     with open_store(args) as store:
         session = store.add(session)
-    print(f"Imported {session.title!r} into {store.root}.")
+    print(_("Imported {title!r} into {store}.").format(title=session.title, store=store.root))
     print(session.id)
     return 0
 
