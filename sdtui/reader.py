@@ -62,7 +62,8 @@ class Document(keys.TranslatedBindings, Screen[None]):
     KEY_SCOPES = ("reader",)
     HELP_TITLE = N_("Minutes")
     DEFAULT_CSS = """
-    Document #search { dock: bottom; height: 1; display: none; }
+    Document #viewer { height: 1fr; }
+    Document #search { height: 1; display: none; }
     Document #search.-shown { display: block; }
     Document MarkdownTableOfContents { width: 30; }
     """

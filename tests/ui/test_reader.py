@@ -56,7 +56,10 @@ async def test_search_finds_text_and_n_goes_to_the_next_place(tmp_path: Path) ->
         await pilot.pause(0.5)
         viewer = app.screen.query_one(MarkdownViewer)
         assert viewer.scroll_y == 0
-        await pilot.press("slash", *"knelpunten", "enter")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "Search: type and press Enter" in screen_text(app)  # above the footer, not behind it
+        await pilot.press(*"knelpunten", "enter")
         await pilot.pause(0.3)
         first = viewer.scroll_y
         assert first > 0  # scrolled to the first place it occurs
