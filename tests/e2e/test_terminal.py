@@ -21,7 +21,8 @@ pytestmark = needs_tmux
 
 
 def add_demo(store: Path) -> str:
-    result = subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "demo"],
+    """The Dutch demo meeting (the app around it runs in English, as every test does)."""
+    result = subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "--lang", "nl", "demo"],
                             capture_output=True, text=True, check=True, timeout=60)
     return result.stdout.strip().splitlines()[-1]
 
@@ -141,7 +142,8 @@ def notes_after_typing_then(tmp_path: Path, end_app: Callable[[Terminal], None])
         term.send("F3")
         term.wait_for("Not started")
         term.send("n")
-        term.wait_for("Item 1/1")
+        term.wait_for("Meeting 0:")
+        term.wait_gone(" a Add ")  # the footer of the note editor: it has the keys now
         term.type("Saved a while ago.")
         time.sleep(1)
         term.type(" Typed just before the end")
@@ -215,6 +217,7 @@ def test_a_participant_reads_the_minutes_in_the_terminal(tmp_path: Path) -> None
         term.send("Enter")
         term.wait_for("Datum: 18 juni 2026")
         term.send("/")
+        term.wait_for("Search: type and press Enter")  # keys typed sooner go to the document
         term.type("eigenaar")  # case does not matter
         term.send("Enter")
         term.wait_for("Eigenaar")  # the action table's header, scrolled into view

@@ -59,6 +59,15 @@ class Terminal:
             time.sleep(interval)
         raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
 
+    def wait_gone(self, text: str, timeout: float = 15.0, interval: float = 0.1) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            time.sleep(interval)
+        raise AssertionError(f"{text!r} did not go; the screen shows:\n{self.screen()}")
+
     def dead(self) -> bool:
         return self.tmux("display-message", "-p", "-t", "t", "#{pane_dead}").strip() == "1"
 
