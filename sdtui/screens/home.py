@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -24,6 +25,12 @@ EMPTY_TEXT = N_(
     "(the Wmo network's June meeting) and look around.\n\n"
     "F1 or ? lists every key. Ctrl+Q quits; everything is saved as you go."
 )
+
+
+COLUMNS = (("date", N_("Date"), 10), ("title", N_("Title"), 0), ("network", N_("Network"), 16),
+           ("status", N_("Status"), 8), ("open", N_("Open"), 4))
+"""Key, heading and width of Home's columns; the title (0) takes the room the others leave."""
+MIN_TITLE = 20
 
 
 def fold(text: str) -> str:
@@ -47,19 +54,29 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        self.columns_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield SafeInput(placeholder=_("/ to filter: title, network, date, status"), id="filter", compact=True)
         table: DataTable[Text] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        table.add_column(_("Date"), key="date", width=10)
-        table.add_column(_("Title"), key="title")
-        table.add_column(_("Network"), key="network", width=16)
-        table.add_column(_("Status"), key="status", width=8)
-        table.add_column(_("Open"), key="open", width=4)
+        self.add_columns(table, self.app.size.width)
         yield table
         yield Static(_(EMPTY_TEXT), id="empty", markup=False)
         yield Footer(compact=True)
+
+    def add_columns(self, table: DataTable, width: int) -> None:
+        """Every column in view at this width, status and open actions included: long titles are cut."""
+        taken = sum(room + 2 for _key, _heading, room in COLUMNS if room) + 2 + 2  # cell padding, scrollbar
+        for key, heading, room in COLUMNS:
+            table.add_column(_(heading), key=key, width=room or max(MIN_TITLE, width - taken))
+        self.columns_width = width
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self.columns_width:
+            self.table.clear(columns=True)
+            self.add_columns(self.table, event.size.width)
+            self.show()
 
     def on_mount(self) -> None:
         self.reload()

@@ -57,6 +57,19 @@ async def test_the_list_shows_date_title_network_status_and_open_actions(make_ap
     assert row == [demo.date.isoformat(), demo.title, demo.network, "closed", str(len(demo.open_actions))]
 
 
+async def test_status_and_open_actions_stay_in_view_beside_a_long_title(make_app, store: Store) -> None:
+    store.add(build_demo())  # its title is longer than what 80 columns leave for it
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [row] = [line for line in screen_text(app).split("\n") if line.startswith(" 2026-06-18")]
+        assert row.split()[-2:] == ["closed", "4"]
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        [row] = [line for line in screen_text(app).split("\n") if line.startswith(" 2026-06-18")]
+        assert build_demo().title in row and row.split()[-2:] == ["closed", "4"]  # more room, whole title
+
+
 async def test_filter_as_you_type_ignores_case_and_accents(make_app, store: Store) -> None:
     add_meetings(store)
     app = make_app()
