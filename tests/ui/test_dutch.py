@@ -1,0 +1,63 @@
+"""The app in Dutch, driven by keys: every screen speaks Dutch and still fits 80x24."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from rich.cells import cell_len
+
+from sdtui.demo import DEMO_TITLE
+from sdtui.i18n import set_language
+from sdtui.store import Store
+
+from .conftest import SIZE, screen_text
+
+
+@pytest.fixture
+def dutch() -> Iterator[None]:
+    set_language("nl")
+    yield
+    set_language("en")
+
+
+def footer(app) -> str:
+    return screen_text(app).split("\n")[-1]
+
+
+def fits(app) -> bool:
+    lines = screen_text(app).split("\n")
+    return len(lines) == SIZE[1] and all(cell_len(line) <= SIZE[0] for line in lines)
+
+
+async def test_a_dutch_facilitator_walks_every_screen_in_dutch(dutch, make_app, store: Store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Druk op n" in screen_text(app)  # the empty store says how to start
+        assert "Nieuw" in footer(app) and "Stoppen" in footer(app)
+        await pilot.press("d")
+        await pilot.pause()
+        [summary] = store.list()
+        assert summary.title == DEMO_TITLE  # the demo in the UI language
+        shown = screen_text(app)
+        assert "gesloten" in shown and "Status" in shown
+        assert fits(app)
+        await pilot.press("enter")  # the demo meeting is over, so it opens on Close
+        await pilot.pause()
+        assert app.screen.SCREEN_NAME == "close"
+        shown = screen_text(app)
+        assert "Actiepunten" in shown and "Eigenaar" in shown and "afgerond" in shown and fits(app)
+        for key, words in (("f2", "Gegevens"), ("f6", "Deelnemers"), ("f7", "Agenda")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert words in screen_text(app) and fits(app), key
+        assert app.screen.SCREEN_NAME == "prepare"
+        await pilot.press("f3")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert app.screen.SCREEN_NAME == "run"
+        assert "Notities" in shown and "Bijeenkomst" in shown and "Volgende" in footer(app) and fits(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Toetsen: Leiden" in screen_text(app)
