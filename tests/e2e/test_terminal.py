@@ -11,7 +11,10 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import pytest
+
 from sdtui.demo import build_demo
+from sdtui.i18n import ENV_LANG
 from sdtui.model import Session
 from sdtui.store import Store
 
@@ -63,6 +66,26 @@ def test_markup_and_escape_sequences_in_titles_show_as_text(tmp_path: Path) -> N
         assert "]0;pwned" in shown  # the printable rest of the sequence, shown as text
         assert term.tmux("display-message", "-p", "-t", "t", "#{pane_title}").strip() != "pwned"
         term.send("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+
+
+@pytest.mark.parametrize("how", ["--lang nl", "SDTUI_LANG=nl", "LANG=nl_NL.UTF-8"])
+def test_the_app_speaks_dutch_when_asked(tmp_path: Path, how: str) -> None:
+    store = tmp_path / "store"
+    add_demo(store)
+    option = how if how.startswith("--") else ""
+    env = {} if option else dict([how.split("=")])
+    if how.startswith("LANG"):  # the locale decides only when nothing more specific is set
+        env.update({ENV_LANG: "", "LC_ALL": "", "LC_MESSAGES": ""})
+    term = Terminal(f"{installed_sdtui()} {option} --store {shlex.quote(str(store))}", env=env)
+    try:
+        home = term.wait_for("Netwerkbijeenkomst")
+        assert "Nieuw" in home and "Stoppen" in home and "gesloten" in home
+        term.send("F1")
+        term.wait_for("Toetsen: Start")
+        term.send("Escape", "C-q")
         term.wait_until_exit()
     finally:
         term.close()
