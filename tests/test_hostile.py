@@ -230,9 +230,13 @@ async def test_every_form_field_is_a_text_widget_that_cleans_pastes(tmp_path) ->
                 app.open_session(session.id, screen)
                 await pilot.pause()
                 await pilot.press(*opening)
-                await pilot.pause()
-                widgets = list(app.screen.query(Input)) + list(app.screen.query(TextArea))
-                assert {w.id for w in widgets} >= {f"field-{name}" for name in fields}, opening
+                wanted = {f"field-{name}" for name in fields}
+                for _ in range(50):  # a loaded machine may take a while to show the form
+                    await pilot.pause(0.1)
+                    widgets = list(app.screen.query(Input)) + list(app.screen.query(TextArea))
+                    if {w.id for w in widgets} >= wanted:
+                        break
+                assert {w.id for w in widgets} >= wanted, opening
                 assert all(isinstance(w, (SafeInput, SafeTextArea)) for w in widgets), opening
                 await pilot.press("escape")
                 await pilot.press("escape")

@@ -115,10 +115,18 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
         term.type("Regio-overleg [b]Wmo[/b]")
         term.send("Enter")
         term.wait_for("Details F5")
-        term.send("F6", "a")
+        # Each key waits for what the one before it brought up: keys sent sooner go to the widget
+        # that had the focus until then.
+        term.send("F6")
+        term.wait_for("Attendance")
+        term.send("a")
         term.wait_for("New participant")
         term.type("Zoë Hendriks")
-        term.send("Enter", "F7", "a")
+        term.send("Enter")
+        term.wait_for("1 participants")
+        term.send("F7")
+        term.wait_for("Kind")
+        term.send("a")
         term.wait_for("New agenda item")
         term.type("Opening")
         term.send("Enter")
@@ -126,7 +134,8 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
         term.send("F3")
         term.wait_for("Not started")
         term.send("n")
-        term.wait_for("Item 1/1")
+        term.wait_for("Meeting 0:")
+        term.wait_gone(" a Add ")  # the note editor has the keys
         term.type("Iedereen welkom. " * 8 + "\x1b[31m rood")  # fast typing, as pasted over SSH
         time.sleep(1.2)  # saved within a second, no save key
         term.send("F4")
