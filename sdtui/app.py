@@ -81,8 +81,11 @@ class SdtuiApp(App[None]):
 
     # --- the open session ---------------------------------------------------------------
 
-    def open_session(self, session_id: str, screen: str | None = None) -> bool:
-        """Load a session, lock it for editing (or open it read-only), and show it."""
+    def open_session(self, session_id: str, screen: str | None = None, at: Any = None) -> bool:
+        """Load a session, lock it for editing (or open it read-only), and show it.
+
+        `at` (a `search.Target`) opens the screen on one pane and row: where a search hit is.
+        """
         try:
             session = self.store.load(session_id)
         except StoreError as error:
@@ -103,7 +106,9 @@ class SdtuiApp(App[None]):
         if screen is None:
             screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
                       SessionStatus.CLOSED: "close"}[session.status]
-        self.push_screen(self.session_screen(screen))
+        view = self.session_screen(screen)
+        view.opens_at = at
+        self.push_screen(view)
         return True
 
     def session_screen(self, name: str) -> Screen:
@@ -121,7 +126,9 @@ class SdtuiApp(App[None]):
         self.readonly = False
         from .screens.home import HomeScreen
 
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        # Back to the list the session was opened from: Home, or the search results.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen) \
+                and getattr(self.screen, "SCREEN_NAME", "") != "search":
             self.pop_screen()
 
     def action_show(self, name: str) -> None:

@@ -222,9 +222,27 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         self.notify(_("Added the demo meeting: {title}").format(title=session.title), markup=False)
         self.reload(select=session.id)
 
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    def action_attendance(self) -> None:
+        session_id = self.selected_id()
+        summary = next((s for s in self.summaries if s.id == session_id), None)
+        if summary is None:
+            return
+        if not summary.network.strip():
+            self.notify(_("This session has no network; give it one on Prepare (F2) to see who came how often."),
+                        severity="warning", markup=False)
+            return
+        from .attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(summary.network))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "filter" and not self.summaries:
-            return False  # nothing to filter: the key leaves the footer
-        if action in {"open", "duplicate", "delete", "export"} and not self.summaries:
+        if action in {"filter", "search"} and not self.summaries:
+            return False  # nothing to filter or search: the key leaves the footer
+        if action in {"open", "duplicate", "delete", "export", "attendance"} and not self.summaries:
             return None  # shown greyed out until there is a session
         return True
