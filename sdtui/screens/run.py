@@ -113,8 +113,11 @@ class RunScreen(SessionScreen):
         if target.pane == "notes":
             self.note_id = target.part_id
         elif target.pane == "board":
-            rounds = session.rounds_for(target.item_id) if target.item_id else []
+            rounds = session.rounds_for(target.item_id) if index is not None else []
             self.round_index = next((n for n, r in enumerate(rounds) if r.id == target.part_id), 0)
+            if not rounds:  # its agenda item was removed: no board shows the topic any more
+                self.notify(_("This topic is on no agenda item now; attach topics to items on Prepare (F2)."),
+                            severity="warning", markup=False)
         self.refresh_view()
         if target.pane in ("signals", "decisions"):
             keep_cursor(self.query_one(f"#{target.pane}", DataTable), target.part_id)

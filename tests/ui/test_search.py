@@ -195,3 +195,17 @@ async def test_the_index_follows_an_edit_made_after_the_first_search(make_app, s
         store.save(session)
         await open_search(pilot, "tunneloverleg")
         assert [row[0] for row in hit_rows(app)] == ["Tunneloverleg"]
+
+
+async def test_a_topic_whose_item_was_removed_opens_run_and_says_why_it_is_not_on_a_board(make_app,
+                                                                                          store: Store) -> None:
+    session = demo_with_marks()
+    session.remove_item(session.agenda[4].id)  # the item of the marked argument
+    store.add(session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "xylofoonargument")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen) and app.screen.pane == "board"
+        assert any("on no agenda item" in note.message for note in app._notifications)
