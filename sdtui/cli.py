@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import __version__
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
+
+if TYPE_CHECKING:
+    from .search import Hit
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -230,7 +233,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def hit_line(hit) -> str:
+def hit_line(hit: Hit) -> str:
     """One search hit as a line: id, date, session title, where, and the text around the words."""
     from .search import one_line
 

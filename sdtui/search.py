@@ -110,7 +110,7 @@ class _Indexed:
     folded: list[str]
     blob: str
     starts: list[int]
-    stamp: tuple[int, int] | None = None
+    stamp: tuple[int, ...] | None = None
 
 
 def words_of(query: str) -> tuple[str, ...]:
@@ -212,7 +212,7 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self.order)
 
-    def add(self, session: Session, stamp: tuple[int, int] | None = None) -> None:
+    def add(self, session: Session, stamp: tuple[int, ...] | None = None) -> None:
         """Index one session (again, if it was indexed before)."""
         entries = list(entries_of(session))
         folded = [searchable(entry.text) for entry in entries]

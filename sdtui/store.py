@@ -372,17 +372,18 @@ class Store:
             raise StoreCorrupt(_("{path} cannot be read as a session ({error}); sdtui left it untouched.").format(
                 path=path, error=error)) from None
 
-    def stamp(self, session_id: str) -> tuple[int, int] | None:
-        """When and how big the session's file was last written; None when it is gone.
+    def stamp(self, session_id: str) -> tuple[int, int, int] | None:
+        """When and how big the session's file was last written, and which file it is; None when gone.
 
         A reader that keeps sessions in memory (the search index) reads again only those whose
-        stamp changed.
+        stamp changed. Every save writes a new file over the old one, so the inode changes too,
+        even when two saves fall in the same tick of the file system's clock.
         """
         try:
             status = self._session_path(session_id).stat()
         except (OSError, ValueError):
             return None
-        return status.st_mtime_ns, status.st_size
+        return status.st_mtime_ns, status.st_size, status.st_ino
 
     def add(self, session: Session) -> Session:
         """Store a new session; it gets a fresh id if its id is taken or was ever used."""
