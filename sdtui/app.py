@@ -21,6 +21,7 @@ from textual.timer import Timer
 from . import keys
 from .i18n import N_, _
 from .model import NotFound, Session, SessionStatus, ValidationError
+from .search import Target
 from .store import SessionLocked, Store, StoreError, describe_holder
 from .widgets.forms import Field, FormScreen
 
@@ -81,10 +82,10 @@ class SdtuiApp(App[None]):
 
     # --- the open session ---------------------------------------------------------------
 
-    def open_session(self, session_id: str, screen: str | None = None, at: Any = None) -> bool:
+    def open_session(self, session_id: str, screen: str | None = None, at: Target | None = None) -> bool:
         """Load a session, lock it for editing (or open it read-only), and show it.
 
-        `at` (a `search.Target`) opens the screen on one pane and row: where a search hit is.
+        `at` opens the screen on one tab or pane and row: where a search hit is.
         """
         try:
             session = self.store.load(session_id)

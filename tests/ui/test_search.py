@@ -209,3 +209,17 @@ async def test_a_topic_whose_item_was_removed_opens_run_and_says_why_it_is_not_o
         await pilot.pause()
         assert isinstance(app.screen, RunScreen) and app.screen.pane == "board"
         assert any("on no agenda item" in note.message for note in app._notifications)
+
+
+async def test_an_agenda_item_opens_prepare_on_the_agenda_with_that_item_selected(make_app, store: Store) -> None:
+    session = store.add(demo_with_marks())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, session.agenda[4].title)
+        assert hit_rows(app)[0][1] == "Agenda item"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrepareScreen)
+        assert screen.query_one(TabbedContent).active == "agenda"
+        assert screen.current_item_id == session.agenda[4].id
