@@ -21,6 +21,7 @@ from textual.timer import Timer
 from . import keys
 from .i18n import N_, _
 from .model import NotFound, Session, SessionStatus, ValidationError
+from .search import Target
 from .store import SessionLocked, Store, StoreError, describe_holder
 from .widgets.forms import Field, FormScreen
 
@@ -81,8 +82,11 @@ class SdtuiApp(App[None]):
 
     # --- the open session ---------------------------------------------------------------
 
-    def open_session(self, session_id: str, screen: str | None = None) -> bool:
-        """Load a session, lock it for editing (or open it read-only), and show it."""
+    def open_session(self, session_id: str, screen: str | None = None, at: Target | None = None) -> bool:
+        """Load a session, lock it for editing (or open it read-only), and show it.
+
+        `at` opens the screen on one tab or pane and row: where a search hit is.
+        """
         try:
             session = self.store.load(session_id)
         except StoreError as error:
@@ -103,7 +107,9 @@ class SdtuiApp(App[None]):
         if screen is None:
             screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
                       SessionStatus.CLOSED: "close"}[session.status]
-        self.push_screen(self.session_screen(screen))
+        view = self.session_screen(screen)
+        view.opens_at = at
+        self.push_screen(view)
         return True
 
     def session_screen(self, name: str) -> Screen:
@@ -121,7 +127,9 @@ class SdtuiApp(App[None]):
         self.readonly = False
         from .screens.home import HomeScreen
 
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+        # Back to the list the session was opened from: Home, or the search results.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen) \
+                and getattr(self.screen, "SCREEN_NAME", "") != "search":
             self.pop_screen()
 
     def action_show(self, name: str) -> None:

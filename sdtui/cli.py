@@ -9,12 +9,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import __version__
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
+
+if TYPE_CHECKING:
+    from .search import Hit
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -56,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help=_("read exported minutes in the terminal"))
     read.add_argument("path", metavar="FILE|DIR", nargs="?",
                       help=_("a minutes file, or a folder of them (default: the store's minutes/ folder)"))
+
+    search = commands.add_parser("search", help=_("find words in every session; one hit a line, starting with the id"))
+    search.add_argument("words", metavar="WORD", nargs="*",
+                        help=_("words that must all occur in one place; case and accents do not matter"))
+
+    attendance = commands.add_parser("attendance", help=_("who came how often to the meetings of a network"))
+    attendance.add_argument("network", metavar="NETWORK", nargs="+", help=_("the network's name, as on Home"))
 
     restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
     restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
@@ -205,12 +215,72 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from .search import search_store, words_of
+
+    query = " ".join(args.words)
+    if not words_of(query):
+        raise CliError(_("give one or more words to search for, e.g. `sdtui search housing first`."))
+    with open_store(args) as store:
+        result, problems = search_store(store, query)
+    for problem in problems:
+        print("sdtui: " + _("skipped: {problem}").format(problem=problem), file=sys.stderr)
+    for hit in result.hits:
+        print(hit_line(hit))
+    if not result.hits:
+        print(_("Nothing found for {query!r}.").format(query=query), file=sys.stderr)
+        return EXIT_ERROR  # like grep: scripts can tell "found" from "not found"
+    return 0
+
+
+def hit_line(hit: Hit) -> str:
+    """One search hit as a line: id, date, session title, where, and the text around the words."""
+    from .search import one_line
+
+    entry = hit.entry
+    when = hit.session.date.isoformat() if hit.session.date else "----------"
+    where = _(entry.what) + (f" · {one_line(entry.context, 30)}" if entry.context else "")
+    text, _spans = hit.snippet(70)
+    secret = _("[confidential] ") if entry.confidential else ""
+    return f"{hit.session.id}  {when}  {one_line(hit.session.title, 30)} · {where}: {secret}{text}"
+
+
+def cmd_attendance(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .attendance import attendance, held_meetings, network_sessions, networks
+
+    network = " ".join(args.network)
+    with open_store(args) as store:
+        sessions, problems = network_sessions(store, network)
+        known = networks(store)
+    for problem in problems:
+        print("sdtui: " + _("skipped: {problem}").format(problem=problem), file=sys.stderr)
+    today = date.today()
+    held = held_meetings(sessions, network, today)
+    if not held:
+        raise CliError(_("no meetings of {network!r} were held yet; networks in the store: {known}.").format(
+            network=network, known=", ".join(known) or _("none")))
+    print(_("{network}: meetings held: {count}, from {first} to {last}").format(
+        network=held[-1].network, count=len(held), first=held[0].date or "?", last=held[-1].date or "?"))
+    labels = (_("Present"), _("Apologies"), _("Absent"), _("Name"))
+    widths = [max(len(label), 7) for label in labels[:3]]
+    print("  ".join(label.rjust(width) for label, width in zip(labels, widths)) + "  " + labels[3])
+    for row in attendance(sessions, network, today):
+        who = f"{row.name} ({row.organisation})" if row.organisation else row.name
+        cells = (f"{row.present}/{row.meetings}", str(row.apologies), str(row.absent))
+        print("  ".join(cell.rjust(width) for cell, width in zip(cells, widths)) + "  " + who)
+    return 0
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "list": cmd_list,
     "export": cmd_export,
     "import": cmd_import,
     "read": cmd_read,
+    "search": cmd_search,
+    "attendance": cmd_attendance,
 }
 
 

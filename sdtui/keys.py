@@ -83,8 +83,23 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Home: Delete session"),
         Key("home.export", "e", "export", "Export", "Write the selected session's minutes",
             palette="Home: Export minutes"),
-        Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", palette="Home: Add the demo meeting"),
+        # Out of the footer to make room for search; the empty Home says "d loads the demo".
+        Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", show=False,
+            palette="Home: Add the demo meeting"),
         Key("home.quit", "q", "app.quit", "Quit", "Leave sdtui, where a terminal takes Ctrl+Q for itself", show=False),
+        Key("home.search", "s", "search", "Search", "Search every session: notes, arguments, signals, actions, people",
+            palette="Home: Search all sessions"),
+        Key("home.attendance", "a", "attendance", "Attendance",
+            "Who came how often to the meetings of the selected session's network", show=False,
+            palette="Home: Attendance of the network"),
+    ),
+    # Search across all sessions: type words, hits appear as you type; Enter opens one in place.
+    "search": (
+        Key("search.open", "enter", "open", "Open", "Open the session where the highlighted hit is"),
+        Key("search.back", "escape", "back", "Back", "Back to the list of sessions"),
+    ),
+    "attendance": (
+        Key("attendance.back", "escape,q", "back", "Back", "Back to the list of sessions"),
     ),
     # Prepare: Details, Participants and Agenda tabs. Letter keys act on the tab in view.
     # Tab and pane keys stay out of the footer: the tab bar itself names them ("Agenda F7").

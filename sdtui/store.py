@@ -355,7 +355,12 @@ class Store:
     # --- sessions -----------------------------------------------------------------------
 
     def load(self, id_or_prefix: str) -> Session:
-        session_id = self.resolve(id_or_prefix)
+        return self.read(self.resolve(id_or_prefix))
+
+    def read(self, session_id: str) -> Session:
+        """A session by its whole id, without a look-up in the index: for reading many at once."""
+        if not _ID.fullmatch(session_id):
+            raise UnknownSession(_("No session with id {id!r}; `sdtui list` shows the ids.").format(id=session_id))
         path = self._session_path(session_id)
         data = AtomicJSONStorage(path).read()
         if data is None:
@@ -366,6 +371,19 @@ class Store:
         except (KeyError, TypeError, ValueError) as error:
             raise StoreCorrupt(_("{path} cannot be read as a session ({error}); sdtui left it untouched.").format(
                 path=path, error=error)) from None
+
+    def stamp(self, session_id: str) -> tuple[int, int, int] | None:
+        """When and how big the session's file was last written, and which file it is; None when gone.
+
+        A reader that keeps sessions in memory (the search index) reads again only those whose
+        stamp changed. Every save writes a new file over the old one, so the inode changes too,
+        even when two saves fall in the same tick of the file system's clock.
+        """
+        try:
+            status = self._session_path(session_id).stat()
+        except (OSError, ValueError):
+            return None
+        return status.st_mtime_ns, status.st_size, status.st_ino
 
     def add(self, session: Session) -> Session:
         """Store a new session; it gets a fresh id if its id is taken or was ever used."""

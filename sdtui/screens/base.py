@@ -11,6 +11,7 @@ from textual.widgets import Static
 from .. import keys
 from ..i18n import _
 from ..model import Session
+from ..search import Target
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import plain
 
@@ -25,6 +26,8 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
     SCREEN_NAME = ""
     KEY_SCOPES: tuple[str, ...] = ("session",)
+    opens_at: Target | None = None
+    """The place to show first (a search hit), set by `app.open_session`; None shows the usual view."""
 
     @property
     def session(self) -> Session:
@@ -52,6 +55,9 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
     def refresh_view(self) -> None:
         """Show the session again after a change made elsewhere (a dialog, the action key)."""
+
+    def show_place(self, target: Target) -> None:
+        """Bring the pane and row that `target` names into view; screens with panes override this."""
 
     def after_form(self, result: Any) -> None:
         """What a screen shows after one of its forms closed; `result` is what the change returned."""

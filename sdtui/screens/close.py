@@ -13,6 +13,7 @@ from ..exporting import export_minutes
 from ..i18n import N_, _, word
 from ..minutes import render_minutes
 from ..model import ActionStatus, SessionStatus
+from ..search import Target
 from ..store import StoreError
 from ..widgets.forms import ConfirmScreen
 from ..widgets.safe import plain
@@ -70,6 +71,13 @@ class CloseScreen(SessionScreen):
         super().on_mount()
         self.refresh_view()
         self.query_one("#actions").focus()
+        if self.opens_at is not None:
+            self.show_place(self.opens_at)
+
+    def show_place(self, target: Target) -> None:
+        """Open the review with the action of a search hit selected."""
+        self.action_tab("review")
+        keep_cursor(self.query_one("#actions", DataTable), target.part_id)
 
     # --- showing ------------------------------------------------------------------------
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -15,6 +13,7 @@ from ..exporting import export_minutes
 from ..i18n import N_, _, current_language, word
 from ..model import Session, ValidationError
 from ..store import SessionSummary, StoreError
+from ..text import fold
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
@@ -31,12 +30,6 @@ COLUMNS = (("date", N_("Date"), 10), ("title", N_("Title"), 0), ("network", N_("
            ("status", N_("Status"), 8), ("open", N_("Open"), 4))
 """Key, heading and width of Home's columns; the title (0) takes the room the others leave."""
 MIN_TITLE = 20
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class HomeScreen(keys.TranslatedBindings, Screen[None]):
@@ -246,9 +239,27 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         self.notify(_("Added the demo meeting: {title}").format(title=session.title), markup=False)
         self.reload(select=session.id)
 
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())
+
+    def action_attendance(self) -> None:
+        session_id = self.selected_id()
+        summary = next((s for s in self.summaries if s.id == session_id), None)
+        if summary is None:
+            return
+        if not summary.network.strip():
+            self.notify(_("This session has no network; give it one on Prepare (F2) to see who came how often."),
+                        severity="warning", markup=False)
+            return
+        from .attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen(summary.network))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "filter" and not self.summaries:
-            return False  # nothing to filter: the key leaves the footer
-        if action in {"open", "duplicate", "delete", "export"} and not self.summaries:
+        if action in {"filter", "search"} and not self.summaries:
+            return False  # nothing to filter or search: the key leaves the footer
+        if action in {"open", "duplicate", "delete", "export", "attendance"} and not self.summaries:
             return None  # shown greyed out until there is a session
         return True

@@ -17,6 +17,7 @@ from .. import keys
 from ..i18n import N_, _, word
 from ..model import Attendance, ItemKind, Language, Role, Session
 from ..prompts import PROMPTS, Prompt
+from ..search import Target
 from ..widgets.forms import Field
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
@@ -119,6 +120,14 @@ class PrepareScreen(SessionScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.refresh_view()
+        if self.opens_at is not None:
+            self.show_place(self.opens_at)
+
+    def show_place(self, target: Target) -> None:
+        """Open the tab of a search hit with its participant or agenda item selected."""
+        self.action_tab(target.pane)
+        for table in (self.people_table, self.agenda_table):
+            keep_cursor(table, target.part_id)
 
     @property
     def tab(self) -> str:

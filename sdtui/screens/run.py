@@ -17,6 +17,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from .. import keys
 from ..i18n import N_, _, word
 from ..model import MAX_TEXT, AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
+from ..search import Target
 from ..widgets.clock import clock
 from ..widgets.forms import Field
 from ..widgets.safe import SafeTextArea, plain
@@ -92,6 +93,36 @@ class RunScreen(SessionScreen):
         self.refresh_view()
         self.set_interval(1, self.show_clocks)
         self.focus_pane()
+        if self.opens_at is not None:
+            self.show_place(self.opens_at)
+
+    def show_place(self, target: Target) -> None:
+        """Open on a search hit: its agenda item, its pane, and its note, topic or row selected.
+
+        Moving to the item is the same move as n and p make (the clock follows in a running
+        meeting); in a read-only session it changes only what is shown.
+        """
+        session = self.session
+        index = next((number for number, item in enumerate(session.agenda) if item.id == target.item_id), None)
+        if index is not None and index != session.current_item:
+            if self.app.readonly:
+                session.current_item = index
+            else:
+                self.app.edit(lambda s: s.go_to(index, self.app.clock()))
+        self.pane = target.pane
+        if target.pane == "notes":
+            self.note_id = target.part_id
+        elif target.pane == "board":
+            rounds = session.rounds_for(target.item_id) if index is not None else []
+            self.round_index = next((n for n, r in enumerate(rounds) if r.id == target.part_id), 0)
+            if not rounds:  # its agenda item was removed: no board shows the topic any more
+                self.notify(_("This topic is on no agenda item now; attach topics to items on Prepare (F2)."),
+                            severity="warning", markup=False)
+        self.refresh_view()
+        if target.pane in ("signals", "decisions"):
+            keep_cursor(self.query_one(f"#{target.pane}", DataTable), target.part_id)
+        self.focus_pane()
+        self.refresh_bindings()
 
     # --- what is in view ----------------------------------------------------------------
 

@@ -1,0 +1,234 @@
+"""Search: words typed on Home's `s` are looked up in every session as you type; Enter opens a hit in place.
+
+The index of all sessions is built in a thread the first time (a store of a thousand meetings
+takes seconds to read) and kept for the rest of the run: opening the screen again, or coming
+back from a session, reads only the sessions whose file changed. The matching itself runs on
+every key, in memory (`sdtui.search`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from .. import keys
+from ..i18n import N_, _
+from ..search import Hit, Result, SearchIndex, one_line
+from ..store import Store, StoreError
+from ..widgets.safe import SafeInput, plain
+
+SHOWN_HITS = 50
+"""Rows the screen lists at most; more words narrow the search."""
+SNIPPET_WIDTH = 32
+"""Characters of text per hit: what fits the last column at 80 columns."""
+
+_indexes: dict[Path, SearchIndex] = {}
+"""The last index built of each store in this run, so a second search starts at once."""
+
+
+class _Stopped(Exception):
+    """The screen was left while its index was being built."""
+
+
+class SearchScreen(keys.TranslatedBindings, Screen[None]):
+    """Every session searched at once: one hit a row, Enter opens the session where the hit is."""
+
+    CSS_PATH = "../styles/search.tcss"
+    BINDINGS = keys.bindings("search")
+    KEY_SCOPES = ("search",)
+    SCREEN_NAME = "search"
+    HELP_TITLE = N_("Search")
+    HELP_TEXT = N_("Type words: every word must be in the same title, note, argument, signal, decision, action or "
+                   "name; case and accents do not matter. Up and Down pick a hit, Enter opens the session there. "
+                   "Confidential notes are found too, and marked.")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: SearchIndex | None = None
+        self.hits: list[Hit] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SafeInput(placeholder=_("Words to find in every session"), id="query", compact=True)
+        yield Static(id="search-status", classes="status-line")
+        table: DataTable[Text] = DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        table.can_focus = False  # the words keep the focus; Up and Down move through the hits
+        table.add_column(_("Session"), width=18)
+        table.add_column(_("Where"), width=16)
+        table.add_column(_("Text"), width=SNIPPET_WIDTH + 2)
+        yield table
+        yield Static(id="hit-detail", classes="status-line")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.index = _indexes.get(self.store_key)
+        self.query_one("#query", SafeInput).focus()
+        self.show()
+
+    def on_screen_resume(self) -> None:
+        self.build_index()
+
+    @property
+    def store_key(self) -> Path:
+        return Path(self.app.store.root).resolve()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#hits", DataTable)
+
+    # --- the index, built in a thread ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    def build_index(self) -> None:
+        """Read every session (again only those that changed) and search anew when done."""
+        worker = get_current_worker()
+        key = self.store_key
+
+        def progress(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Stopped
+            if self.index is None:
+                self.app.call_from_thread(self.show_progress, done, total)
+
+        try:
+            # A store of its own: the app's may be in use on the main thread meanwhile.
+            with Store(key) as store:
+                index = SearchIndex.build(store, _indexes.get(key), progress)
+        except _Stopped:
+            return
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), title=_("Cannot read the store"), severity="error",
+                                      markup=False)
+            return
+        _indexes[key] = index
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.index_ready, index)
+
+    def show_progress(self, done: int, total: int) -> None:
+        if self.is_attached:
+            self.query_one("#search-status", Static).update(
+                plain(_("Reading the sessions… {done} of {total}").format(done=done, total=total)))
+
+    def index_ready(self, index: SearchIndex) -> None:
+        if self.is_attached:
+            self.index = index
+            self.show()
+
+    # --- showing ------------------------------------------------------------------------
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#query", SafeInput).value
+
+    def show(self) -> None:
+        """Search for what is typed and list the hits."""
+        if self.index is None:
+            self.query_one("#search-status", Static).update(plain(_("Reading the sessions…")))
+            return
+        result = self.index.search(self.query_text, limit=SHOWN_HITS)
+        self.hits = result.hits
+        table = self.table
+        table.clear()
+        for number, hit in enumerate(self.hits):
+            table.add_row(plain(one_line(hit.session.title, 18)), plain(where(hit, 16)), snippet_text(hit),
+                          key=str(number))
+        self.query_one("#search-status", Static).update(plain(self.status(result)))
+        self.show_detail()
+
+    def status(self, result: Result) -> str:
+        """One line on what was found, or what to type."""
+        index = self.index
+        assert index is not None
+        if not self.query_text.split():
+            line = _("Type one or more words; {count} sessions are searched.").format(count=len(index))
+        elif not result.hits:
+            line = _("Nothing found for {query!r}.").format(query=self.query_text.strip())
+        elif result.more:
+            line = _("The first {count} hits; another word narrows the search.").format(count=len(result.hits))
+        else:
+            line = _("{hits} found in {sessions} of {total} sessions · Enter opens one").format(
+                hits=len(result.hits), sessions=result.sessions, total=len(index))
+        if index.problems:
+            line += " · " + _("{count} sessions could not be read").format(count=len(index.problems))
+        return line
+
+    def show_detail(self) -> None:
+        """The highlighted hit in full: where, then the session's date and title."""
+        hit = self.highlighted()
+        detail = self.query_one("#hit-detail", Static)
+        if hit is None:
+            detail.update("")
+            return
+        when = hit.session.date.isoformat() if hit.session.date else ""
+        detail.update(plain(" · ".join(part for part in (where(hit, 50), when, hit.session.title) if part)))
+
+    def highlighted(self) -> Hit | None:
+        table = self.table
+        if not self.hits or not 0 <= table.cursor_row < len(self.hits):
+            return None
+        return self.hits[table.cursor_row]
+
+    # --- keys ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: SafeInput.Changed) -> None:
+        self.show()
+
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        self.action_open()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def key_down(self) -> None:
+        self.table.action_cursor_down()
+
+    def key_up(self) -> None:
+        self.table.action_cursor_up()
+
+    def key_pagedown(self) -> None:
+        self.table.action_page_down()
+
+    def key_pageup(self) -> None:
+        self.table.action_page_up()
+
+    def action_open(self) -> None:
+        """Open the session of the highlighted hit, on the screen and pane where the hit is."""
+        hit = self.highlighted()
+        if hit is not None:
+            target = hit.entry.target
+            self.app.open_session(hit.session.id, target.screen, at=target)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+
+def where(hit: Hit, limit: int) -> str:
+    """What the hit is and, where it says more, in which item or topic: `Note · Housing first`."""
+    entry = hit.entry
+    label = _(entry.what)
+    return one_line(f"{label} · {entry.context}" if entry.context else label, limit)
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The text around the words, with the words marked; a confidential note says so first."""
+    window, spans = hit.snippet(SNIPPET_WIDTH)
+    text = Text(end="")
+    if hit.entry.confidential:
+        text.append(_("[confidential] "), style="bold")
+    offset = len(text)
+    text.append(window)
+    for start, end in spans:
+        text.stylize("bold underline", offset + start, offset + end)
+    return text
+
+
+__all__ = ["SearchScreen"]

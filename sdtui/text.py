@@ -1,0 +1,33 @@
+"""Text helpers shared by the model-level modules and the screens; no Textual here."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`fold(text)` and, for each of its characters, the index of the character it came from.
+
+    Folding can change the length (`ß` becomes `ss`, `ﬁ` becomes `fi`), so a match found in
+    the folded text is mapped back through this list to mark the same words in the original.
+    """
+    whole = fold(text)
+    if len(whole) == len(text):
+        # The common case: accents dropped, nothing expanded; the characters line up one for one.
+        return whole, list(range(len(text)))
+    folded: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(text):
+        part = fold(char)
+        folded.append(part)
+        origins.extend([index] * len(part))
+    return "".join(folded), origins
+
+
+__all__ = ["fold", "fold_with_offsets"]
