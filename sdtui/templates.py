@@ -24,6 +24,8 @@ from .prompts import PROMPTS, Prompt
 
 MAX_TEMPLATE_NAME = 60
 """Longest template name: it must fit a pick list in an 80-column terminal."""
+MAX_DESCRIPTION = 64
+"""Longest description of a built-in template: one line under its name in the picker."""
 MAX_TEMPLATE_ITEMS = 100
 """More agenda items than any meeting has; a bigger template is not a template."""
 OWN_PREFIX = "own-"
@@ -308,8 +310,8 @@ TEMPLATES: tuple[Template, ...] = (
             _item(*_ACTIONS, ItemKind.ACTIONS_REVIEW, 10, standing=True),
             _item(*_CLOSING, ItemKind.CLOSING, 10, standing=True),
         ),
-        {"nl": "Opening, gastspreker met vragen, een restaureren-of-renoveren-ronde, actielijst",
-         "en": "Opening, guest speaker and questions, a restore-or-renovate round, actions"},
+        {"nl": "Gastspreker en vragen, een ronde restaureren of renoveren",
+         "en": "Guest speaker and questions, a restore-or-renovate round"},
         builtin=True,
     ),
     Template(
@@ -330,8 +332,8 @@ TEMPLATES: tuple[Template, ...] = (
                   standing=True),
             _item("Sluiting", "Closing", ItemKind.CLOSING, 5, standing=True),
         ),
-        {"nl": "Rondes over wonen, zorg en samenwerken na de crisis: terug naar toen, of anders?",
-         "en": "Rounds on housing, care and partners after the crisis: back as it was, or new?"},
+        {"nl": "Wonen, zorg en samenwerken na de crisis: terug of anders?",
+         "en": "Housing, care and partners after the crisis: back, or anew?"},
         builtin=True,
     ),
     Template(

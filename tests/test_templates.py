@@ -10,7 +10,8 @@ from sdtui.library import OwnLibrary
 from sdtui.model import ItemKind, Language, Session, ValidationError
 from sdtui.prompts import PROMPTS, prompt_by_id
 from sdtui.store import Store, StoreCorrupt, StoreError, StoreForeign
-from sdtui.templates import TEMPLATES, Template, TemplateTopic, find_template
+from sdtui.templates import (MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Template, TemplateTopic,
+                             find_template)
 
 
 @pytest.fixture
@@ -40,6 +41,9 @@ def test_there_are_three_built_in_templates_in_dutch_and_english() -> None:
         assert template.builtin and template.languages == ("nl", "en")
         assert template.title("nl") != template.title("en")
         assert template.describe("nl") and template.describe("en")
+        for language in ("nl", "en"):  # one line each in the picker, in an 80-column terminal
+            assert len(template.title(language)) <= MAX_TEMPLATE_NAME
+            assert len(template.describe(language)) <= MAX_DESCRIPTION
 
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.id)
