@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from . import __version__
+from . import __version__, cli_templates
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
     restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
+    cli_templates.add_parsers(commands)
     return parser
 
 
@@ -211,6 +212,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "import": cmd_import,
     "read": cmd_read,
+    **cli_templates.COMMANDS,
 }
 
 

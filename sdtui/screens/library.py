@@ -233,7 +233,7 @@ class PromptPicker(LibraryPicker):
         self.own: set[str] = set()
 
     def hint(self) -> str:
-        return _("Enter attaches · a writes your own · x removes your own · Esc cancels")
+        return _("Enter attaches · a own prompt · x removes own · Esc cancels")
 
     def options(self) -> list[Option]:
         own: list[Prompt] = []
