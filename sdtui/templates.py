@@ -101,11 +101,18 @@ class TemplateTopic:
         return cls(dict(prompt.title), dict(prompt.what_changed), prompt.id)
 
     def words(self, language: str | Language, prompts: Iterable[Prompt] = ()) -> tuple[str, str]:
-        """Topic and what changed in `language`: from the library when the prompt is there."""
+        """Topic and what changed in `language`.
+
+        The template's own words when it has them in that language (a user may have reworded a
+        library prompt); else the library's translation of the prompt; else the words it has.
+        """
+        lang = str(getattr(language, "value", language))
+        if lang in self.topic:
+            return self.topic[lang], self.what_changed.get(lang, "")
         prompt = next((p for p in prompts if p.id == self.prompt_id), None) if self.prompt_id else None
         if prompt is not None:
-            return prompt.text(language), prompt.changed(language)
-        return pick(self.topic, language), pick(self.what_changed, language)
+            return prompt.text(lang), prompt.changed(lang)
+        return pick(self.topic, lang), pick(self.what_changed, lang)
 
     def to_dict(self) -> dict[str, Any]:
         return {"topic": dict(self.topic), "what_changed": dict(self.what_changed), "prompt_id": self.prompt_id}

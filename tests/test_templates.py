@@ -139,6 +139,12 @@ def test_a_topic_falls_back_to_its_own_words_when_its_prompt_is_gone() -> None:
     assert topic.words("en", PROMPTS) == ("Eigen vraag?", "Iets veranderde.")
 
 
+def test_a_reworded_library_topic_keeps_its_words_in_its_own_language() -> None:
+    topic = TemplateTopic({"nl": "Housing first, in Tilburg?"}, {}, PROMPTS[0].id)
+    assert topic.words(Language.NL, PROMPTS) == ("Housing first, in Tilburg?", "")
+    assert topic.words(Language.EN, PROMPTS) == (PROMPTS[0].text("en"), PROMPTS[0].changed("en"))
+
+
 def test_templates_are_found_by_id_name_or_id_start() -> None:
     own = Template.from_session(prepared_session(), "Mijn agenda", "own-abc123")
     library = [*TEMPLATES, own]

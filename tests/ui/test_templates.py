@@ -201,3 +201,30 @@ async def test_own_prompts_outlive_the_app(make_app, store: Store) -> None:
         await pilot.press("p", "end", "enter")
         await pilot.pause()
     assert store.load(session.id).rounds[0].topic == "Wijkbudget: houden we het?"
+
+
+async def test_t_on_close_keeps_a_held_meeting_as_a_template_without_what_happened(make_app, store: Store) -> None:
+    from sdtui.demo import build_demo
+    from sdtui.screens.close import CloseScreen
+
+    demo = store.add(build_demo(language="en"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_session(demo.id)
+        await pilot.pause()
+        assert isinstance(app.screen, CloseScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"x" * 61, "enter")  # too long: refused, nothing kept
+        await pilot.pause()
+        assert "too long" in str(app.screen.query_one("#form-error", Static).content)
+        assert OwnLibrary(store.root).templates() == []
+        await pilot.press("ctrl+a", "ctrl+k", *"June meeting", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CloseScreen)
+    [template] = OwnLibrary(store.root).templates()
+    again = template.new_session("September", "en")
+    assert [(i.title, i.kind, i.timebox) for i in again.agenda] == [(i.title, i.kind, i.timebox) for i in demo.agenda]
+    assert [(r.topic, r.prompt_id) for r in again.rounds] == [(r.topic, r.prompt_id) for r in demo.rounds]
+    assert not any(item.notes for item in again.agenda) and not again.decisions
