@@ -143,9 +143,6 @@ class OwnLibrary:
             raise ValidationError(_("Built-in prompts cannot be removed; only your own."))
         self._change(self.prompts_path, "prompts", lambda table: table.remove(Query().prompt.id == prompt_id))
 
-    def is_own_prompt(self, prompt: Prompt) -> bool:
-        return prompt.id.startswith(OWN_PROMPT_PREFIX)
-
 
 def _prompt_of_row(row: Any) -> Prompt:
     if not isinstance(row, dict) or set(row) != {"prompt", "language"}:

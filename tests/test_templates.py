@@ -13,6 +13,8 @@ from sdtui.store import Store, StoreCorrupt, StoreError, StoreForeign
 from sdtui.templates import (MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Template, TemplateTopic,
                              find_template)
 
+from .hostile import HOSTILE
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
@@ -252,3 +254,18 @@ def test_a_damaged_library_file_gives_a_clear_error_and_sessions_stay_reachable(
     with Store(store.root) as reopened:
         assert reopened.load(session.id).title == session.title
         assert [s.id for s in reopened.list()] == [session.id]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_names_and_prompts_are_kept_clean_or_refused_in_words(store: Store, value: str) -> None:
+    library = OwnLibrary(store.root)
+    for add in (lambda: library.add_template(Template.from_session(prepared_session(), value)),
+                lambda: library.add_prompt(value, value, value)):
+        try:
+            add()
+        except ValidationError as error:
+            assert error.message.strip()
+    kept = [*(t.title("nl") for t in library.templates()), *(p.text("nl") for p in library.prompts()),
+            *(p.explain("nl") for p in library.prompts()), *(p.changed("nl") for p in library.prompts())]
+    for text in kept:
+        assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text), repr(text)

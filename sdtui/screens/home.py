@@ -221,11 +221,12 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
     def action_from_template(self) -> None:
         """Pick a built-in or own template, then fill in title, language and time of the new session."""
         from ..library import OwnLibrary
+        from ..templates import Template
         from .library import TemplatePicker, session_form
 
         library = OwnLibrary(self.app.store.root)
 
-        def picked(template) -> None:
+        def picked(template: Template | None) -> None:
             if template is not None:
                 self.app.push_screen(session_form(template, library, self.app.today(), self.app.store.add),
                                      callback=self._opened)
