@@ -228,3 +228,23 @@ async def test_t_on_close_keeps_a_held_meeting_as_a_template_without_what_happen
     assert [(i.title, i.kind, i.timebox) for i in again.agenda] == [(i.title, i.kind, i.timebox) for i in demo.agenda]
     assert [(r.topic, r.prompt_id) for r in again.rounds] == [(r.topic, r.prompt_id) for r in demo.rounds]
     assert not any(item.notes for item in again.agenda) and not again.decisions
+
+
+def test_snapshot_template_picker(snap_compare, make_app, store: Store) -> None:
+    from sdtui.templates import Template
+
+    OwnLibrary(store.root).add_template(Template.from_session(small_session(), "Mijn [b]agenda[/b]", "own-snap22"))
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["t"])
+
+
+def test_snapshot_prompt_library_with_an_own_prompt(snap_compare, make_app, store: Store) -> None:
+    async def run_before(pilot) -> None:
+        session = store.add(small_session())
+        pilot.app.open_session(session.id, "prepare")
+        await pilot.pause()
+        await pilot.press("f7", "p", "end")
+        await pilot.pause()
+
+    library = OwnLibrary(store.root)
+    library.add_prompt("Wijkbudget: [red]houden[/] we het?", "Het budget loopt af.")
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=run_before)
