@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from . import __version__
+from . import __version__, cli_templates
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
     restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
+    cli_templates.add_parsers(commands)
     return parser
 
 
@@ -281,6 +282,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "read": cmd_read,
     "search": cmd_search,
     "attendance": cmd_attendance,
+    **cli_templates.COMMANDS,
 }
 
 

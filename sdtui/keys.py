@@ -87,6 +87,9 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", show=False,
             palette="Home: Add the demo meeting"),
         Key("home.quit", "q", "app.quit", "Quit", "Leave sdtui, where a terminal takes Ctrl+Q for itself", show=False),
+        # Out of the footer: in Dutch it would push Quit and Help off an 80-column line.
+        Key("home.template", "t", "from_template", "Template", "Start a new session from a template",
+            show=False, palette="Home: New session from a template"),
         Key("home.search", "s", "search", "Search", "Search every session: notes, arguments, signals, actions, people",
             palette="Home: Search all sessions"),
         Key("home.attendance", "a", "attendance", "Attendance",
@@ -122,6 +125,9 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("prepare.prompt", "p", "prompt", "Prompt", "Attach a restore-or-renovate topic from the library",
             palette="Prepare: Attach a prompt from the library"),
         Key("prepare.topic", "w", "write_topic", "Topic", "Write a restore-or-renovate topic yourself"),
+        Key("prepare.save_template", "t", "save_template", "Save as template",
+            "Keep this agenda and its topics as a template (asks a name)", show=False,
+            palette="Prepare: Save as template"),
     ),
     # Run: one agenda item at a time. Ctrl keys work while typing a note.
     "run": (
@@ -165,6 +171,9 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Close: Export the minutes"),
         Key("close.finish", "f", "finish", "Finish", "Close the meeting: the clock stops, minutes are final",
             palette="Close: Finish the meeting"),
+        Key("close.save_template", "t", "save_template", "Save as template",
+            "Keep this agenda and its topics as a template (asks a name)", show=False,
+            palette="Close: Save as template"),
     ),
     # The reader: exported minutes for participants.
     "reader_list": (
@@ -191,6 +200,16 @@ KEYS: dict[str, tuple[Key, ...]] = {
     "confirm": (
         Key("confirm.yes", "y", "yes", "Yes", "Confirm"),
         Key("confirm.no", "n,escape", "no", "No", "Cancel"),
+    ),
+    # The template picker (Home, t) and the prompt library (Prepare, p): Enter picks.
+    "templates": (
+        Key("templates.remove", "delete,x", "remove", "Remove", "Remove the selected template (your own only; asks first)"),
+        Key("templates.cancel", "escape", "cancel", "Cancel", "Close without starting a session"),
+    ),
+    "prompts": (
+        Key("prompts.add", "a", "add_own", "Own prompt", "Write a prompt of your own; it stays in the library"),
+        Key("prompts.remove", "delete,x", "remove_own", "Remove", "Remove the selected prompt (your own only; asks first)"),
+        Key("prompts.cancel", "escape", "cancel", "Cancel", "Close without attaching a topic"),
     ),
 }
 

@@ -7,12 +7,18 @@ Layout of a store folder::
     s/<id>.json       TinyDB: one session, written whole on every save
     s/<id>.lock       held by the process that has the session open for editing
     minutes/          exported minutes
+    templates.json    TinyDB: agenda templates the user saved (sdtui/library.py)
+    prompts.json      TinyDB: prompts the user added to the library (sdtui/library.py)
+    library.lock      held while a process changes templates.json or prompts.json
 
 Saving one edit writes one session file, and the index only when what Home shows changed, so
 a save costs the same in a store of ten sessions as in one of ten thousand. Every write goes
 to a temporary file in the same folder, is flushed and fsynced, and replaces the old file with
 `os.replace`: a crash at any moment leaves the old file or the new one. Files are 0600 and
 folders 0700 whatever the umask: minutes hold names and sometimes case details.
+
+The two library files are read only when asked for: a damaged one is reported where it is
+read and never keeps a session from opening.
 """
 
 from __future__ import annotations

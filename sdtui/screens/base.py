@@ -83,3 +83,10 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
     def action_back(self) -> None:
         self.app.leave_session()
+
+    def action_save_template(self) -> None:
+        """Keep this session's agenda and topics as an own template (asks a name)."""
+        from ..library import OwnLibrary
+        from .library import save_as_template
+
+        save_as_template(self, self.session, OwnLibrary(self.app.store.root))

@@ -228,6 +228,21 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
             return
         self.notify(_("Minutes written to {path}").format(path=path), title=_("Exported"), markup=False, timeout=10)
 
+    def action_from_template(self) -> None:
+        """Pick a built-in or own template, then fill in title, language and time of the new session."""
+        from ..library import OwnLibrary
+        from ..templates import Template
+        from .library import TemplatePicker, session_form
+
+        library = OwnLibrary(self.app.store.root)
+
+        def picked(template: Template | None) -> None:
+            if template is not None:
+                self.app.push_screen(session_form(template, library, self.app.today(), self.app.store.add),
+                                     callback=self._opened)
+
+        self.app.push_screen(TemplatePicker(library), callback=picked)
+
     def action_demo(self) -> None:
         from ..demo import build_demo
 

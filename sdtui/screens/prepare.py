@@ -8,20 +8,19 @@ from typing import Any, Callable
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from .. import keys
 from ..i18n import N_, _, word
 from ..model import Attendance, ItemKind, Language, Role, Session
-from ..prompts import PROMPTS, Prompt
+from ..library import OwnLibrary
+from ..prompts import Prompt
 from ..search import Target
 from ..widgets.forms import Field
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
+from .library import PromptPicker
 
 ROLES = list(Role)
 ATTENDANCE = list(Attendance)
@@ -46,35 +45,6 @@ def as_text(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()
     return str(value)
-
-
-class PromptPicker(keys.TranslatedBindings, ModalScreen[Prompt | None]):
-    """The built-in prompt library: each question with its one-line explanation; Enter attaches."""
-
-    BINDINGS = keys.bindings("form")[1:]  # Esc cancels; Enter picks
-    CSS_PATH = "../styles/forms.tcss"
-
-    def __init__(self, language: Language, item_title: str) -> None:
-        super().__init__()
-        self.language = language
-        self.item_title = item_title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="form"):
-            yield Static(plain(_("Attach a topic to: {item}").format(item=self.item_title)), id="form-title")
-            yield OptionList(*(Option(self._label(p), id=p.id) for p in PROMPTS), id="prompts")
-            yield Static(_("Enter attaches · Esc cancels"), id="form-hint")
-
-    def _label(self, prompt: Prompt) -> Text:
-        label = Text(prompt.text(self.language), style="bold")
-        label.append("\n" + prompt.explain(self.language), style="italic")
-        return label
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(next(p for p in PROMPTS if p.id == event.option.id))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class PrepareScreen(SessionScreen):
@@ -359,7 +329,8 @@ class PrepareScreen(SessionScreen):
                     prompt.text(language), item_id=item_id, what_changed=prompt.changed(language), prompt_id=prompt.id))
                 self.show_agenda()
 
-        self.app.push_screen(PromptPicker(language, self.session.item(item_id).title), callback=attach)
+        self.app.push_screen(PromptPicker(language, self.session.item(item_id).title, OwnLibrary(self.app.store.root)),
+                             callback=attach)
 
     def action_write_topic(self) -> None:
         item_id = selected_key(self.agenda_table)

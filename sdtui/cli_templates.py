@@ -1,0 +1,87 @@
+"""`sdtui templates` and `sdtui new --template`: the template library from the shell.
+
+Kept beside `cli.py` rather than in it, so the commands of one feature live in one place;
+`cli.py` adds these parsers and handlers to its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable
+
+from .i18n import LANGUAGES, _, current_language
+from .prompts import PROMPTS
+from .templates import TEMPLATES, Template, find_template
+
+
+def add_parsers(commands: Any) -> None:
+    """The `templates` and `new` sub-commands, on the parser's sub-parsers."""
+    commands.add_parser("templates", help=_("list the templates, built-in and your own, one a line, starting with the id"))
+    new = commands.add_parser("new", help=_("start a new session from a template; prints its id last"))
+    new.add_argument("--template", required=True, metavar="NAME_OR_ID",
+                     help=_("the template's id, or its name (`sdtui templates` lists them)"))
+    new.add_argument("--title", help=_("title of the new session (default: the template's name)"))
+    new.add_argument("--lang", choices=LANGUAGES,
+                     help=_("language of the session and its minutes (default: the app's language)"))
+    new.add_argument("--date", metavar="YYYY-MM-DD", help=_("date of the meeting"))
+
+
+def describe(template: Template, language: str) -> str:
+    """One line: id, languages, size, name; own templates say so."""
+    size = _("{count} items, {minutes} min").format(count=len(template.items), minutes=template.minutes)
+    own = "" if template.builtin else "  " + _("(own)")
+    return f"{template.id:<16} {','.join(template.languages) or '-':<6} {size:<20} {template.title(language)}{own}"
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    from .cli import fail, open_store
+    from .library import OwnLibrary
+    from .store import StoreError
+
+    language = current_language()
+    for template in TEMPLATES:
+        print(describe(template, language))
+    with open_store(args) as store:
+        try:
+            own = OwnLibrary(store.root).templates()
+        except StoreError as error:
+            return fail(_("your own templates cannot be read: {error}").format(error=error))
+    for template in own:
+        print(describe(template, language))
+    if not own:
+        print(_("No templates of your own yet: in the app, t on Prepare saves a session's agenda as one."),
+              file=sys.stderr)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .cli import open_store
+    from .library import OwnLibrary
+    from .store import StoreError
+
+    with open_store(args) as store:
+        library = OwnLibrary(store.root)
+        try:
+            templates = library.all_templates()
+        except StoreError:
+            # A damaged file of own templates need not stop a built-in one; otherwise say what is wrong.
+            if not any(args.template.strip() in (t.id, *t.name.values()) for t in TEMPLATES):
+                raise
+            templates = list(TEMPLATES)
+        template = find_template(args.template, templates)
+        language = args.lang or current_language()
+        try:
+            prompts = library.all_prompts()
+        except StoreError:
+            prompts = list(PROMPTS)  # a topic from an own prompt keeps the words the template holds
+        session = template.new_session(args.title or template.title(language), language, prompts,
+                                       date=args.date or None)
+        session = store.add(session)
+    print(_("Added {title!r} from the template {template!r} to {store}.").format(
+        title=session.title, template=template.title(language), store=store.root))
+    print(session.id)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"templates": cmd_templates, "new": cmd_new}

@@ -1,0 +1,305 @@
+"""The library on screen: pick a template to start a session from, pick or write a prompt.
+
+Both pickers list the built-in entries first and the user's own after them, marked as own;
+own entries can be added and removed here, built-in ones cannot. The user's own entries live
+in the store (`sdtui/library.py`); when that file cannot be read, the picker says so and still
+offers the built-in ones.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import keys
+from ..i18n import N_, _, current_language
+from ..library import OwnLibrary
+from ..model import Language, Session, ValidationError
+from ..prompts import PROMPTS, Prompt
+from ..store import StoreError
+from ..templates import TEMPLATES, Template
+from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.safe import plain
+
+LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
+
+
+def guarded(submit: Callable[[dict[str, str]], Any]) -> Callable[[dict[str, str]], Any]:
+    """A store failure inside a form becomes a message in the form; nothing typed is lost."""
+
+    def run(values: dict[str, str]) -> Any:
+        try:
+            return submit(values)
+        except StoreError as error:
+            raise ValidationError(str(error)) from None
+
+    return run
+
+
+class LibraryPicker(keys.TranslatedBindings, ModalScreen[Any]):
+    """An option list of built-in and own entries, with a line for a message under it."""
+
+    CSS_PATH = ["../styles/forms.tcss", "../styles/library.tcss"]
+    LIST_ID = "entries"
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.picker_title = title
+        self.library_error = ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(plain(self.picker_title), id="form-title")
+            yield OptionList(id=self.LIST_ID)
+            yield Static("", id="library-error", classes="library-error")
+            yield Static(plain(self.hint()), id="form-hint")
+
+    def on_mount(self) -> None:
+        self.fill()
+
+    def hint(self) -> str:
+        return ""
+
+    def options(self) -> list[Option]:
+        raise NotImplementedError
+
+    @property
+    def option_list(self) -> OptionList:
+        return self.query_one(f"#{self.LIST_ID}", OptionList)
+
+    def fill(self, select: str | None = None) -> None:
+        """List the entries again, keeping `select` (or the current entry) highlighted."""
+        option_list = self.option_list
+        keep = select or self.highlighted_id()
+        option_list.clear_options()
+        option_list.add_options(self.options())
+        ids = [option.id for option in option_list.options]
+        option_list.highlighted = ids.index(keep) if keep in ids else (0 if ids else None)
+        error = self.query_one("#library-error", Static)
+        error.update(plain(self.library_error))
+        error.display = bool(self.library_error)
+        option_list.focus()
+
+    def highlighted_id(self) -> str | None:
+        option_list = self.option_list
+        if option_list.highlighted is None:
+            return None
+        return option_list.get_option_at_index(option_list.highlighted).id
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+class TemplatePicker(LibraryPicker):
+    """The built-in and own templates; Enter picks one, x removes an own one."""
+
+    BINDINGS = keys.bindings("templates")
+    KEY_SCOPES = ("templates",)
+    HELP_TITLE = N_("Templates")
+
+    def __init__(self, library: OwnLibrary) -> None:
+        super().__init__(_("New session from a template"))
+        self.library = library
+        self.templates: list[Template] = list(TEMPLATES)
+
+    def hint(self) -> str:
+        return _("Enter picks · x removes your own · Esc cancels")
+
+    def options(self) -> list[Option]:
+        try:
+            self.templates = self.library.all_templates()
+            self.library_error = ""
+        except StoreError as error:
+            self.templates = list(TEMPLATES)
+            self.library_error = _("Your own templates cannot be read: {error}").format(error=error)
+        return [Option(self._label(t), id=t.id) for t in self.templates]
+
+    def _label(self, template: Template) -> Text:
+        language = current_language()
+        label = Text(template.title(language), style="bold")
+        if template.builtin:
+            details = template.describe(language)
+        else:
+            languages = ", ".join(_(LANGUAGE_NAMES[Language(lang)]) for lang in template.languages) or "-"
+            details = _("own · {languages} · {count} items, {minutes} min").format(
+                languages=languages, count=len(template.items), minutes=template.minutes)
+        label.append("\n" + details, style="italic")
+        return label
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(next(t for t in self.templates if t.id == event.option.id))
+
+    def action_remove(self) -> None:
+        template = next((t for t in self.templates if t.id == self.highlighted_id()), None)
+        if template is None:
+            return
+        if template.builtin:
+            self.notify(_("Built-in templates cannot be removed; only your own."), severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.library.remove_template(template.id)
+            except (StoreError, ValidationError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(_("Template removed: {name}").format(name=template.title(current_language())), markup=False)
+            self.fill()
+
+        self.app.push_screen(ConfirmScreen(_("Remove the template {name!r}? Sessions made from it stay.").format(
+            name=template.title(current_language()))), callback=confirmed)
+
+
+def session_form(template: Template, library: OwnLibrary, today: date,
+                 add: Callable[[Session], Session]) -> FormScreen:
+    """The form that makes a session from `template`: title, language, network, date and times.
+
+    `add` stores the new session and returns it; the form's result is the stored session.
+    """
+    ui_language = current_language()
+    language = ui_language if ui_language in template.languages or not template.languages else template.languages[0]
+    start = datetime(2000, 1, 1, 13, 30)
+    end = start + timedelta(minutes=template.minutes)
+    fields = [
+        Field("title", _("Title"), template.title(ui_language)),
+        Field("language", _("Language of the session and its minutes"), language, kind="choice",
+              choices=[(_(name), lang.value) for lang, name in LANGUAGE_NAMES.items()]),
+        Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
+        Field("date", _("Date (YYYY-MM-DD)"), today.isoformat()),
+        Field("start_time", _("Start (HH:MM)"), start.strftime("%H:%M")),
+        Field("end_time", _("End (HH:MM)"), end.strftime("%H:%M") if end.day == start.day else ""),
+    ]
+
+    def create(values: dict[str, str]) -> Session:
+        values = dict(values)
+        try:
+            prompts = library.all_prompts()
+        except StoreError:
+            prompts = list(PROMPTS)  # topics from own prompts keep the words the template holds
+        session = template.new_session(values.pop("title"), values.pop("language") or language, prompts, **values)
+        return add(session)
+
+    hint = "" if len(template.languages) != 1 else _(
+        "This template exists in {language} only; topics from the library follow the language picked.").format(
+            language=_(LANGUAGE_NAMES[Language(template.languages[0])]))
+    return FormScreen(_("New session: {name}").format(name=template.title(ui_language)), fields, guarded(create),
+                      hint=hint)
+
+
+def save_as_template(screen: Screen, session: Session, library: OwnLibrary) -> None:
+    """Ask a name and keep the session's agenda and topics as an own template."""
+
+    def save(values: dict[str, str]) -> Template:
+        return library.add_template(Template.from_session(session, values["name"]))
+
+    def saved(template: Template | None) -> None:
+        if template is not None:
+            screen.notify(_("Saved as template: {name}. Home, t starts a session from it.").format(
+                name=template.title(session.language)), markup=False)
+
+    fields = [Field("name", _("Template name"), session.title[:60])]
+    screen.app.push_screen(FormScreen(_("Save the agenda as a template"), fields, guarded(save)), callback=saved)
+
+
+# --- prompts ---------------------------------------------------------------------------------
+
+
+class PromptPicker(LibraryPicker):
+    """The prompt library, built-in and own: each question with its one-line explanation; Enter attaches."""
+
+    BINDINGS = keys.bindings("prompts")
+    KEY_SCOPES = ("prompts",)
+    HELP_TITLE = N_("Prompt library")
+    LIST_ID = "prompts"
+
+    def __init__(self, language: Language, item_title: str, library: OwnLibrary | None = None) -> None:
+        super().__init__(_("Attach a topic to: {item}").format(item=item_title))
+        self.language = language
+        self.library = library
+        self.prompts: list[Prompt] = list(PROMPTS)
+        self.own: set[str] = set()
+
+    def hint(self) -> str:
+        return _("Enter attaches · a own prompt · x removes own · Esc cancels")
+
+    def options(self) -> list[Option]:
+        own: list[Prompt] = []
+        self.library_error = ""
+        if self.library is not None:
+            try:
+                own = self.library.prompts()
+            except StoreError as error:
+                self.library_error = _("Your own prompts cannot be read: {error}").format(error=error)
+        self.prompts = [*PROMPTS, *own]
+        self.own = {p.id for p in own}
+        return [Option(self._label(p), id=p.id) for p in self.prompts]
+
+    def _label(self, prompt: Prompt) -> Text:
+        label = Text(prompt.text(self.language), style="bold")
+        if prompt.id in self.own:
+            label.append(" " + _("(own)"), style="reverse")
+        label.append("\n" + prompt.explain(self.language), style="italic")
+        return label
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(next(p for p in self.prompts if p.id == event.option.id))
+
+    def action_add_own(self) -> None:
+        if self.library is None:
+            return
+        library = self.library
+        fields = [
+            Field("title", _("Question (at most 60 characters)"), placeholder=_("Neighbourhood budget: keep it?")),
+            Field("explanation", _("One-line explanation (at most 70 characters)")),
+            Field("what_changed", _("What changed in the crisis? (may stay empty)"), kind="text"),
+        ]
+
+        def add(values: dict[str, str]) -> Prompt:
+            return library.add_prompt(values["title"], values["explanation"], values["what_changed"],
+                                      current_language())
+
+        def added(prompt: Prompt | None) -> None:
+            if prompt is not None:
+                self.fill(select=prompt.id)
+
+        self.app.push_screen(FormScreen(_("Your own prompt"), fields, guarded(add)), callback=added)
+
+    def action_remove_own(self) -> None:
+        prompt = next((p for p in self.prompts if p.id == self.highlighted_id()), None)
+        if prompt is None or self.library is None:
+            return
+        if prompt.id not in self.own:
+            self.notify(_("Built-in prompts cannot be removed; only your own."), severity="warning")
+            return
+        library = self.library
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                library.remove_prompt(prompt.id)
+            except (StoreError, ValidationError) as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(_("Prompt removed; topics taken from it keep their words."), markup=False)
+            self.fill()
+
+        self.app.push_screen(ConfirmScreen(_("Remove your prompt {title!r}?").format(
+            title=prompt.text(self.language))), callback=confirmed)
+
+
+__all__ = ["PromptPicker", "TemplatePicker", "save_as_template", "session_form"]
