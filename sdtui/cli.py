@@ -7,6 +7,7 @@ traceback: the people running this are chairs and policy officers, not Python de
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
@@ -96,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except CliError as error:
         return fail(str(error))
+    except BrokenPipeError:
+        # The reader left (`sdtui list | head`): stop quietly, like other command-line tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
     except (ValidationError, OSError) as error:
         return fail(describe(error))
     except KeyboardInterrupt:

@@ -165,3 +165,19 @@ def test_export_name_never_leaves_the_minutes_folder(tmp_path: Path, title: str)
 def test_read_without_a_terminal_or_with_a_missing_file_is_one_line(tmp_path: Path) -> None:
     assert_one_line_error(sdtui("read", str(tmp_path / "missing.md")))
     assert "needs a terminal" in assert_one_line_error(sdtui("read", store=tmp_path / "store"))
+
+
+def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None:
+    """`sdtui list | head -1`: the rest of the list meets a closed pipe, and sdtui stops quietly."""
+    from sdtui.demo import build_demo
+    from sdtui.store import Store
+
+    with Store(tmp_path / "store") as store:
+        store.add_many([build_demo() for _ in range(800)])  # more than a pipe holds
+    process = subprocess.Popen([sys.executable, "-m", "sdtui", "--store", str(tmp_path / "store"), "list"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip()
+    process.stdout.close()
+    _out, errors = process.communicate(timeout=60)
+    assert errors == ""
+    assert process.returncode == 1
