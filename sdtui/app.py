@@ -131,6 +131,7 @@ class SdtuiApp(App[None]):
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen) \
                 and getattr(self.screen, "SCREEN_NAME", "") != "search":
             self.pop_screen()
+        self.sub_title = _(self.SUB_TITLE)  # the header no longer names the session left
 
     def action_show(self, name: str) -> None:
         """Switch between Prepare, Run and Close of the open session."""
