@@ -355,7 +355,22 @@ class Store:
     # --- sessions -----------------------------------------------------------------------
 
     def load(self, id_or_prefix: str) -> Session:
-        session_id = self.resolve(id_or_prefix)
+        return self._load(self.resolve(id_or_prefix))
+
+    def load_all(self) -> tuple[list[Session], list[str]]:
+        """Every session, reading the index once; and a message for each file that could not be read.
+
+        One damaged file does not hide the others: views across meetings show what can be read.
+        """
+        sessions, problems = [], []
+        for session_id in self.ids():
+            try:
+                sessions.append(self._load(session_id))
+            except StoreError as error:
+                problems.append(str(error))
+        return sessions, problems
+
+    def _load(self, session_id: str) -> Session:
         path = self._session_path(session_id)
         data = AtomicJSONStorage(path).read()
         if data is None:

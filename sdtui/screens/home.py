@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -14,6 +12,7 @@ from ..exporting import export_minutes
 from ..i18n import N_, _, current_language, word
 from ..model import Session, ValidationError
 from ..store import SessionSummary, StoreError
+from ..text import fold
 from ..widgets.forms import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
@@ -24,12 +23,6 @@ EMPTY_TEXT = N_(
     "(the Wmo network's June meeting) and look around.\n\n"
     "F1 or ? lists every key. Ctrl+Q quits; everything is saved as you go."
 )
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class HomeScreen(keys.TranslatedBindings, Screen[None]):

@@ -1,0 +1,20 @@
+"""Text helpers shared by the model, the CLI and the screens (no Textual here)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def matches(query: str, *texts: str) -> bool:
+    """True when every word of `query` occurs, folded, in one of `texts` (an empty query matches)."""
+    haystack = fold(" ".join(texts))
+    return all(word in haystack for word in fold(query).split())
+
+
+__all__ = ["fold", "matches"]
