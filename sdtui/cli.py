@@ -15,6 +15,7 @@ from . import __version__
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
+from .series_cli import add_series_commands, cmd_actions, cmd_next
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -56,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     read = commands.add_parser("read", help=_("read exported minutes in the terminal"))
     read.add_argument("path", metavar="FILE|DIR", nargs="?",
                       help=_("a minutes file, or a folder of them (default: the store's minutes/ folder)"))
+
+    add_series_commands(commands)
 
     restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
     restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
@@ -207,6 +210,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
+    "next": cmd_next,
+    "actions": cmd_actions,
     "list": cmd_list,
     "export": cmd_export,
     "import": cmd_import,
