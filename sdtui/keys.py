@@ -85,6 +85,11 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Home: Export minutes"),
         Key("home.demo", "d", "demo", "Demo", "Add the demo meeting", palette="Home: Add the demo meeting"),
         Key("home.quit", "q", "app.quit", "Quit", "Leave sdtui, where a terminal takes Ctrl+Q for itself", show=False),
+        # A network over time (sdtui/series.py). The footer is full: these two are in the help and the palette.
+        Key("home.next_meeting", "m", "next_meeting", "Next", "Create the next meeting of the selected session's "
+            "network: open actions and unfinished items carry over", show=False, palette="Home: Next meeting"),
+        Key("home.all_actions", "a", "all_actions", "Actions", "Action items of every meeting: open, overdue, "
+            "by owner or network", show=False, palette="Home: Action items of every meeting"),
     ),
     # Prepare: Details, Participants and Agenda tabs. Letter keys act on the tab in view.
     # Tab and pane keys stay out of the footer: the tab bar itself names them ("Agenda F7").
@@ -150,6 +155,17 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Close: Export the minutes"),
         Key("close.finish", "f", "finish", "Finish", "Close the meeting: the clock stops, minutes are final",
             palette="Close: Finish the meeting"),
+        # Out of the footer, which is full here: the status line names m once the meeting is closed.
+        Key("close.next_meeting", "m", "next_meeting", "Next", "Create the next meeting of this network: "
+            "open actions and unfinished items carry over", show=False, palette="Close: Next meeting"),
+    ),
+    # All action items across the meetings in the store.
+    "actions": (
+        Key("actions.open", "enter", "open", "Open", "Open the meeting of the selected action", show=False),
+        Key("actions.filter", "slash", "filter", "Filter", "Filter by owner, network or text as you type"),
+        Key("actions.open_only", "o", "toggle_open", "Open only", "Only open actions, or all of them"),
+        Key("actions.overdue", "d", "toggle_overdue", "Overdue", "Only overdue actions, or all of them"),
+        Key("actions.back", "escape", "back", "Back", "Back to the list of sessions"),
     ),
     # The reader: exported minutes for participants.
     "reader_list": (

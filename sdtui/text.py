@@ -11,10 +11,5 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def matches(query: str, *texts: str) -> bool:
-    """True when every word of `query` occurs, folded, in one of `texts` (an empty query matches)."""
-    haystack = fold(" ".join(texts))
-    return all(word in haystack for word in fold(query).split())
 
-
-__all__ = ["fold", "matches"]
+__all__ = ["fold"]

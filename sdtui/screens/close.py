@@ -79,7 +79,7 @@ class CloseScreen(SessionScreen):
         open_count = len(session.open_actions)
         state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
                  SessionStatus.CLOSED: _("Meeting closed")}[session.status]
-        hint = "" if session.status is SessionStatus.CLOSED else _(" · f closes it")
+        hint = _(" · m: next meeting") if session.status is SessionStatus.CLOSED else _(" · f closes it")
         self.query_one("#close-status", Static).update(plain(
             state + hint + _(" · {decisions} decisions · {actions} open actions").format(
                 decisions=len(session.decisions), actions=open_count)))
@@ -96,10 +96,13 @@ class CloseScreen(SessionScreen):
         actions.clear()
         for action in session.actions:
             owner = next((p.name for p in session.participants if p.id == action.owner_id), action.owner_id)
+            text = action.text.replace("\n", " ")
+            if action.carried_from:
+                text = _("(earlier) {action}").format(action=text)
             status = word(action.status)
             if action.is_overdue(today):
                 status = _("{status} OVERDUE").format(status=status)
-            actions.add_row(plain(action.text.replace("\n", " ")), plain(owner),
+            actions.add_row(plain(text), plain(owner),
                             plain(action.due.isoformat() if action.due else ""),
                             plain(status, "bold" if action.is_overdue(today) else ""), key=action.id)
         keep_cursor(actions, keep)
@@ -157,6 +160,11 @@ class CloseScreen(SessionScreen):
 
         self.app.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
                              callback=confirmed)
+
+    def action_next_meeting(self) -> None:
+        from .series import ask_next_meeting
+
+        ask_next_meeting(self.app, self.session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_status":
