@@ -11,6 +11,7 @@ from sdtui.model import ActionStatus, ItemKind, Session, SessionStatus
 from sdtui.screens.actions import ActionsScreen
 from sdtui.screens.help import HelpScreen
 from sdtui.screens.home import HomeScreen
+from sdtui.series import next_meeting
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text
@@ -207,3 +208,28 @@ async def test_footers_fit_80_columns(make_app, store: Store) -> None:
         await open_actions_view(app, pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "f1 Help" in footer and footer.rstrip().endswith("palette")
+
+
+async def test_an_agenda_item_is_marked_standing_on_prepare_and_comes_back_next_time(make_app, store: Store) -> None:
+    session = Session(title="Maart", network="Wmo-netwerk", date="2026-03-12")
+    session.add_item("Opening", kind=ItemKind.OPENING)
+    session.add_item("Gastspreker", kind=ItemKind.PRESENTATION)
+    store.add(session)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_session(session.id, "prepare")
+        await pilot.pause()
+        await pilot.press("f7", "e")  # the opening
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "tab", "enter", "down", "enter")  # standing: yes
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert [i.standing for i in store.load(session.id).agenda] == [True, False]
+        assert table_rows(app, "#agenda-table")[0][1] == "Opening (standing)"
+    held = store.load(session.id)  # the meeting runs through both items
+    held.start(FROZEN_NOW)
+    held.go_to(1, FROZEN_NOW)
+    held.close(FROZEN_NOW)
+    assert [i.title for i in next_meeting(held, FROZEN_NOW.date()).agenda] == ["Opening"]
