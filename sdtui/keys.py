@@ -131,6 +131,10 @@ KEYS: dict[str, tuple[Key, ...]] = {
             show=False, priority=True, palette="Run: Signals"),
         Key("run.decisions", "f8", "pane('decisions')", "Decisions", "Decisions of the meeting",
             show=False, priority=True, palette="Run: Decisions"),
+        Key("run.actions", "f9", "pane('actions')", "Actions", "Action items: those from earlier meetings "
+            "first, to review (an actions review item opens here)", show=False, priority=True,
+            palette="Run: Action items"),
+        Key("run.status", "space", "cycle_status", "Status", "Action: open (kept), done, dropped", show=False),
         Key("run.confidential", "ctrl+l", "toggle_confidential", "Confidential",
             "Mark the note confidential (never exported) or not", priority=True,
             palette="Run: Mark the note confidential or not"),

@@ -27,8 +27,7 @@ from typing import Iterable
 
 from .i18n import N_, translation
 from .model import (
-    ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, Participant, RestoreRenovate, Session,
-    Verdict,
+    ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, RestoreRenovate, Session, Verdict,
 )
 from .text import fold
 

@@ -233,3 +233,32 @@ async def test_an_agenda_item_is_marked_standing_on_prepare_and_comes_back_next_
     held.go_to(1, FROZEN_NOW)
     held.close(FROZEN_NOW)
     assert [i.title for i in next_meeting(held, FROZEN_NOW.date()).agenda] == ["Opening"]
+
+
+async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_them(make_app, store: Store) -> None:
+    demo, _youth = meetings(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "y")
+        await pilot.pause()
+        following_id = app.session.id
+        kinds = [item.kind for item in app.session.agenda]
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("n")  # the meeting starts at the first item
+        await pilot.pause()
+        for _ in range(kinds.index(ItemKind.ACTIONS_REVIEW)):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert app.screen.pane == "actions"  # arriving at the review shows the list
+        assert "Action items (Space: open, done, dropped)" in screen_text(app)
+        rows = table_rows(app, "#run-actions")
+        assert len(rows) == len(demo.open_actions) and all(r[0].startswith("(earlier) ") for r in rows)
+        await pilot.press("space", "down", "down", "space", "space")
+        await pilot.pause()
+        assert [r[3] for r in table_rows(app, "#run-actions")][:3] == ["done", "open", "dropped"]
+        await pilot.press("f5")  # the other panes are one key away; Space is a plain key again
+        await pilot.pause()
+        assert app.screen.check_action("cycle_status", ()) is False
+    statuses = [a.status for a in store.load(following_id).actions]
+    assert statuses[:3] == [ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.DROPPED]
