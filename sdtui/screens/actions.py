@@ -6,6 +6,7 @@ from datetime import date
 
 from rich.text import Text
 from textual import work
+from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
@@ -14,6 +15,7 @@ from .. import keys
 from ..i18n import N_, _, word
 from ..model import Session
 from ..series import SeriesAction, actions_across, filter_actions
+from ..store import StoreError
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -40,6 +42,8 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         self.rows: list[SeriesAction] = []
         self.shown: list[SeriesAction] = []
         self.loaded = False
+        self.problems = 0
+        """How many session files could not be read (each named in a message)."""
         self.open_only = True
         self.overdue_only = False
 
@@ -62,14 +66,21 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         self.query_one("#actions-state", Static).update(_("Reading the meetings…"))
         self.load()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Read every session once, off the screen's thread: a store of a thousand meetings takes a moment."""
-        sessions, problems = self.app.store.load_all()
-        self.app.call_from_thread(self.loaded_sessions, sessions, problems)
+        try:
+            sessions, problems = self.app.store.load_all()
+        except StoreError as error:
+            sessions, problems = [], [str(error)]
+        if not get_current_worker().is_cancelled:  # Esc while reading: nobody waits for the list
+            self.app.call_from_thread(self.loaded_sessions, sessions, problems)
 
     def loaded_sessions(self, sessions: list[Session], problems: list[str]) -> None:
+        if not self.is_attached:
+            return
         self.rows = actions_across(sessions)
+        self.problems = len(problems)
         self.loaded = True
         for problem in problems:
             self.notify(problem, title=_("Not read"), severity="warning", markup=False, timeout=10)
@@ -123,7 +134,11 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
             shown=count, total=len(self.rows), filters=", ".join(filters))
         if count > MAX_ROWS:
             line = _("the first {limit} of {shown} actions · type / to narrow").format(limit=MAX_ROWS, shown=count)
-        self.query_one("#actions-state", Static).update(plain(line))
+        state = plain(line)
+        if self.problems:
+            state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
+            state.append(line)
+        self.query_one("#actions-state", Static).update(state)
 
     def show_meeting(self) -> None:
         """The meeting of the highlighted action, and where it was carried from."""

@@ -262,3 +262,49 @@ async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_t
         assert app.screen.check_action("cycle_status", ()) is False
     statuses = [a.status for a in store.load(following_id).actions]
     assert statuses[:3] == [ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.DROPPED]
+
+
+async def test_a_store_that_cannot_be_read_gives_a_message_not_a_crash(make_app, store: Store, monkeypatch) -> None:
+    from sdtui.store import StoreCorrupt
+
+    meetings(store)
+
+    def broken():
+        raise StoreCorrupt("index.json is damaged (not valid JSON); sdtui left it untouched.")
+
+    monkeypatch.setattr(store, "load_all", broken)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions_view(app, pilot)
+        await pilot.pause()
+        assert "could not be read" in screen_text(app)
+        assert "No action items in any meeting yet." in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_leaving_before_the_meetings_are_read_is_harmless(make_app, store: Store, monkeypatch) -> None:
+    import threading
+
+    meetings(store)
+    release = threading.Event()
+    real = store.load_all
+
+    def slow():
+        release.wait(5)
+        return real()
+
+    monkeypatch.setattr(store, "load_all", slow)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Reading the meetings" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.return_code in (None, 0)
