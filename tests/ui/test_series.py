@@ -308,3 +308,41 @@ async def test_leaving_before_the_meetings_are_read_is_harmless(make_app, store:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert app.return_code in (None, 0)
+
+
+async def test_hostile_text_stays_text_in_the_actions_view_the_next_meeting_and_its_minutes(tmp_path) -> None:
+    from tests.hostile import HOSTILE
+    from tests.markdown_checks import no_html, parse as parse_minutes
+    from tests.test_hostile import assert_screen_intact, hostile_session, terminal_safe
+
+    from sdtui.minutes import render_minutes
+
+    from .conftest import still_app
+
+    values = HOSTILE[::5]  # markup, escapes, Markdown, RTL and the rest, at a tenth of the time
+    with Store(tmp_path / "store") as store:
+        following = []
+        for value in values:
+            earlier = store.add(hostile_session(value))
+            after = store.add(next_meeting(earlier, FROZEN_NOW.date()))
+            minutes = render_minutes(after)
+            assert terminal_safe(minutes) and no_html(parse_minutes(minutes))
+            following.append(after.id)
+        app = still_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await open_actions_view(app, pilot)
+            assert_screen_intact(app, "actions view")
+            for index in range(len(values)):
+                await pilot.press("down")
+                assert_screen_intact(app, f"actions view row {index}")
+            await pilot.press("escape")
+            await pilot.pause()
+            for number, session_id in enumerate(following):
+                app.open_session(session_id, "run")
+                await pilot.pause()
+                await pilot.press("f9")
+                assert_screen_intact(app, f"{number} run actions")
+                await pilot.press("f4")
+                assert_screen_intact(app, f"{number} close")
+                await pilot.press("escape")
+                await pilot.pause()
