@@ -16,7 +16,9 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
 from ..i18n import N_, _, word
-from ..model import MAX_TEXT, AgendaItem, ItemKind, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
+from ..model import (
+    MAX_TEXT, AgendaItem, ItemKind, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict,
+)
 from ..widgets.clock import clock
 from ..widgets.forms import Field
 from ..widgets.safe import SafeTextArea, plain
