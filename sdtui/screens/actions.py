@@ -13,13 +13,12 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
 from ..i18n import N_, _, word
-from ..model import Session
 from ..series import SeriesAction, actions_across, filter_actions
 from ..store import StoreError
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
-MAX_ROWS = 500
+MAX_ROWS = 200
 """Rows shown at once: a table of thousands is slow to fill and nobody reads it; filtering narrows it."""
 OVERDUE_STYLE = "bold red"
 
@@ -73,13 +72,16 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
             sessions, problems = self.app.store.load_all()
         except StoreError as error:
             sessions, problems = [], [str(error)]
+        rows = actions_across(sessions)
+        for row in rows:
+            row.folded  # noqa: B018 - folded here, so the first letter typed in the filter does not wait
         if not get_current_worker().is_cancelled:  # Esc while reading: nobody waits for the list
-            self.app.call_from_thread(self.loaded_sessions, sessions, problems)
+            self.app.call_from_thread(self.loaded_rows, rows, problems)
 
-    def loaded_sessions(self, sessions: list[Session], problems: list[str]) -> None:
+    def loaded_rows(self, rows: list[SeriesAction], problems: list[str]) -> None:
         if not self.is_attached:
             return
-        self.rows = actions_across(sessions)
+        self.rows = rows
         self.problems = len(problems)
         self.loaded = True
         for problem in problems:
