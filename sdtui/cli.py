@@ -16,6 +16,7 @@ from . import __version__, cli_templates
 from .i18n import LANGUAGES, _, choose_language, current_language, set_language
 from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
 from .model import ValidationError
+from .series_cli import add_series_commands, cmd_actions, cmd_next
 
 if TYPE_CHECKING:
     from .search import Hit
@@ -67,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     attendance = commands.add_parser("attendance", help=_("who came how often to the meetings of a network"))
     attendance.add_argument("network", metavar="NETWORK", nargs="+", help=_("the network's name, as on Home"))
+
+    add_series_commands(commands)
 
     restore = commands.add_parser("import", help=_("add a session from a JSON backup; prints its id last"))
     restore.add_argument("file", metavar="FILE", help=_("a file written by `sdtui export ID --format json`"))
@@ -281,6 +284,8 @@ def cmd_attendance(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
+    "next": cmd_next,
+    "actions": cmd_actions,
     "list": cmd_list,
     "export": cmd_export,
     "import": cmd_import,

@@ -92,9 +92,14 @@ KEYS: dict[str, tuple[Key, ...]] = {
             show=False, palette="Home: New session from a template"),
         Key("home.search", "s", "search", "Search", "Search every session: notes, arguments, signals, actions, people",
             palette="Home: Search all sessions"),
-        Key("home.attendance", "a", "attendance", "Attendance",
+        Key("home.attendance", "w", "attendance", "Attendance",
             "Who came how often to the meetings of the selected session's network", show=False,
             palette="Home: Attendance of the network"),
+        # A network over time (sdtui/series.py). The footer is full: these two are in the help and the palette.
+        Key("home.next_meeting", "m", "next_meeting", "Next", "Create the next meeting of the selected session's "
+            "network: open actions and unfinished items carry over", show=False, palette="Home: Next meeting"),
+        Key("home.all_actions", "a", "all_actions", "Actions", "Action items of every meeting: open, overdue, "
+            "by owner or network", show=False, palette="Home: Action items of every meeting"),
     ),
     # Search across all sessions: type words, hits appear as you type; Enter opens one in place.
     "search": (
@@ -147,6 +152,10 @@ KEYS: dict[str, tuple[Key, ...]] = {
             show=False, priority=True, palette="Run: Signals"),
         Key("run.decisions", "f8", "pane('decisions')", "Decisions", "Decisions of the meeting",
             show=False, priority=True, palette="Run: Decisions"),
+        Key("run.actions", "f9", "pane('actions')", "Actions", "Action items: those from earlier meetings "
+            "first, to review (an actions review item opens here)", show=False, priority=True,
+            palette="Run: Action items"),
+        Key("run.status", "space", "cycle_status", "Status", "Action: open (kept), done, dropped", show=False),
         Key("run.confidential", "ctrl+l", "toggle_confidential", "Confidential",
             "Mark the note confidential (never exported) or not", priority=True,
             palette="Run: Mark the note confidential or not"),
@@ -174,6 +183,17 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("close.save_template", "t", "save_template", "Save as template",
             "Keep this agenda and its topics as a template (asks a name)", show=False,
             palette="Close: Save as template"),
+        # Out of the footer, which is full here: the status line names m once the meeting is closed.
+        Key("close.next_meeting", "m", "next_meeting", "Next", "Create the next meeting of this network: "
+            "open actions and unfinished items carry over", show=False, palette="Close: Next meeting"),
+    ),
+    # All action items across the meetings in the store.
+    "actions": (
+        Key("actions.open", "enter", "open", "Open", "Open the meeting of the selected action", show=False),
+        Key("actions.filter", "slash", "filter", "Filter", "Filter by owner, network or text as you type"),
+        Key("actions.open_only", "o", "toggle_open", "Open only", "Only open actions, or all of them"),
+        Key("actions.overdue", "d", "toggle_overdue", "Overdue", "Only overdue actions, or all of them"),
+        Key("actions.back", "escape", "back", "Back", "Back to the list of sessions"),
     ),
     # The reader: exported minutes for participants.
     "reader_list": (

@@ -363,6 +363,19 @@ class Store:
     def load(self, id_or_prefix: str) -> Session:
         return self.read(self.resolve(id_or_prefix))
 
+    def load_all(self) -> tuple[list[Session], list[str]]:
+        """Every session, reading the index once; and a message for each file that could not be read.
+
+        One damaged file does not hide the others: views across meetings show what can be read.
+        """
+        sessions, problems = [], []
+        for session_id in self.ids():
+            try:
+                sessions.append(self.read(session_id))
+            except StoreError as error:
+                problems.append(str(error))
+        return sessions, problems
+
     def read(self, session_id: str) -> Session:
         """A session by its whole id, without a look-up in the index: for reading many at once."""
         if not _ID.fullmatch(session_id):

@@ -10,18 +10,16 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedC
 
 from .. import keys
 from ..exporting import export_minutes
-from ..i18n import N_, _, word
+from ..i18n import N_, _
 from ..minutes import render_minutes
-from ..model import ActionStatus, SessionStatus
+from ..model import SessionStatus
 from ..search import Target
 from ..store import StoreError
 from ..widgets.forms import ConfirmScreen
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
-
-NEXT_STATUS = {ActionStatus.OPEN: ActionStatus.DONE, ActionStatus.DONE: ActionStatus.DROPPED,
-               ActionStatus.DROPPED: ActionStatus.OPEN}
+from .series import action_table, cycle_status, show_actions
 
 
 def preview_parser() -> MarkdownIt:
@@ -54,12 +52,7 @@ class CloseScreen(SessionScreen):
                     decisions.add_column(_("Item"), width=20)
                     yield decisions
                     yield Static(_("Action items (Space: open, done, dropped)"), classes="section-title")
-                    actions: DataTable[Text] = DataTable(id="actions", cursor_type="row", zebra_stripes=True)
-                    actions.add_column(_("Action"), key="text", width=36)
-                    actions.add_column(_("Owner"), key="owner", width=14)
-                    actions.add_column(_("Due"), key="due", width=10)
-                    actions.add_column(_("Status"), key="status", width=12)
-                    yield actions
+                    yield action_table()
             with TabPane(_("Preview F6"), id="preview"):
                 preview = Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
                 preview.can_focus = True
@@ -87,7 +80,7 @@ class CloseScreen(SessionScreen):
         open_count = len(session.open_actions)
         state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
                  SessionStatus.CLOSED: _("Meeting closed")}[session.status]
-        hint = "" if session.status is SessionStatus.CLOSED else _(" · f closes it")
+        hint = _(" · m: next meeting") if session.status is SessionStatus.CLOSED else _(" · f closes it")
         self.query_one("#close-status", Static).update(plain(
             state + hint + _(" · {decisions} decisions · {actions} open actions").format(
                 decisions=len(session.decisions), actions=open_count)))
@@ -99,18 +92,7 @@ class CloseScreen(SessionScreen):
             decisions.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
                               plain(items.get(decision.item_id or "", "")), key=decision.id)
 
-        actions = self.query_one("#actions", DataTable)
-        keep = self.selected_action_id()
-        actions.clear()
-        for action in session.actions:
-            owner = next((p.name for p in session.participants if p.id == action.owner_id), action.owner_id)
-            status = word(action.status)
-            if action.is_overdue(today):
-                status = _("{status} OVERDUE").format(status=status)
-            actions.add_row(plain(action.text.replace("\n", " ")), plain(owner),
-                            plain(action.due.isoformat() if action.due else ""),
-                            plain(status, "bold" if action.is_overdue(today) else ""), key=action.id)
-        keep_cursor(actions, keep)
+        show_actions(self.query_one("#actions", DataTable), session, today)
         if self.query_one(TabbedContent).active == "preview":
             self.show_preview()
 
@@ -133,15 +115,7 @@ class CloseScreen(SessionScreen):
         self.refresh_bindings()
 
     def action_cycle_status(self) -> None:
-        action_id = self.selected_action_id()
-        if action_id is None:
-            return
-
-        def cycle(session) -> None:
-            action = next(a for a in session.actions if a.id == action_id)
-            action.status = NEXT_STATUS[action.status]
-
-        self.app.edit(cycle)
+        cycle_status(self.app, self.query_one("#actions", DataTable))
         self.refresh_view()
 
     def action_export(self) -> None:
@@ -165,6 +139,11 @@ class CloseScreen(SessionScreen):
 
         self.app.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
                              callback=confirmed)
+
+    def action_next_meeting(self) -> None:
+        from .series import ask_next_meeting
+
+        ask_next_meeting(self.app, self.session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_status":

@@ -272,9 +272,22 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
 
         self.app.push_screen(AttendanceScreen(summary.network))
 
+    def action_next_meeting(self) -> None:
+        from .series import ask_next_meeting
+
+        session_id = self.selected_id()
+        if session_id:
+            ask_next_meeting(self.app, session_id)
+
+    def action_all_actions(self) -> None:
+        from .actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"filter", "search"} and not self.summaries:
             return False  # nothing to filter or search: the key leaves the footer
-        if action in {"open", "duplicate", "delete", "export", "attendance"} and not self.summaries:
+        if action in {"open", "duplicate", "delete", "export", "attendance", "next_meeting", "all_actions"} \
+                and not self.summaries:
             return None  # shown greyed out until there is a session
         return True

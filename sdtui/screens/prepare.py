@@ -154,7 +154,10 @@ class PrepareScreen(SessionScreen):
         table.clear()
         for item, start in zip(session.agenda, session.planned_starts()):
             topics = len(session.rounds_for(item.id))
-            table.add_row(plain(start.strftime("%H:%M") if start else "--:--"), plain(item.title),
+            title = plain(item.title)
+            if item.standing:
+                title.append(" " + _("(standing)"), style="italic")
+            table.add_row(plain(start.strftime("%H:%M") if start else "--:--"), title,
                           plain(word(item.kind)), plain(str(item.timebox)), plain(str(topics) if topics else ""),
                           plain(item.presenter), key=item.id)
         keep_cursor(table, keep)
@@ -275,10 +278,13 @@ class PrepareScreen(SessionScreen):
                   choices=[(word(k), k.value) for k in ItemKind]),
             Field("presenter", _("Presenter"), item.presenter if item else ""),
             Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15"),
+            Field("standing", _("Standing item"), "yes" if item and item.standing else "no", kind="choice",
+                  choices=[(_("no"), "no"), (_("yes: it comes back in the next meeting"), "yes")]),
         ]
         after = self.agenda_table.cursor_row + 1 if self.session.agenda else 0
 
-        def change(session: Session, values: dict[str, str]):
+        def change(session: Session, values: dict[str, Any]):
+            values["standing"] = values.get("standing") == "yes"
             if item_id is None:
                 return session.add_item(values.pop("title"), index=after, **values)
             return session.update_part("agenda", item_id, **values)

@@ -16,16 +16,19 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
 from ..i18n import N_, _, word
-from ..model import MAX_TEXT, AgendaItem, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict
+from ..model import (
+    MAX_TEXT, AgendaItem, ItemKind, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict,
+)
 from ..search import Target
 from ..widgets.clock import clock
 from ..widgets.forms import Field
 from ..widgets.safe import SafeTextArea, plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
+from .series import action_table, cycle_status, show_actions
 
 PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
-         ("decisions", N_("F8 Decisions")))
+         ("decisions", N_("F8 Decisions")), ("actions", N_("F9 Actions")))
 
 
 def note_line(note: Note) -> Text:
@@ -86,6 +89,9 @@ class RunScreen(SessionScreen):
             decisions.add_column(_("Decision"), width=44)
             decisions.add_column(_("Rationale"), width=26)
             yield decisions
+            with Vertical(id="actions"):
+                yield Static(_("Action items (Space: open, done, dropped)"), classes="section-title")
+                yield action_table("run-actions")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -165,6 +171,7 @@ class RunScreen(SessionScreen):
         self.show_board()
         self.show_signals()
         self.show_decisions()
+        show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
 
     def show_item(self) -> None:
         session, item = self.session, self.item
@@ -287,7 +294,7 @@ class RunScreen(SessionScreen):
 
     def focus_pane(self) -> None:
         target = {"notes": "#note-editor", "board": "#positions", "signals": "#signals",
-                  "decisions": "#decisions"}[self.pane]
+                  "decisions": "#decisions", "actions": "#run-actions"}[self.pane]
         if self.session.status is SessionStatus.DRAFT and target == "#note-editor":
             target = "#notes-table"  # so the n that starts the meeting is not typed into a note
         self.query_one(target).focus()
@@ -319,7 +326,11 @@ class RunScreen(SessionScreen):
     def after_move(self) -> None:
         self.note_id = None
         self.round_index = 0
+        item = self.item
+        if item is not None and item.kind is ItemKind.ACTIONS_REVIEW and self.session.actions:
+            self.pane = "actions"  # the actions review: the list to go through is in view
         self.refresh_view()
+        self.refresh_bindings()
         self.focus_pane()
 
     def action_pane(self, name: str) -> None:
@@ -342,8 +353,15 @@ class RunScreen(SessionScreen):
         if action == "toggle_confidential":
             return self.pane == "notes"
         if action in ("edit", "remove"):
-            return self.pane != "board"
+            return self.pane not in ("board", "actions")
+        if action == "cycle_status":
+            return self.pane == "actions" and bool(self.session.actions)
         return True
+
+    def action_cycle_status(self) -> None:
+        """Open (kept), done, dropped: the actions review goes down the list with Space."""
+        cycle_status(self.app, self.query_one("#run-actions", DataTable))
+        show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
 
     # --- notes --------------------------------------------------------------------------
 
@@ -423,6 +441,8 @@ class RunScreen(SessionScreen):
                 self._argument_form()
         elif self.pane == "signals":
             self._signal_form()
+        elif self.pane == "actions":
+            self.app.action_new_action()
         else:
             self._decision_form()
 

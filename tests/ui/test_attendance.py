@@ -23,12 +23,12 @@ def add_network(store: Store) -> None:
     store.add(Session("Jeugdoverleg", network="Jeugdnetwerk", date="2026-06-01", status="closed"))
 
 
-async def test_a_on_home_shows_who_came_how_often_most_present_first(make_app, store: Store) -> None:
+async def test_w_on_home_shows_who_came_how_often_most_present_first(make_app, store: Store) -> None:
     add_network(store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a")  # the newest session is selected: the planned one of the Wmo-netwerk
+        await pilot.press("w")  # the newest session is selected: the planned one of the Wmo-netwerk
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
         table = app.screen.query_one("#attendance", DataTable)
@@ -46,7 +46,7 @@ async def test_a_session_without_a_network_says_how_to_give_it_one(make_app, sto
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a")
+        await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("has no network" in note.message for note in app._notifications)

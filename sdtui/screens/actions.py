@@ -1,0 +1,217 @@
+"""Action items of every meeting in the store: open, overdue, by owner or network; Enter opens the meeting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import work
+from textual.worker import get_current_worker
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from .. import keys
+from ..i18n import N_, _, word
+from ..series import SeriesAction, actions_across, filter_actions
+from ..store import StoreError
+from ..widgets.safe import SafeInput, plain
+from ..widgets.tables import keep_cursor, selected_key
+
+MAX_ROWS = 200
+"""Rows shown at once: a table of thousands is slow to fill and nobody reads it; filtering narrows it."""
+OVERDUE_STYLE = "bold red"
+
+
+class ActionsScreen(keys.TranslatedBindings, Screen[None]):
+    """All action items across the meetings, read once when the screen opens."""
+
+    CSS_PATH = "../styles/actions.tcss"
+    BINDINGS = keys.bindings("actions")
+    KEY_SCOPES = ("actions",)
+    SCREEN_NAME = "actions"
+    HELP_TITLE = N_("Action items of every meeting")
+    HELP_TEXT = N_("Type / and part of an owner's name, a network or the action itself to filter. o shows open "
+                   "actions only or all; d overdue ones only. Overdue actions are marked OVERDUE. Enter opens "
+                   "the meeting the action belongs to; an action carried over is listed at its latest meeting.")
+    AUTO_FOCUS = "#all-actions"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[SeriesAction] = []
+        self.shown: list[SeriesAction] = []
+        self.loaded = False
+        self.problems = 0
+        """How many session files could not be read (each named in a message)."""
+        self.open_only = True
+        self.overdue_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield SafeInput(placeholder=_("/ to filter: owner, network, action"), id="filter", compact=True)
+        yield Static(id="actions-state")
+        table: DataTable[Text] = DataTable(id="all-actions", cursor_type="row", zebra_stripes=True)
+        table.add_column(_("Due"), key="due", width=10)
+        table.add_column(_("Status"), key="status", width=12)
+        table.add_column(_("Owner"), key="owner", width=14)
+        table.add_column(_("Action"), key="text", width=24)
+        table.add_column(_("Network"), key="network", width=10)
+        yield table
+        yield Static(id="action-meeting")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.app.sub_title = _("Action items of every meeting")
+        self.query_one("#actions-state", Static).update(_("Reading the meetings…"))
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        """Read every session once, off the screen's thread: a store of a thousand meetings takes a moment."""
+        try:
+            sessions, problems = self.app.store.load_all()
+        except StoreError as error:
+            sessions, problems = [], [str(error)]
+        rows = actions_across(sessions)
+        for row in rows:
+            row.folded  # noqa: B018 - folded here, so the first letter typed in the filter does not wait
+        if not get_current_worker().is_cancelled:  # Esc while reading: nobody waits for the list
+            self.app.call_from_thread(self.loaded_rows, rows, problems)
+
+    def loaded_rows(self, rows: list[SeriesAction], problems: list[str]) -> None:
+        if not self.is_attached:
+            return
+        self.rows = rows
+        self.problems = len(problems)
+        self.loaded = True
+        for problem in problems:
+            self.notify(problem, title=_("Not read"), severity="warning", markup=False, timeout=10)
+        self.show()
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#all-actions", DataTable)
+
+    @property
+    def today(self) -> date:
+        return self.app.today()
+
+    # --- showing ------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Fill the table with the actions that pass the filters."""
+        today = self.today
+        table = self.table
+        keep = selected_key(table)
+        self.shown = filter_actions(self.rows, today, open_only=self.open_only, overdue_only=self.overdue_only,
+                                    words=self.query_one("#filter", SafeInput).value)
+        table.clear()
+        for index, row in enumerate(self.shown[:MAX_ROWS]):
+            table.add_row(*self.cells(row, today), key=str(index))
+        keep_cursor(table, keep)
+        self.show_state()
+        self.show_meeting()
+        self.refresh_bindings()
+
+    def cells(self, row: SeriesAction, today: date) -> list[Text]:
+        """One action as table cells; overdue stands out by style and by the word, for NO_COLOR too."""
+        late = row.overdue(today)
+        style = OVERDUE_STYLE if late else ""
+        status = word(row.action.status)
+        if late:
+            status = _("{status} OVERDUE").format(status=status)
+        due = row.action.due.isoformat() if row.action.due else ""
+        return [plain(due, style), plain(status, style), plain(row.owner),
+                plain(" ".join(row.action.text.split())), plain(row.network)]
+
+    def show_state(self) -> None:
+        """Which filters are on and how many actions pass, in words."""
+        if not self.loaded:
+            return
+        filters = [_("open only") if self.open_only else _("open and closed")]
+        if self.overdue_only:
+            filters.append(_("overdue only"))
+        count = len(self.shown)
+        line = _("{shown} of {total} actions · {filters} · o: open/all · d: overdue").format(
+            shown=count, total=len(self.rows), filters=", ".join(filters))
+        if count > MAX_ROWS:
+            line = _("the first {limit} of {shown} actions · type / to narrow").format(limit=MAX_ROWS, shown=count)
+        state = plain(line)
+        if self.problems:
+            state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
+            state.append(line)
+        self.query_one("#actions-state", Static).update(state)
+
+    def show_meeting(self) -> None:
+        """The meeting of the highlighted action, and where it was carried from."""
+        row = self.selected()
+        text = Text()
+        if row is not None:
+            when = row.session_date.isoformat() if row.session_date else _("no date")
+            text.append(_("Meeting: "), style="bold")
+            text.append(f"{row.session_title} · {when}")
+            if row.action.carried_from:
+                text.append(" · " + _("carried over from an earlier meeting"), style="italic")
+            text.append("\n" + " ".join(row.action.text.split()))
+        elif self.loaded:
+            text.append(_("No action items match.") if self.rows else _("No action items in any meeting yet."))
+        self.query_one("#action-meeting", Static).update(text)
+
+    def selected(self) -> SeriesAction | None:
+        key = selected_key(self.table)
+        return self.shown[int(key)] if key is not None else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_meeting()
+
+    # --- filters ------------------------------------------------------------------------
+
+    def on_input_changed(self, event: SafeInput.Changed) -> None:
+        self.show()
+
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def action_toggle_open(self) -> None:
+        self.open_only = not self.open_only
+        self.show()
+
+    def action_toggle_overdue(self) -> None:
+        self.overdue_only = not self.overdue_only
+        self.show()
+
+    def key_down(self) -> None:
+        if self.query_one("#filter").has_focus:
+            self.table.focus()
+
+    # --- leaving ------------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.app.open_session(row.session_id)
+
+    def action_back(self) -> None:
+        """Esc leaves the filter line first (clearing it), then the screen."""
+        filter_input = self.query_one("#filter", SafeInput)
+        if filter_input.has_focus or filter_input.value:
+            filter_input.value = ""
+            self.table.focus()
+            return
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open":
+            return bool(self.shown) or None
+        if action in ("toggle_open", "toggle_overdue") and self.query_one("#filter").has_focus:
+            return False  # the letters are typed into the filter
+        return True
+
+
+__all__ = ["ActionsScreen"]
