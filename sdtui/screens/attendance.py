@@ -45,6 +45,7 @@ class AttendanceScreen(keys.TranslatedBindings, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.sub_title = _(self.HELP_TITLE)
         self.show()
         self.query_one("#attendance", DataTable).focus()
 

@@ -67,6 +67,7 @@ class SearchScreen(keys.TranslatedBindings, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.sub_title = _(self.HELP_TITLE)
         self.index = _indexes.get(self.store_key)
         self.query_one("#query", SafeInput).focus()
         self.show()

@@ -50,3 +50,17 @@ async def test_a_session_without_a_network_says_how_to_give_it_one(make_app, sto
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("has no network" in note.message for note in app._notifications)
+
+
+async def test_the_header_names_the_screen_in_view(make_app, store: Store) -> None:
+    add_network(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key, title in (("a", "Action items of every meeting"), ("w", "Attendance"), ("s", "Search")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert f"sdtui — {title}" in screen_text(app).split("\n")[0], key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "sdtui — network meetings" in screen_text(app).split("\n")[0], key
