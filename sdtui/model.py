@@ -436,6 +436,8 @@ class Session:
     ended_at: datetime | None = None
     current_item: int = 0
     """Index of the agenda item the Run screen shows."""
+    follows: str = ""
+    """Id of the meeting this one is the next meeting of (series.py); empty for a first meeting."""
     id: str = field(default_factory=lambda: new_id(8))
 
     def __post_init__(self) -> None:
@@ -463,6 +465,8 @@ class Session:
         for action in self.actions:
             self.participant(action.owner_id)  # an owner must be a participant
         self.current_item = max(0, min(int(self.current_item), len(self.agenda) - 1)) if self.agenda else 0
+        if not isinstance(self.follows, str) or not set(self.follows) <= set(ID_ALPHABET):
+            raise ValidationError(_("The meeting this one follows is not a session id."), "follows")
 
     # lookups
 

@@ -63,7 +63,7 @@ def next_meeting(session: Session, today: date) -> Session:
     following = Session(
         title=session.title, network=session.network, date=next_meeting_date(session.date, today),
         start_time=session.start_time, end_time=session.end_time, place=session.place,
-        online_link=session.online_link, chair=session.chair, language=session.language,
+        online_link=session.online_link, chair=session.chair, language=session.language, follows=session.id,
     )
     following.participants = [replace(p, attendance=Attendance.PRESENT) for p in session.participants]
     new_ids: dict[str, str] = {}
@@ -84,6 +84,12 @@ def next_meeting(session: Session, today: date) -> Session:
             for a in session.open_actions
         ]
     return Session.from_dict(following.to_dict())  # every rule of the model has seen it
+
+
+def next_meetings_of(session: Session, network_sessions: Iterable[Session]) -> list[Session]:
+    """The meetings already made as the next meeting of `session`: a second one would carry its
+    open actions twice, so the CLI and the screens say so first."""
+    return [other for other in network_sessions if other.follows == session.id]
 
 
 def review_item(session: Session) -> AgendaItem:

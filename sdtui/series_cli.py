@@ -11,7 +11,7 @@ import sys
 from datetime import date
 
 from .i18n import _, word
-from .series import SeriesAction, actions_across, filter_actions, next_meeting
+from .series import SeriesAction, actions_across, filter_actions, next_meeting, next_meetings_of
 
 
 def add_series_commands(commands: argparse._SubParsersAction) -> None:
@@ -19,6 +19,8 @@ def add_series_commands(commands: argparse._SubParsersAction) -> None:
     following = commands.add_parser("next", help=_("create the next meeting of a session's network and "
                                                    "print its id last"))
     following.add_argument("id", metavar="ID", help=_("session id, or a unique start of one"))
+    following.add_argument("--again", action="store_true",
+                           help=_("make another next meeting even though this session already has one"))
     actions = commands.add_parser("actions", help=_("list the action items of every session, one a line, "
                                                     "starting with the session id"))
     actions.add_argument("--open", action="store_true", help=_("only open actions"))
@@ -33,8 +35,15 @@ def cmd_next(args: argparse.Namespace) -> int:
     """Create the next meeting of the session's network; its id is the last line."""
     from .cli import open_store
 
+    from .cli import CliError
+
     with open_store(args) as store:
         earlier = store.load(args.id)
+        made = next_meetings_of(earlier, store.network_sessions(earlier.network))
+        if made and not args.again:
+            raise CliError(_("{id} already has a next meeting: {next_id} ({date}); a second one would carry its "
+                             "open actions twice. Give --again to make one anyway.").format(
+                                 id=earlier.id, next_id=made[-1].id, date=made[-1].date))
         following = store.add(next_meeting(earlier, date.today()))
     carried = len(following.actions)
     print(_("Created the next meeting of {network}: {title} ({date}).").format(

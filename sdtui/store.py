@@ -376,6 +376,17 @@ class Store:
                 problems.append(str(error))
         return sessions, problems
 
+    def network_sessions(self, network: str) -> list[Session]:
+        """Every readable session of one network (as the index names it), oldest first."""
+        sessions = []
+        for summary in sorted(self.list(), key=lambda s: (s.date is None, s.date or date.min)):
+            if summary.network == network:
+                try:
+                    sessions.append(self.read(summary.id))
+                except StoreError:
+                    continue  # a damaged file is named where it is opened, not here
+        return sessions
+
     def read(self, session_id: str) -> Session:
         """A session by its whole id, without a look-up in the index: for reading many at once."""
         if not _ID.fullmatch(session_id):

@@ -9,9 +9,9 @@ import pytest
 from sdtui.demo import build_demo
 from sdtui.minutes import labels as minutes_labels, render_minutes
 from sdtui.model import (
-    ActionStatus, Attendance, ItemKind, ItemStatus, Language, Session, SessionStatus, Verdict,
+    ValidationError, ActionStatus, Attendance, ItemKind, ItemStatus, Language, Session, SessionStatus, Verdict,
 )
-from sdtui.series import actions_across, filter_actions, next_meeting, next_meeting_date
+from sdtui.series import actions_across, filter_actions, next_meeting, next_meeting_date, next_meetings_of
 from sdtui.store import Store
 
 from .markdown_checks import headings, parse, tables
@@ -209,3 +209,21 @@ def test_store_load_all_reads_every_session_and_reports_a_damaged_one(tmp_path) 
         sessions, problems = store.load_all()
     assert [s.id for s in sessions] == [march.id]
     assert len(problems) == 1 and youth.id in problems[0]
+
+
+def test_the_next_meeting_knows_which_meeting_it_follows_and_is_found_from_it(tmp_path, demo: Session) -> None:
+    with Store(tmp_path / "store") as store:
+        store.add(demo)
+        other = store.add(Session("Jeugd", network="Jeugdnetwerk"))
+        assert next_meetings_of(demo, store.network_sessions(demo.network)) == []
+        following = store.add(next_meeting(demo, TODAY))
+        assert following.follows == demo.id
+        found = next_meetings_of(demo, store.network_sessions(demo.network))
+        assert [s.id for s in found] == [following.id]
+        assert next_meetings_of(other, store.network_sessions(other.network)) == []
+        assert store.load(following.id).follows == demo.id  # kept in the store
+
+
+def test_follows_must_be_a_session_id() -> None:
+    with pytest.raises(ValidationError):
+        Session.from_dict({"title": "x", "follows": "../etc"})

@@ -50,6 +50,20 @@ def test_next_prints_the_new_id_last_and_the_new_meeting_carries_the_open_action
     assert {a.carried_from for a in following.actions} == {march.id}
 
 
+def test_a_second_next_meeting_is_refused_in_one_line_unless_asked_again(tmp_path: Path) -> None:
+    root = tmp_path / "store"
+    march, _youth = meetings(root)
+    first = sdtui("next", march.id, store=root).stdout.strip().splitlines()[-1]
+    line = assert_one_line_error(sdtui("next", march.id, store=root))
+    assert first in line and "--again" in line
+    with Store(root) as store:
+        assert len(store.list()) == 3  # nothing added the second time
+    again = sdtui("next", march.id, "--again", store=root)
+    assert again.returncode == 0, again.stderr
+    with Store(root) as store:
+        assert len(store.list()) == 4
+
+
 def test_next_of_an_unknown_session_is_one_line_and_adds_nothing(tmp_path: Path) -> None:
     root = tmp_path / "store"
     meetings(root)

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from ..i18n import _, word
 from ..model import ActionStatus, Session
-from ..series import next_meeting
+from ..series import next_meeting, next_meetings_of
 from ..store import StoreError
 from ..widgets.forms import ConfirmScreen
 from ..widgets.safe import plain
@@ -32,6 +32,14 @@ def ask_next_meeting(app: Any, session_id: str) -> None:
     network = earlier.network or _("(no network)")
     question = _("Create the next meeting of {network}? Open actions, unfinished agenda items and undecided "
                  "topics carry over; this meeting stays as it is.").format(network=network)
+    try:
+        made = next_meetings_of(earlier, app.store.network_sessions(earlier.network))
+    except StoreError:
+        made = []  # the question below still stands; creating it reports what is wrong with the store
+    if made:
+        question = _("This meeting already has a next meeting: {title} ({date}). Another one would carry its "
+                     "open actions a second time. Create another next meeting anyway?").format(
+                         title=made[-1].title, date=made[-1].date)
 
     def confirmed(yes: bool | None) -> None:
         if yes:

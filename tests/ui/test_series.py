@@ -64,6 +64,21 @@ async def test_next_meeting_from_home_asks_then_opens_it_on_prepare(make_app, st
     assert store.load(demo.id).to_dict() == demo.to_dict()  # the earlier meeting is left as it was
 
 
+async def test_a_second_next_meeting_is_asked_about_by_name(make_app, store: Store) -> None:
+    demo, _youth = meetings(store)
+    store.add(next_meeting(demo, FROZEN_NOW.date()))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # past the next meeting (the newest) to the demo
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert "already has a next meeting" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(store.list()) == 3
+
+
 async def test_next_meeting_from_close_leaves_this_one_and_opens_the_new_one(make_app, store: Store) -> None:
     demo, _youth = meetings(store)
     app = make_app()
