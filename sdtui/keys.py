@@ -234,21 +234,26 @@ KEYS: dict[str, tuple[Key, ...]] = {
 }
 
 
+HELP_ID = "app.help"
+
+
 class TranslatedBindings:
     """Screen mixin: the footer names each key in the UI language.
 
     Textual gathers a class's bindings when the class is defined, before the language is known,
-    so the descriptions are translated where the footer reads them.
+    so the descriptions are translated where the footer reads them. Help comes first, as in
+    htop and mc: when 80 columns cannot hold every key, the one that lists them all stays.
     """
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
-        return {
+        translated = {
             key: active._replace(binding=replace(active.binding, description=_(active.binding.description),
                                                  tooltip=_(active.binding.tooltip)),
                                  tooltip=_(active.tooltip))
             for key, active in super().active_bindings.items()  # type: ignore[misc]
         }
+        return dict(sorted(translated.items(), key=lambda item: item[1].binding.id != HELP_ID))
 
 
 TEXTUAL_COMMANDS = (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from rich.cells import cell_len
 
-from sdtui.demo import DEMO_TITLE
+from sdtui.demo import DEMO_TITLE, build_demo
 from sdtui.i18n import set_language
 from sdtui.store import Store
 
@@ -61,3 +61,30 @@ async def test_a_dutch_facilitator_walks_every_screen_in_dutch(dutch, make_app, 
         await pilot.press("f1")
         await pilot.pause()
         assert "Toetsen: Leiden" in screen_text(app)
+
+
+@pytest.mark.parametrize("language, help_word", [("en", "Help"), ("nl", "Hulp")])
+async def test_the_help_key_leads_every_footer(language: str, help_word: str, make_app, store: Store) -> None:
+    """At 80 columns some keys fall off the end of a footer; F1, which lists them all, never does."""
+    set_language(language)
+    try:
+        demo = store.add(build_demo(language=language))
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            walk = [("home", ())]
+            walk += [("actions", ("a",)), ("attendance", ("escape", "w")), ("search", ("escape", "s"))]
+            for where, pressed in walk:
+                await pilot.press(*pressed)
+                await pilot.pause()
+                assert footer(app).startswith(f"f1 {help_word} "), where
+            await pilot.press("escape")
+            await pilot.pause()
+            app.open_session(demo.id, "prepare")
+            await pilot.pause()
+            for where in ("f5", "f6", "f7", "f3", "f5", "f6", "f7", "f8", "f9", "f4", "f5", "f6"):
+                await pilot.press(where)
+                await pilot.pause()
+                assert footer(app).startswith(f"f1 {help_word} "), (app.screen.SCREEN_NAME, where)
+    finally:
+        set_language("en")
