@@ -155,15 +155,14 @@ def store_for(n: int) -> Path:
     return folder
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs per case (default 7)")
-    parser.add_argument("--sdtui-src", type=Path, default=ROOT, metavar="DIR",
-                        help="folder holding the sdtui package to run (default: this checkout); "
-                             "e.g. a `git archive HEAD` copy while the checkout is mid-edit")
-    args = parser.parse_args(argv)
+def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
+    """Measure every case `runs` times, print the table, and return the results to judge."""
+    from common import Result
+
+    if quick:
+        runs = min(runs, 3)
     python = sys.executable
-    src = args.sdtui_src.resolve()
+    src = src.resolve()
     cases: dict[str, tuple[list[str], Path]] = {
         "bare Textual app": ([python, str(HERE / "bare_app.py")], ROOT)}
     for n in STORE_SIZES:  # `-m` puts the working directory first on sys.path
@@ -175,20 +174,20 @@ def main(argv: list[str] | None = None) -> int:
     sizes: dict[str, list[int]] = {name: [] for name in cases}
     for name, (command, cwd) in cases.items():  # one warm-up run each: page cache, .pyc files
         measure(command, cwd)
-    for run in range(args.runs):
-        order = list(cases.items()) if run % 2 == 0 else list(reversed(cases.items()))
+    for run_number in range(runs):
+        order = list(cases.items()) if run_number % 2 == 0 else list(reversed(cases.items()))
         for name, (command, cwd) in order:
             first, seconds, kib, received = measure(command, cwd)
             firsts[name].append(first)
             times[name].append(seconds)
             rss[name].append(kib)
             sizes[name].append(received)
-        print(f"run {run + 1}/{args.runs} done", file=sys.stderr, flush=True)
+        print(f"start-up: run {run_number + 1}/{runs} done", file=sys.stderr, flush=True)
 
     base_ms = statistics.median(times["bare Textual app"]) * 1000
     base_rss = statistics.median(rss["bare Textual app"]) / 1024
     print(f"\nstart-up to a quiet {COLUMNS}x{ROWS} screen (quiet = {QUIET:.1f} s without output, "
-          f"not counted); median of {args.runs} runs; python {sys.version.split()[0]}; sdtui from {src}")
+          f"not counted); median of {runs} runs; python {sys.version.split()[0]}; sdtui from {src}")
     print(f"{'case':<24} {'median ms':>9} {'min':>6} {'max':>6} {'x bare':>6} {'1st byte':>8}"
           f" {'peak RSS MiB':>12} {'x bare':>6} {'bytes out':>9}")
     for name in cases:
@@ -197,6 +196,38 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<24} {ms:>9.0f} {min(times[name]) * 1000:>6.0f} {max(times[name]) * 1000:>6.0f}"
               f" {ms / base_ms:>6.2f} {statistics.median(firsts[name]) * 1000:>8.0f}"
               f" {mib:>12.1f} {mib / base_rss:>6.2f} {int(statistics.median(sizes[name])):>9}")
+    print()
+
+    def ratio(name: str) -> float:
+        return statistics.median(times[name]) * 1000 / base_ms
+
+    def rss_ratio(name: str) -> float:
+        return statistics.median(rss[name]) / 1024 / base_rss
+
+    results = [Result("start-up: bare Textual app (1,000 rows)", base_ms, "ms", "", None)]
+    for n in STORE_SIZES:
+        name = f"sdtui, {n:,} sessions"
+        target = n == 1_000
+        results.append(Result(f"start-up: {name} / bare", ratio(name), "x", "<= 1.3x" if target else "",
+                              ratio(name) <= 1.3 if target else None, f"median of {runs} runs"))
+    for n in STORE_SIZES[1:]:
+        name = f"sdtui, {n:,} sessions"
+        results.append(Result(f"peak RSS: {name} / bare", rss_ratio(name), "x", "", None,
+                              f"{statistics.median(rss[name]) / 1024:.0f} MiB vs {base_rss:.0f} MiB"))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per case (default 7)")
+    parser.add_argument("--quick", action="store_true", help="3 runs per case")
+    parser.add_argument("--sdtui-src", type=Path, default=ROOT, metavar="DIR",
+                        help="folder holding the sdtui package to run (default: this checkout); "
+                             "e.g. a `git archive HEAD` copy while the checkout is mid-edit")
+    args = parser.parse_args(argv)
+    from common import print_results
+
+    print_results(run(args.runs, args.sdtui_src, args.quick))
     return 0
 
 
