@@ -9,7 +9,9 @@ and the same large session is added to each. Then the session is edited and save
 - a note typed (the common edit: the session file changes, what Home lists does not);
 - an action item closed (its open-action count changes, so the index is written too).
 
-Every save is a real one: a temporary file, fsync, os.replace, fsync of the folder.
+Every save is a real one: a temporary file, fsync, os.replace, fsync of the folder. The floor
+is measured alongside: the same session's JSON written the same way (sdtui.files.write_private)
+without sdtui's serialising, checking and index work; the disk's share of every save.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ sys.path.insert(0, str(HERE))
 from common import Result, median, print_results  # noqa: E402
 from make_store import large_session, make_store  # noqa: E402
 
+from sdtui.files import write_private  # noqa: E402
 from sdtui.model import ActionStatus  # noqa: E402
 from sdtui.store import Store  # noqa: E402
 
@@ -45,6 +48,8 @@ def run(quick: bool = False, saves: int | None = None) -> list[Result]:
             session = store.add(large_session(random.Random(7)))
             store.acquire(session.id)  # as the app does when it opens the session
             stores[n], sessions[n] = store, session
+        floor_ms: list[float] = []
+        floor_text = (Path(folder) / "store-10" / "s" / f"{sessions[10].id}.json").read_text(encoding="utf-8")
         note_ms: dict[int, list[float]] = {n: [] for n in SIZES}
         action_ms: dict[int, list[float]] = {n: [] for n in SIZES}
         for i in range(saves):
@@ -61,9 +66,13 @@ def run(quick: bool = False, saves: int | None = None) -> list[Result]:
                 started = time.perf_counter()
                 store.save(session)
                 action_ms[n].append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            write_private(Path(folder) / "floor.json", floor_text)
+            floor_ms.append((time.perf_counter() - started) * 1000)
         for store in stores.values():
             store.close()
-    results = []
+    results = [Result("save floor: atomic write of the same JSON", median(floor_ms), "ms", "", None,
+                      f"{len(floor_text.encode()) // 1024} KiB, fsync + rename + fsync folder")]
     for label, timings in (("note typed", note_ms), ("action closed", action_ms)):
         small, big = median(timings[SIZES[0]]), median(timings[SIZES[1]])
         spread = big / small
