@@ -75,12 +75,15 @@ class Terminal:
         """Wait up to `timeout` for output, then read until `quiet` seconds pass without any.
 
         Returns (bytes read, seconds from the call to the last byte; None if nothing came).
+        Raises TimeoutError if the app is still writing after `timeout` seconds.
         """
         start = time.perf_counter()
         received = 0
         last: float | None = None
         while True:
             now = time.perf_counter()
+            if last is not None and now - start > timeout:
+                raise TimeoutError(f"the app did not go quiet for {quiet} s within {timeout} s")
             wait = start + timeout - now if last is None else last + quiet - now
             if wait <= 0:
                 break
