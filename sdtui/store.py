@@ -12,7 +12,10 @@ Layout of a store folder::
     library.lock      held while a process changes templates.json or prompts.json
 
 Saving one edit writes one session file, and the index only when what Home shows changed, so
-a save costs the same in a store of ten sessions as in one of ten thousand. Every write goes
+a save costs the same in a store of ten sessions as in one of ten thousand. To tell whether
+it changed, a Store keeps the index's summaries in memory, parsed again only when index.json
+is another file than the one it read (inode, size, modification and change times): every write,
+by any process, replaces the file with a new one, so another process's change is always seen. Every write goes
 to a temporary file in the same folder, is flushed and fsynced, and replaces the old file with
 `os.replace`: a crash at any moment leaves the old file or the new one. Files are 0600 and
 folders 0700 whatever the umask: minutes hold names and sometimes case details.
@@ -257,6 +260,8 @@ class Store:
         self.minutes_dir = self.root / "minutes"
         self.index_path = self.root / "index.json"
         self._locks: dict[str, SessionLock] = {}
+        self._known: tuple[tuple[int, int, int, int], dict[str, SessionSummary]] | None = None
+        """The index file last read (its identity) and its summaries by id."""
         self._check_root()
         self._index = TinyDB(self.index_path, storage=AtomicJSONStorage)
         self._summaries = self._index.table("sessions", cache_size=0)
@@ -328,8 +333,38 @@ class Store:
 
     def list(self) -> list[SessionSummary]:
         """Every session, newest date first."""
-        summaries = [SessionSummary.from_doc(doc) for doc in self._summaries.all()]
+        summaries = self._index_summaries().values()
         return sorted(summaries, key=lambda s: (s.date or date.min, s.start_time, s.title), reverse=True)
+
+    def _index_identity(self) -> tuple[int, int, int, int] | None:
+        try:
+            stat = os.stat(self.index_path)
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StoreError(_("Could not read {path}: {error}.").format(
+                path=self.index_path, error=error.strerror or error)) from None
+        return stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+
+    def _index_summaries(self) -> dict[str, SessionSummary]:
+        """The index's summaries by id, parsed again only when index.json was replaced.
+
+        A write never changes the file in place (see AtomicJSONStorage): it puts a new file
+        there, whose inode differs from the one it replaces. The identity is taken before the
+        read, so a write in between makes the next call read again rather than miss it.
+        """
+        identity = self._index_identity()
+        if identity is not None and self._known is not None and self._known[0] == identity:
+            return self._known[1]
+        summaries = self._parse_index(AtomicJSONStorage(self.index_path).read())
+        if identity is not None:
+            self._known = (identity, summaries)
+        return summaries
+
+    @staticmethod
+    def _parse_index(data: dict[str, Any] | None) -> dict[str, SessionSummary]:
+        documents = (data or {}).get("sessions", {}).values()
+        return {doc["id"]: SessionSummary.from_doc(doc) for doc in documents}
 
     def ids(self) -> list[str]:
         return [doc["id"] for doc in self._summaries.all()]
@@ -454,12 +489,33 @@ class Store:
         if current is None:
             raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=session.id))
         if not summary.same_as(current):
-            with self._index_lock():
-                self._summaries.update(summary.to_doc(), Query().id == session.id)
+            self._update_summary(summary)
 
     def _summary(self, session_id: str) -> SessionSummary | None:
-        doc = self._summaries.get(Query().id == session_id)
-        return SessionSummary.from_doc(doc) if doc else None
+        return self._index_summaries().get(session_id)
+
+    def _update_summary(self, summary: SessionSummary) -> None:
+        """Write one summary into the index as it is on disk now, under the index lock."""
+        with self._index_lock():
+            storage = AtomicJSONStorage(self.index_path)
+            before = self._index_identity()
+            data = storage.read() or {}
+            documents = data.setdefault("sessions", {})
+            for doc in documents.values():
+                if doc.get("id") == summary.id:
+                    doc.update(summary.to_doc())
+                    break
+            else:
+                raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=summary.id))
+            storage.write(data)
+            # Nobody else writes while the lock is held, so what was just written is the index;
+            # when it was read over the file already known, one summary is all that changed.
+            if self._known is not None and before is not None and self._known[0] == before:
+                summaries = {**self._known[1], summary.id: summary}
+            else:
+                summaries = self._parse_index(data)
+            identity = self._index_identity()
+            self._known = (identity, summaries) if identity is not None else None
 
     def _write_session(self, session: Session) -> None:
         data = session.to_dict()

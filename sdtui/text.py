@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching: `Zoë` and `zoe` fold alike."""
+    if text.isascii():  # most titles and names: the same result, twenty times faster
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

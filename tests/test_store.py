@@ -367,3 +367,58 @@ def test_many_sessions_are_added_at_once_with_fresh_ids(root: Path) -> None:
     with Store(root) as again:
         assert sorted(s.title for s in again.list()) == ["Bestaande", "Botst", "Tweeling", "Tweeling 2"]
         assert again.load(ids[0]).title == "Botst"
+
+
+def test_the_list_shows_what_another_process_added_changed_and_deleted(root: Path) -> None:
+    with Store(root) as here:
+        kept = here.add(Session(title="Kept"))
+        renamed = here.add(Session(title="Old title"))
+        gone = here.add(Session(title="Deleted elsewhere"))
+        assert {s.title for s in here.list()} == {"Kept", "Old title", "Deleted elsewhere"}  # now remembered
+        elsewhere = child("""
+            import sys
+            from sdtui.model import Session
+            from sdtui.store import Store
+            with Store(sys.argv[1]) as store:
+                store.add(Session(title="Added elsewhere"))
+                session = store.load(sys.argv[2])
+                session.title = "New title"
+                store.save(session)
+                store.delete(sys.argv[3])
+        """, str(root), renamed.id, gone.id)
+        assert elsewhere.wait(timeout=60) == 0, elsewhere.stderr.read() if elsewhere.stderr else ""
+        assert {s.title for s in here.list()} == {"Kept", "New title", "Added elsewhere"}
+        assert here.load(kept.id).title == "Kept"
+
+
+def test_a_save_keeps_the_sessions_another_process_added_meanwhile(root: Path) -> None:
+    with Store(root) as here, Store(root) as there:
+        session = here.add(build_demo())
+        here.acquire(session.id)
+        here.list()
+        added = there.add(Session(title="Added by the other process"))
+        session.title = "Renamed here"  # the summary changes, so the index is written
+        here.save(session)
+        titles = {s.title for s in Store(root).list()}
+        assert titles == {"Renamed here", "Added by the other process"}
+        assert {s.id for s in here.list()} == {session.id, added.id}
+        assert {s.title for s in there.list()} == titles
+
+
+def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        store.save(session)
+        reads = []
+        original = Store._parse_index
+        monkeypatch.setattr(Store, "_parse_index", staticmethod(lambda data: reads.append(1) or original(data)))
+        for n in range(5):
+            session.agenda[0].notes[0].text = f"typed {n}"
+            store.save(session)
+        session.title = "A new title"
+        store.save(session)  # writes the index, and remembers what it wrote
+        session.agenda[0].notes[0].text = "typed once more"
+        store.save(session)
+        assert reads == []
+        assert [s.title for s in store.list()] == ["A new title"]

@@ -31,6 +31,12 @@ COLUMNS = (("date", N_("Date"), 10), ("title", N_("Title"), 0), ("network", N_("
 """Key, heading and width of Home's columns; the title (0) takes the room the others leave."""
 MIN_TITLE = 20
 
+PAGE = 60
+"""Rows put in the list at a time: three screens at 80x24. A DataTable row costs a fraction of a
+millisecond to add and measure, so a store of thousands would take seconds to list at start and
+on every key typed in the filter: the list holds the first matches, and the next page joins when
+the cursor comes within a screen of the end."""
+
 
 class HomeScreen(keys.TranslatedBindings, Screen[None]):
     """The list of sessions."""
@@ -48,6 +54,13 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         super().__init__()
         self.summaries: list[SessionSummary] = []
         self.columns_width = 0
+        self.matches: list[SessionSummary] = []
+        """The summaries the filter lets through; the list shows the first of them."""
+        self._searchable: list[tuple[SessionSummary, str]] | None = None
+        """Each session and what the filter searches in it; made when first filtered."""
+        self._listed: list[SessionSummary] = []
+        """The summaries in the list now, in order: a key that changes none of them redraws nothing."""
+        self._was_empty: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,12 +82,11 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         if event.size.width != self.columns_width:
             self.table.clear(columns=True)
             self.add_columns(self.table, event.size.width)
+            self._listed = []  # the rows went with the columns
             self.show()
 
-    def on_mount(self) -> None:
-        self.reload()
-
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the one place the list is read.
         self.reload()
 
     @property
@@ -88,34 +100,66 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         except StoreError as error:
             self.summaries = []
             self.notify(str(error), title=_("Cannot read the store"), severity="error", markup=False)
+        self._searchable = None
         self.show(select)
 
     def show(self, select: str | None = None) -> None:
+        """Fill the list with the sessions the filter lets through, keeping the selected one."""
         table = self.table
         keep = select or self.selected_id()
-        table.clear()
         words = fold(self.query_one("#filter", SafeInput).value).split()
-        for summary in self.summaries:
-            when = summary.date.isoformat() if summary.date else ""
-            status = word(summary.status)
-            haystack = fold(f"{when} {summary.title} {summary.network} {summary.status.value} {status}")
-            if all(word in haystack for word in words):
-                table.add_row(
-                    plain(when), plain(summary.title), plain(summary.network),
-                    plain(status),
-                    plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
-                    key=summary.id,
-                )
+        if words:
+            self.matches = [s for s, haystack in self._haystacks() if all(w in haystack for w in words)]
+        else:
+            self.matches = self.summaries
+        wanted = PAGE
+        if keep is not None:  # the selected session stays in the list, even far down
+            wanted = max(wanted, next((n + 1 for n, s in enumerate(self.matches) if s.id == keep), 0))
+        if self.matches[:wanted] != self._listed:
+            table.clear()
+            self._listed = []
+            self._add_rows(wanted)
         empty = not self.summaries
-        self.query_one("#empty").display = empty
-        # With nothing to list, nothing takes focus, so n and d reach the screen.
-        table.display = self.query_one("#filter").display = not empty
-        if empty:
-            self.set_focus(None)
-        self.refresh_bindings()
+        if empty != self._was_empty:
+            self._was_empty = empty
+            self.query_one("#empty").display = empty
+            # With nothing to list, nothing takes focus, so n and d reach the screen.
+            table.display = self.query_one("#filter").display = not empty
+            if empty:
+                self.set_focus(None)
+            self.refresh_bindings()  # the footer redraws whole: only when its keys change
         keep_cursor(table, keep)
-        if not self.query_one("#filter").has_focus:
+        if not empty and not self.query_one("#filter").has_focus:
             table.focus()
+
+    def _haystacks(self) -> list[tuple[SessionSummary, str]]:
+        """Each session with what the filter searches in it, folded; made once per reload."""
+        if self._searchable is None:
+            self._searchable = []
+            for summary in self.summaries:
+                when = summary.date.isoformat() if summary.date else ""
+                text = f"{when} {summary.title} {summary.network} {summary.status.value} {word(summary.status)}"
+                self._searchable.append((summary, fold(text)))
+        return self._searchable
+
+    def _add_rows(self, count: int) -> None:
+        """Put up to `count` more of the matching sessions at the end of the list."""
+        table = self.table
+        start = len(self._listed)
+        for summary in self.matches[start:start + count]:
+            self._listed.append(summary)
+            table.add_row(
+                plain(summary.date.isoformat() if summary.date else ""), plain(summary.title),
+                plain(summary.network), plain(word(summary.status)),
+                plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
+                key=summary.id,
+            )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor within a screen of the end: the next page of sessions joins the list."""
+        table = event.data_table
+        if table.id == "sessions" and event.cursor_row >= table.row_count - 20 and table.row_count < len(self.matches):
+            self._add_rows(PAGE)
 
     def selected_id(self) -> str | None:
         return selected_key(self.table)

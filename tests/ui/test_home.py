@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Static
 from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
 from sdtui.screens.help import HelpScreen
-from sdtui.screens.home import HomeScreen
+from sdtui.screens.home import PAGE, HomeScreen
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text
@@ -83,6 +83,55 @@ async def test_filter_as_you_type_ignores_case_and_accents(make_app, store: Stor
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None and app.session.title == "Regio-overleg"
+
+
+def add_many_meetings(store: Store, count: int) -> list[Session]:
+    """`count` meetings, one a day back from 2026-06-30, so the newest is listed first."""
+    networks = ("Amstelland", "Brabant", "Delta", "Eemsmond", "Friesland", "Gooi", "Kennemerland")
+    return store.add_many([Session(title=f"Meeting {n:04d}", network=networks[n % 7],
+                                   date=date.fromordinal(date(2026, 6, 30).toordinal() - n)) for n in range(count)])
+
+
+async def test_a_long_list_fills_as_the_cursor_goes_down_and_filters_all_of_it(make_app, store: Store) -> None:
+    count = PAGE * 2 + 50
+    add_many_meetings(store, count)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(rows(app)) == PAGE  # a page at a time, newest first
+        assert rows(app)[0][1] == "Meeting 0000"
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert len(rows(app)) == PAGE * 2  # near the end: the next page joins
+        for _ in range(3):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+        assert [row[1] for row in rows(app)] == [f"Meeting {n:04d}" for n in range(count)]
+        await pilot.press("slash", *f"meeting {count - 1:04d}")  # the oldest, far past the first page
+        await pilot.pause()
+        assert [row[1] for row in rows(app)] == [f"Meeting {count - 1:04d}"]
+        await pilot.press("ctrl+u", *"gooi")
+        await pilot.pause()
+        expected = [f"Meeting {n:04d}" for n in range(count) if n % 7 == 5]
+        assert [row[1] for row in rows(app)] == expected  # every match, from all pages
+        await pilot.press("ctrl+u")
+        await pilot.pause()
+        assert len(rows(app)) == PAGE
+
+
+async def test_the_selected_session_stays_selected_however_far_down(make_app, store: Store) -> None:
+    meetings = add_many_meetings(store, PAGE + 30)
+    oldest = meetings[-1]
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("ctrl+end")
+            await pilot.pause()
+        assert app.screen.selected_id() == oldest.id
+        app.screen.reload()
+        await pilot.pause()
+        assert app.screen.selected_id() == oldest.id
 
 
 async def test_n_creates_a_session_through_a_form_and_refuses_a_bad_date(make_app, store: Store) -> None:

@@ -1,0 +1,65 @@
+"""Every sdtui benchmark in one run, with each ratio and whether it meets its target.
+
+    python benchmarks/run_all.py            # the full run (about 10 minutes on 2 cores)
+    python benchmarks/run_all.py --quick    # fewer runs: a rough picture in about 3 minutes
+    python benchmarks/run_all.py --only save export
+
+Each benchmark measures its baseline in the same run, alternately with the case, and compares
+medians: the machine may be busy with other work. docs/benchmarks.md has the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))
+
+import export  # noqa: E402
+import home_filter  # noqa: E402
+import keystrokes  # noqa: E402
+import save  # noqa: E402
+import startup  # noqa: E402
+from common import print_results  # noqa: E402
+
+BENCHMARKS = {
+    "startup": lambda quick: startup.run(quick=quick),
+    "save": save.run,
+    "export": export.run,
+    "typing": keystrokes.run,
+    "filter": home_filter.run,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and keys: a rough, faster picture")
+    parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), help="run only these")
+    args = parser.parse_args(argv)
+    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores; {platform.machine()}; "
+          f"python {platform.python_version()}; {'quick' if args.quick else 'full'} run", flush=True)
+    results = []
+    for name in args.only or BENCHMARKS:
+        started = time.perf_counter()
+        print(f"== {name}", flush=True)
+        found = BENCHMARKS[name](args.quick)
+        print_results(found)
+        print(f"   ({time.perf_counter() - started:.0f} s)\n", flush=True)
+        results += found
+    print("== summary")
+    print_results(results)
+    missed = [r.name for r in results if r.ok is False]
+    print(f"\n{sum(r.ok is True for r in results)} targets met, {len(missed)} missed" +
+          (f": {'; '.join(missed)}" if missed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
