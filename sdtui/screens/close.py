@@ -146,8 +146,9 @@ class CloseScreen(SessionScreen):
         ask_next_meeting(self.app, self.session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "cycle_status":
-            return self.query_one(TabbedContent).active == "review" and bool(self.session.actions)
+        if action == "cycle_status":  # asked by the footer, maybe before the tabs are built
+            tabs = self.query(TabbedContent)
+            return bool(tabs) and tabs.first().active == "review" and bool(self.session.actions)
         if action == "finish":
             return self.session.status is not SessionStatus.CLOSED or None
         return True

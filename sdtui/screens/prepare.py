@@ -101,7 +101,9 @@ class PrepareScreen(SessionScreen):
 
     @property
     def tab(self) -> str:
-        return self.query_one(TabbedContent).active
+        """The tab in view; the first until the tabs are built (the footer may ask before that)."""
+        tabs = self.query(TabbedContent)
+        return tabs.first().active if tabs else "details"
 
     @property
     def current_item_id(self) -> str | None:
