@@ -81,8 +81,8 @@ def test_the_app_speaks_dutch_when_asked(tmp_path: Path, how: str) -> None:
         env.update({ENV_LANG: "", "LC_ALL": "", "LC_MESSAGES": ""})
     term = Terminal(f"{installed_sdtui()} {option} --store {shlex.quote(str(store))}", env=env)
     try:
-        home = term.wait_for("Netwerkbijeenkomst")
-        assert "Nieuw" in home and "Stoppen" in home and "gesloten" in home
+        home = term.wait_for("f1 Hulp")  # the footer, drawn just after the list
+        assert "Netwerkbijeenkomst" in home and "Nieuw" in home and "gesloten" in home
         term.send("F1")
         term.wait_for("Toetsen: Start")
         term.send("Escape", "C-q")
