@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import os
 import signal
+import threading
 from datetime import date, datetime
 from functools import partial
 from typing import Any, Callable, Iterable, TypeVar
@@ -30,6 +32,8 @@ T = TypeVar("T")
 SESSION_SCREENS = {"prepare": "PrepareScreen", "run": "RunScreen", "close": "CloseScreen"}
 """The screens of an open session, by name, in `sdtui.screens.<name>`."""
 
+HANG_UP_GRACE = 3.0
+"""Seconds a hang-up or SIGTERM leaves for the terminal to be put back before sdtui just ends."""
 SAVE_DELAY = 0.5
 """Seconds between a keystroke in a text field and the save that stores it."""
 
@@ -75,6 +79,11 @@ class SdtuiApp(App[None]):
 
     def _hang_up(self) -> None:
         self.flush()
+        # With the terminal gone, putting it back can block for good, and a process left behind
+        # would hold the session's lock: whatever happens to the goodbye, leave soon after it.
+        watchdog = threading.Timer(HANG_UP_GRACE, os._exit, (0,))
+        watchdog.daemon = True  # a goodbye that works ends the process at once
+        watchdog.start()
         self.exit()
 
     def today(self) -> date:

@@ -195,16 +195,39 @@ def notes_after_typing_then(tmp_path: Path, end_app: Callable[[Terminal], None])
 FULL_NOTE = "Saved a while ago. Typed just before the end"
 
 
-def test_a_dropped_connection_keeps_what_was_just_typed(tmp_path: Path) -> None:
-    """Killing the tmux server hangs up the terminal (SIGHUP), as a dropped SSH connection does."""
-    assert notes_after_typing_then(tmp_path, lambda term: None) == [FULL_NOTE]
+def pane_pid(term: Terminal) -> int:
+    return int(term.tmux("display-message", "-p", "-t", "t", "#{pane_pid}"))
+
+
+def ends_within(pid: int, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_a_dropped_connection_keeps_what_was_just_typed_and_ends_sdtui(tmp_path: Path) -> None:
+    """Killing the tmux server hangs up the terminal (SIGHUP), as a dropped SSH connection does.
+
+    sdtui must end too: left running, it would hold the session's lock, and the facilitator who
+    logs in again would find their own meeting read-only."""
+    pids: list[int] = []
+    assert notes_after_typing_then(tmp_path, lambda term: pids.append(pane_pid(term))) == [FULL_NOTE]
+    ended = ends_within(pids[0], 10)
+    if not ended:
+        os.kill(pids[0], signal.SIGKILL)
+    assert ended, "sdtui kept running after the hang-up"
 
 
 def test_a_terminated_app_saves_what_was_just_typed(tmp_path: Path) -> None:
     """SIGTERM (a shutdown, a kill from a script) saves the note being typed before sdtui exits."""
 
     def terminate(term: Terminal) -> None:
-        os.kill(int(term.tmux("display-message", "-p", "-t", "t", "#{pane_pid}")), signal.SIGTERM)
+        os.kill(pane_pid(term), signal.SIGTERM)
         term.wait_until_exit()
 
     assert notes_after_typing_then(tmp_path, terminate) == [FULL_NOTE]
