@@ -124,6 +124,8 @@ def strip_controls(text: str) -> str:
     Pasted escape sequences would otherwise reach a terminal that shows the text or the
     minutes; the printable rest of the sequence stays, so nothing readable is lost.
     """
+    if text.isprintable():  # no control character at all: most lines, and a save checks thousands
+        return text
     return text.replace("\r\n", "\n").translate(_CONTROL)
 
 
@@ -140,7 +142,10 @@ def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MA
         value = ""
     if not isinstance(value, str):
         raise ValidationError(_("{what} must be text.").format(what=_(what)), field or field_name(what))
-    text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
+    if value.isprintable() and not value[:1].isspace() and not value[-1:].isspace():
+        text = value  # nothing to fold, drop or trim: the common case, and a save checks thousands
+    else:
+        text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
     if required and not text:
         raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
     if len(text) > limit:
@@ -168,6 +173,9 @@ def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MA
 def parse_enum(kind: type[StrEnum], value: Any, what: str, field: str | None = None) -> Any:
     if isinstance(value, kind):
         return value
+    member = kind._value2member_map_.get(value) if isinstance(value, str) else None
+    if member is not None:  # a stored value as it was written: no need to clean it up
+        return member
     try:
         return kind(str(value).strip().lower())
     except ValueError:
@@ -462,8 +470,10 @@ class Session:
         self.actions = [a if isinstance(a, ActionItem) else ActionItem(**a) for a in self.actions]
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError(_("End time must be after the start time."), "end_time")
+        people = {person.id for person in self.participants}
         for action in self.actions:
-            self.participant(action.owner_id)  # an owner must be a participant
+            if action.owner_id not in people:
+                self.participant(action.owner_id)  # an owner must be a participant: this says so
         self.current_item = max(0, min(int(self.current_item), len(self.agenda) - 1)) if self.agenda else 0
         if not isinstance(self.follows, str) or not set(self.follows) <= set(ID_ALPHABET):
             raise ValidationError(_("The meeting this one follows is not a session id."), "follows")
@@ -776,9 +786,19 @@ class Session:
             raise ValidationError(_("This is not a valid sdtui session ({error}).").format(error=error)) from None
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+"""Field names of each dataclass, looked up once: a save turns thousands of objects into dicts."""
+
+
 def _to_plain(value: Any) -> Any:
-    if hasattr(value, "__dataclass_fields__"):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in fields(value)}
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and hasattr(value, "__dataclass_fields__"):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: _to_plain(getattr(value, name)) for name in names}
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, (datetime, date, time)):
