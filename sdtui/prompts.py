@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .i18n import N_, _
 from .model import Language, ValidationError, clean_line, clean_text
@@ -27,26 +27,42 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGES = tuple(language.value for language in Language)
 
 
-def _texts(value: Any, what: str, *, limit: int | None, multiline: bool = False) -> dict[str, str]:
-    """Clean a {language: text} dict; Dutch is required because it is the fallback."""
+Texts = Mapping[str, str]
+"""A text in one or more languages: {"nl": ..., "en": ...}."""
+
+
+def pick(texts: Texts, language: str | Language | None) -> str:
+    """The text in `language`, else the Dutch, else whichever language there is."""
+    key = str(language or Language.NL.value).strip().lower()
+    return texts.get(key) or texts.get(Language.NL.value) or next(iter(texts.values()), "")
+
+
+def clean_texts(value: Any, what: str, *, required: bool = True, dutch: bool = False, limit: int = 200,
+                multiline: bool = False, field: str | None = None) -> dict[str, str]:
+    """A {language: text} dict with known languages.
+
+    At least one text when `required`. With `dutch` (the library, whose fallback is Dutch) a
+    Dutch text is needed and a dict is; otherwise plain text is taken as Dutch.
+    """
+    if isinstance(value, str) and not dutch:
+        value = {Language.NL.value: value}
     if not isinstance(value, dict):
-        raise ValidationError(_("{what} must map a language (nl, en) to text.").format(what=_(what)), what)
+        raise ValidationError(_("{what} must map a language (nl, en) to text.").format(what=_(what)), field)
     unknown = sorted(str(key) for key in value if key not in _LANGUAGES)
     if unknown:
         raise ValidationError(_("{what} has an unknown language: {languages} (use nl or en).").format(
-            what=_(what), languages=", ".join(unknown)), what)
+            what=_(what), languages=", ".join(unknown)), field)
     cleaned: dict[str, str] = {}
     for language in _LANGUAGES:
-        if language not in value:
-            continue
-        if multiline:
-            text = clean_text(value[language], what)
-        else:
-            text = clean_line(value[language], what, limit=limit or 200)
-        if text:
-            cleaned[language] = text
-    if not cleaned.get(Language.NL.value):
-        raise ValidationError(_("{what} needs a Dutch (nl) text.").format(what=_(what)), what)
+        if language in value:
+            text = (clean_text(value[language], what, field=field) if multiline
+                    else clean_line(value[language], what, limit=limit, field=field))
+            if text:
+                cleaned[language] = text
+    if dutch and not cleaned.get(Language.NL.value):
+        raise ValidationError(_("{what} needs a Dutch (nl) text.").format(what=_(what)), field)
+    if required and not cleaned:
+        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field)
     return cleaned
 
 
@@ -69,29 +85,26 @@ class Prompt:
                 _("Prompt id {id!r} must be a short slug of lower-case letters, digits and dashes, "
                   "e.g. 'housing-first' (at most {limit} characters).").format(id=self.id, limit=MAX_PROMPT_ID), "id")
         # A frozen dataclass cannot assign in __post_init__; the cleaned copies replace the input.
-        object.__setattr__(self, "title", _texts(self.title, N_("Prompt title"), limit=MAX_PROMPT_TITLE))
-        object.__setattr__(self, "explanation", _texts(self.explanation, N_("Prompt explanation"), limit=MAX_EXPLANATION))
+        for name, what, limit in (("title", N_("Prompt title"), MAX_PROMPT_TITLE),
+                                  ("explanation", N_("Prompt explanation"), MAX_EXPLANATION)):
+            object.__setattr__(self, name, clean_texts(getattr(self, name), what, dutch=True, limit=limit, field=what))
         what_changed = self.what_changed or {}
         if what_changed:
-            what_changed = _texts(what_changed, N_("What changed"), limit=None, multiline=True)
+            what_changed = clean_texts(what_changed, N_("What changed"), dutch=True, multiline=True,
+                                       field=N_("What changed"))
         object.__setattr__(self, "what_changed", what_changed)
-
-    @staticmethod
-    def _pick(texts: dict[str, str], language: str | Language | None) -> str:
-        key = str(language or Language.NL.value).strip().lower()
-        return texts.get(key) or texts.get(Language.NL.value, "")
 
     def text(self, language: str | Language | None = Language.NL) -> str:
         """The question in the given language, or in Dutch when there is no translation."""
-        return self._pick(self.title, language)
+        return pick(self.title, language)
 
     def explain(self, language: str | Language | None = Language.NL) -> str:
         """The one-line explanation in the given language (falls back to Dutch)."""
-        return self._pick(self.explanation, language)
+        return pick(self.explanation, language)
 
     def changed(self, language: str | Language | None = Language.NL) -> str:
         """What changed, to prefill a round (falls back to Dutch; may be empty)."""
-        return self._pick(self.what_changed, language)
+        return pick(self.what_changed, language)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, e.g. for prompts a user keeps in the store."""

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from .i18n import N_, _
-from .model import (ItemKind, Language, Session, ValidationError, clean_line, clean_text, new_id,
+from .model import (ItemKind, Language, Session, ValidationError, clean_line, new_id,
                     parse_enum, parse_timebox)
-from .prompts import PROMPTS, Prompt
+from .prompts import PROMPTS, Prompt, clean_texts, pick
 
 MAX_TEMPLATE_NAME = 60
 """Longest template name: it must fit a pick list in an 80-column terminal."""
@@ -32,39 +32,6 @@ OWN_PREFIX = "own-"
 """Ids of templates a user saved start with this, so they never collide with a built-in one."""
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LANGUAGES = tuple(language.value for language in Language)
-
-Texts = Mapping[str, str]
-"""A text in one or more languages: {"nl": ..., "en": ...}."""
-
-
-def pick(texts: Texts, language: str | Language | None) -> str:
-    """The text in `language`, else the Dutch, else whichever language there is."""
-    key = str(language or Language.NL.value).strip().lower()
-    return texts.get(key) or texts.get(Language.NL.value) or next(iter(texts.values()), "")
-
-
-def clean_texts(value: Any, what: str, *, required: bool = True, limit: int = 200,
-                multiline: bool = False, field: str | None = None) -> dict[str, str]:
-    """A {language: text} dict with known languages; at least one text when `required`."""
-    if isinstance(value, str):
-        value = {Language.NL.value: value}
-    if not isinstance(value, dict):
-        raise ValidationError(_("{what} must map a language (nl, en) to text.").format(what=_(what)), field)
-    unknown = sorted(str(key) for key in value if key not in _LANGUAGES)
-    if unknown:
-        raise ValidationError(_("{what} has an unknown language: {languages} (use nl or en).").format(
-            what=_(what), languages=", ".join(unknown)), field)
-    cleaned: dict[str, str] = {}
-    for language in _LANGUAGES:
-        if language in value:
-            text = (clean_text(value[language], what, field=field) if multiline
-                    else clean_line(value[language], what, limit=limit, field=field))
-            if text:
-                cleaned[language] = text
-    if required and not cleaned:
-        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field)
-    return cleaned
-
 
 def _only(data: Any, known: set[str], what: str) -> dict[str, Any]:
     """`data` as a dict with no fields other than `known`; `what` names it in the message."""
