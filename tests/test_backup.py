@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from sdtui import cli
 from sdtui.demo import build_demo
 from sdtui.exporting import backup_json
 from sdtui.minutes import render_minutes
@@ -15,14 +14,9 @@ from sdtui.store import Store
 
 from .hostile import HOSTILE
 from .markdown_checks import no_html, parse
+from .test_cli import run
 from .test_hostile import FIELDS, base_session, strings, terminal_safe, with_text
 from .test_store import snapshot
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_a_round_trip_gives_identical_minutes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from sdtui import __version__
+from sdtui import __version__, cli
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,6 +26,13 @@ def sdtui(*args: str, store: Path | None = None, env: dict[str, str] | None = No
         command += ["--store", str(store)]
     return subprocess.run(command + list(args), capture_output=True, text=True, env=full_env,
                           cwd=cwd or REPO, timeout=60, stdin=subprocess.DEVNULL)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """sdtui's main() in this process: exit status, standard output, standard error."""
+    code = cli.main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str]) -> str:

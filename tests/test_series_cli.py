@@ -5,19 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 
-from sdtui import cli
 from sdtui.model import ActionStatus, Session, SessionStatus
 from sdtui.store import Store
 
-from .test_cli import assert_one_line_error, sdtui
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = cli.main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from .test_cli import assert_one_line_error, run, sdtui
 
 
 def meetings(root: Path) -> tuple[Session, Session]:

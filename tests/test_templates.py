@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -14,12 +13,6 @@ from sdtui.templates import (MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Temp
                              find_template)
 
 from .hostile import HOSTILE
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "store") as opened:
-        yield opened
 
 
 def prepared_session() -> Session:

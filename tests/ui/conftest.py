@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Callable
 
 import pytest
+from textual.widgets import DataTable
 
 from sdtui.app import SdtuiApp
 from sdtui.store import Store
@@ -22,10 +22,10 @@ def screen_text(app: SdtuiApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store(tmp_path / "store") as opened:
-        yield opened
+def table_rows(app: SdtuiApp, table_id: str) -> list[list[str]]:
+    """The rows of the table `#table_id` on the screen in view, as text."""
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
 @pytest.fixture

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from sdtui.model import Session
 from sdtui.screens.attendance import AttendanceScreen
 from sdtui.screens.home import HomeScreen
 from sdtui.store import Store
 
-from .conftest import SIZE, screen_text
+from .conftest import SIZE, screen_text, table_rows
 
 
 def add_network(store: Store) -> None:
@@ -31,8 +29,7 @@ async def test_w_on_home_shows_who_came_how_often_most_present_first(make_app, s
         await pilot.press("w")  # the newest session is selected: the planned one of the Wmo-netwerk
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
-        table = app.screen.query_one("#attendance", DataTable)
-        rows = [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+        rows = table_rows(app, "attendance")
         assert rows == [["Zoë Bakker", "Gemeente Breda", "2/3", "1", "0", "2026-06-18"],
                         ["Kees [b]Jansen[/b]", "", "1/3", "0", "2", "2026-05-07"]]
         assert "Attendance · Wmo-netwerk · meetings held: 3" in screen_text(app)

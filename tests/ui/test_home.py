@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
@@ -12,12 +12,7 @@ from sdtui.screens.help import HelpScreen
 from sdtui.screens.home import PAGE, HomeScreen
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
-
-
-def rows(app) -> list[list[str]]:
-    table = app.screen.query_one("#sessions", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def add_meetings(store: Store) -> list[Session]:
@@ -44,7 +39,7 @@ async def test_d_adds_the_demo_and_shows_it(make_app, store: Store) -> None:
         await pilot.pause()
         [summary] = store.list()
         assert summary.title == DEMO_TITLE_EN  # in the language of the UI
-        assert rows(app)[0][1] == DEMO_TITLE_EN
+        assert table_rows(app, "sessions")[0][1] == DEMO_TITLE_EN
         assert not app.screen.query_one("#empty", Static).display
 
 
@@ -53,7 +48,7 @@ async def test_the_list_shows_date_title_network_status_and_open_actions(make_ap
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        [row] = rows(app)
+        [row] = table_rows(app, "sessions")
     assert row == [demo.date.isoformat(), demo.title, demo.network, "closed", str(len(demo.open_actions))]
 
 
@@ -76,10 +71,10 @@ async def test_filter_as_you_type_ignores_case_and_accents(make_app, store: Stor
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"zoe")
         await pilot.pause()
-        assert [row[1] for row in rows(app)] == ["Zoë's werkgroep"]
+        assert [row[1] for row in table_rows(app, "sessions")] == ["Zoë's werkgroep"]
         await pilot.press("ctrl+u", *"WMO")
         await pilot.pause()
-        assert [row[1] for row in rows(app)] == ["Regio-overleg", "Netwerkbijeenkomst maart"]
+        assert [row[1] for row in table_rows(app, "sessions")] == ["Regio-overleg", "Netwerkbijeenkomst maart"]
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None and app.session.title == "Regio-overleg"
@@ -98,25 +93,25 @@ async def test_a_long_list_fills_as_the_cursor_goes_down_and_filters_all_of_it(m
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert len(rows(app)) == PAGE  # a page at a time, newest first
-        assert rows(app)[0][1] == "Meeting 0000"
+        assert len(table_rows(app, "sessions")) == PAGE  # a page at a time, newest first
+        assert table_rows(app, "sessions")[0][1] == "Meeting 0000"
         await pilot.press("ctrl+end")
         await pilot.pause()
-        assert len(rows(app)) == PAGE * 2  # near the end: the next page joins
+        assert len(table_rows(app, "sessions")) == PAGE * 2  # near the end: the next page joins
         for _ in range(3):
             await pilot.press("ctrl+end")
             await pilot.pause()
-        assert [row[1] for row in rows(app)] == [f"Meeting {n:04d}" for n in range(count)]
+        assert [row[1] for row in table_rows(app, "sessions")] == [f"Meeting {n:04d}" for n in range(count)]
         await pilot.press("slash", *f"meeting {count - 1:04d}")  # the oldest, far past the first page
         await pilot.pause()
-        assert [row[1] for row in rows(app)] == [f"Meeting {count - 1:04d}"]
+        assert [row[1] for row in table_rows(app, "sessions")] == [f"Meeting {count - 1:04d}"]
         await pilot.press("ctrl+u", *"gooi")
         await pilot.pause()
         expected = [f"Meeting {n:04d}" for n in range(count) if n % 7 == 5]
-        assert [row[1] for row in rows(app)] == expected  # every match, from all pages
+        assert [row[1] for row in table_rows(app, "sessions")] == expected  # every match, from all pages
         await pilot.press("ctrl+u")
         await pilot.pause()
-        assert len(rows(app)) == PAGE
+        assert len(table_rows(app, "sessions")) == PAGE
 
 
 async def test_the_selected_session_stays_selected_however_far_down(make_app, store: Store) -> None:
@@ -168,7 +163,7 @@ async def test_c_copies_and_delete_asks_first(make_app, store: Store) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert len(store.list()) == 1 and len(rows(app)) == 1
+        assert len(store.list()) == 1 and len(table_rows(app, "sessions")) == 1
 
 
 async def test_e_exports_the_selected_minutes(make_app, store: Store) -> None:
@@ -186,7 +181,7 @@ async def test_a_title_with_markup_shows_literally(make_app, store: Store) -> No
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        [row] = rows(app)
+        [row] = table_rows(app, "sessions")
     assert row[1] == "[bold]Crisis[/] [31mred" and row[2] == "[link=x]net"
 
 

@@ -10,7 +10,7 @@ from sdtui.model import Attendance, ItemKind, Role, Session
 from sdtui.prompts import PROMPTS
 from sdtui.store import Store
 
-from .conftest import SIZE, screen_text
+from .conftest import SIZE, screen_text, table_rows
 
 
 def small_session() -> Session:
@@ -31,11 +31,6 @@ async def open_prepare(app, store: Store, session: Session, pilot, tab: str | No
     if tab:
         await pilot.press(tab)
         await pilot.pause()
-
-
-def table_rows(app, table_id: str) -> list[list[str]]:
-    table = app.screen.query_one(f"#{table_id}", DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 async def test_details_form_refuses_an_impossible_date_and_saves_a_good_one(make_app, store: Store) -> None:

@@ -13,7 +13,7 @@ from sdtui.screens.run import RunScreen
 from sdtui.screens.search import SearchScreen
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def demo_with_marks() -> Session:
@@ -37,11 +37,6 @@ async def open_search(pilot, words: str) -> None:
     await pilot.pause()
 
 
-def hit_rows(app) -> list[list[str]]:
-    table = app.screen.query_one("#hits", DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
-
-
 async def test_s_on_home_opens_search_and_hits_appear_as_you_type(make_app, store: Store) -> None:
     store.add(build_demo(today=FROZEN_NOW.date()))
     store.add(build_demo(today=FROZEN_NOW.date(), language="en"))
@@ -49,14 +44,14 @@ async def test_s_on_home_opens_search_and_hits_appear_as_you_type(make_app, stor
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "zoe hendr")
         assert isinstance(app.screen, SearchScreen)
-        rows = hit_rows(app)
+        rows = table_rows(app, "hits")
         assert len(rows) == 2
         assert {row[1] for row in rows} == {"Participant"}
         assert all("Zoë Hendriks" in row[2] for row in rows)
         assert "2 found in 2 of 2 sessions" in screen_text(app)
         await pilot.press(*" xyz")
         await pilot.pause()
-        assert hit_rows(app) == []
+        assert table_rows(app, "hits") == []
         assert "Nothing found for 'zoe hendr xyz'." in screen_text(app)
 
 
@@ -67,7 +62,7 @@ async def test_enter_on_a_note_hit_opens_run_at_that_item_with_that_note(make_ap
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "xylofoonnotitie")
-        assert [row[1] for row in hit_rows(app)] == [f"Note · {digital.title}"[:15] + "…"]
+        assert [row[1] for row in table_rows(app, "hits")] == [f"Note · {digital.title}"[:15] + "…"]
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
@@ -136,7 +131,7 @@ async def test_a_participant_opens_prepare_people_and_the_title_opens_the_detail
         assert isinstance(app.screen, SearchScreen)  # back to the hits, not all the way Home
         await pilot.press("ctrl+a", "ctrl+k", *"sociaal domein crisis")
         await pilot.pause()
-        assert hit_rows(app)[0][1] == "Title"
+        assert table_rows(app, "hits")[0][1] == "Title"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PrepareScreen)
@@ -149,7 +144,7 @@ async def test_up_and_down_pick_the_hit_that_enter_opens(make_app, store: Store)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "overleg")
-        assert [row[0] for row in hit_rows(app)] == [first.title, second.title]
+        assert [row[0] for row in table_rows(app, "hits")] == [first.title, second.title]
         assert "Title · 2026-05-01 · Overleg brug" in screen_text(app)
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -162,7 +157,7 @@ async def test_a_confidential_note_is_found_and_marked(make_app, store: Store) -
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "delen buiten")
-        [row] = hit_rows(app)
+        [row] = table_rows(app, "hits")
         assert row[2].startswith("[confidential] ")
 
 
@@ -172,10 +167,10 @@ async def test_no_words_say_what_to_type_and_markup_is_only_text(make_app, store
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "")
         assert "Type one or more words; 1 sessions are searched." in screen_text(app)
-        assert hit_rows(app) == []
+        assert table_rows(app, "hits") == []
         await pilot.press(*"[bold]overleg")
         await pilot.pause()
-        [row] = hit_rows(app)
+        [row] = table_rows(app, "hits")
         assert row[0] == "[bold]Overleg[/]…"
         assert "Title · [bold]Overleg[/] [red]x" in screen_text(app)
         await pilot.press("escape")
@@ -188,13 +183,13 @@ async def test_the_index_follows_an_edit_made_after_the_first_search(make_app, s
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "tunneloverleg")
-        assert hit_rows(app) == []
+        assert table_rows(app, "hits") == []
         await pilot.press("escape")
         await pilot.pause()
         session.title = "Tunneloverleg"
         store.save(session)
         await open_search(pilot, "tunneloverleg")
-        assert [row[0] for row in hit_rows(app)] == ["Tunneloverleg"]
+        assert [row[0] for row in table_rows(app, "hits")] == ["Tunneloverleg"]
 
 
 async def test_a_topic_whose_item_was_removed_opens_run_and_says_why_it_is_not_on_a_board(make_app,
@@ -216,7 +211,7 @@ async def test_an_agenda_item_opens_prepare_on_the_agenda_with_that_item_selecte
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, session.agenda[4].title)
-        assert hit_rows(app)[0][1] == "Agenda item"
+        assert table_rows(app, "hits")[0][1] == "Agenda item"
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

@@ -14,7 +14,7 @@ from sdtui.screens.home import HomeScreen
 from sdtui.series import next_meeting
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def meetings(store: Store) -> tuple[Session, Session]:
@@ -24,11 +24,6 @@ def meetings(store: Store) -> tuple[Session, Session]:
     owner = youth.add_participant("Zoë [i]Jansen[/i]")
     youth.add_action("Signalen [red]bundelen[/]", owner.id, "2026-06-01")
     return demo, store.add(youth)
-
-
-def table_rows(app, table_id: str) -> list[list[str]]:
-    table = app.screen.query_one(table_id, DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
 
 
 async def open_actions_view(app, pilot) -> None:
@@ -109,7 +104,7 @@ async def test_carried_actions_are_reviewed_on_close_with_space(make_app, store:
         following_id = app.session.id
         await pilot.press("f4")
         await pilot.pause()
-        rows = table_rows(app, "#actions")
+        rows = table_rows(app, "actions")
         assert rows and all(row[0].startswith("(earlier) ") for row in rows)
         await pilot.press("space")  # open -> done
         await pilot.pause()
@@ -127,12 +122,12 @@ async def test_all_actions_view_lists_open_actions_of_every_meeting(make_app, st
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_actions_view(app, pilot)
-        rows = table_rows(app, "#all-actions")
+        rows = table_rows(app, "all-actions")
         assert len(rows) == len(demo.open_actions) + 1
         assert ["Zoë [i]Jansen[/i]", "Signalen [red]bundelen[/]", "Jeugdnetwerk"] == rows[0][2:]  # as typed
         await pilot.press("o")  # open and closed
         await pilot.pause()
-        assert len(table_rows(app, "#all-actions")) == len(demo.actions) + 1
+        assert len(table_rows(app, "all-actions")) == len(demo.actions) + 1
         assert "open and closed" in str(app.screen.query_one("#actions-state", Static).content)
 
 
@@ -143,14 +138,14 @@ async def test_filter_by_owner_or_network_ignores_case_and_accents(make_app, sto
         await open_actions_view(app, pilot)
         await pilot.press("slash", *"ZOE")
         await pilot.pause()
-        owners = [row[2] for row in table_rows(app, "#all-actions")]
+        owners = [row[2] for row in table_rows(app, "all-actions")]
         assert owners and all(o.startswith(("Zoë", "Zo")) for o in owners) and len(set(owners)) == 2
         await pilot.press(*" jeugd")
         await pilot.pause()
-        assert [row[2] for row in table_rows(app, "#all-actions")] == ["Zoë [i]Jansen[/i]"]
+        assert [row[2] for row in table_rows(app, "all-actions")] == ["Zoë [i]Jansen[/i]"]
         await pilot.press("escape")  # clears the filter, back in the list
         await pilot.pause()
-        assert len(table_rows(app, "#all-actions")) == 5
+        assert len(table_rows(app, "all-actions")) == 5
 
 
 async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: Store) -> None:
@@ -161,7 +156,7 @@ async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: S
         await pilot.press("d")
         await pilot.pause()
         table = app.screen.query_one("#all-actions", DataTable)
-        rows = table_rows(app, "#all-actions")
+        rows = table_rows(app, "all-actions")
         late = sorted(a.text for a in demo.open_actions if a.due and a.due < datetime(2026, 7, 20).date())
         assert len(rows) == len(late) + 1  # and the youth meeting's
         assert all("OVERDUE" in row[1] for row in rows)
@@ -169,7 +164,7 @@ async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: S
         assert "red" in str(status_cell.style)
         await pilot.press("d")
         await pilot.pause()
-        assert any("OVERDUE" not in row[1] for row in table_rows(app, "#all-actions"))
+        assert any("OVERDUE" not in row[1] for row in table_rows(app, "all-actions"))
 
 
 async def test_enter_opens_the_meeting_of_the_action(make_app, store: Store) -> None:
@@ -245,7 +240,7 @@ async def test_an_agenda_item_is_marked_standing_on_prepare_and_comes_back_next_
         await pilot.press("ctrl+o")
         await pilot.pause()
         assert [i.standing for i in store.load(session.id).agenda] == [True, False]
-        assert table_rows(app, "#agenda-table")[0][1] == "Opening (standing)"
+        assert table_rows(app, "agenda-table")[0][1] == "Opening (standing)"
     held = store.load(session.id)  # the meeting runs through both items
     held.start(FROZEN_NOW)
     held.go_to(1, FROZEN_NOW)
@@ -270,11 +265,11 @@ async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_t
             await pilot.pause()
         assert app.screen.pane == "actions"  # arriving at the review shows the list
         assert "Action items (Space: open, done, dropped)" in screen_text(app)
-        rows = table_rows(app, "#run-actions")
+        rows = table_rows(app, "run-actions")
         assert len(rows) == len(demo.open_actions) and all(r[0].startswith("(earlier) ") for r in rows)
         await pilot.press("space", "down", "down", "space", "space")
         await pilot.pause()
-        assert [r[3] for r in table_rows(app, "#run-actions")][:3] == ["done", "open", "dropped"]
+        assert [r[3] for r in table_rows(app, "run-actions")][:3] == ["done", "open", "dropped"]
         await pilot.press("f5")  # the other panes are one key away; Space is a plain key again
         await pilot.pause()
         assert app.screen.check_action("cycle_status", ()) is False
