@@ -55,7 +55,9 @@ def timed_keys(argv: list[str], first: bytes, query: bytes) -> list[float]:
         for key in [*(bytes([c]) for c in query), *([b"\x7f"] * len(query))]:
             terminal.send(key)
             _, last = terminal.read_until_quiet(QUIET, timeout=10)
-            timings.append((last or 0.0) * 1000)
+            if last is None:  # no answer is not a fast answer
+                raise RuntimeError(f"{argv[-1]}: no answer to the key {key!r}")
+            timings.append(last * 1000)
         return timings
     finally:
         terminal.close()

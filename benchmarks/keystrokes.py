@@ -54,6 +54,8 @@ def type_into(argv: list[str], keys: bytes, first: bytes = b"") -> list[int]:
         for key in keys:
             terminal.send(bytes([key]))
             received, _ = terminal.read_until_quiet(QUIET, timeout=5)
+            if not received:  # nothing drawn is a key the app missed, not a cheap one
+                raise RuntimeError(f"{argv[-1]}: nothing drawn for the key {bytes([key])!r}")
             counts.append(received)
         return counts
     finally:
