@@ -23,13 +23,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, timedelta
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .i18n import N_, translation
 from .model import (
     ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, RestoreRenovate, Session, Verdict,
 )
 from .text import fold
+
+if TYPE_CHECKING:
+    from .store import SessionSummary
 
 REVIEW_TITLE = N_("Open actions from earlier meetings")
 """Title of the actions review item made when the agenda has none; in the session's language."""
@@ -86,10 +89,10 @@ def next_meeting(session: Session, today: date) -> Session:
     return Session.from_dict(following.to_dict())  # every rule of the model has seen it
 
 
-def next_meetings_of(session: Session, network_sessions: Iterable[Session]) -> list[Session]:
-    """The meetings already made as the next meeting of `session`: a second one would carry its
-    open actions twice, so the CLI and the screens say so first."""
-    return [other for other in network_sessions if other.follows == session.id]
+def next_meetings_of(session: Session, summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
+    """The meetings already made as the next meeting of `session` (from the store's list): a
+    second one would carry its open actions twice, so the CLI and the screens say so first."""
+    return [summary for summary in summaries if summary.follows == session.id]
 
 
 def review_item(session: Session) -> AgendaItem:

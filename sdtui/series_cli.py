@@ -39,7 +39,7 @@ def cmd_next(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         earlier = store.load(args.id)
-        made = next_meetings_of(earlier, store.network_sessions(earlier.network))
+        made = next_meetings_of(earlier, store.list())
         if made and not args.again:
             raise CliError(_("{id} already has a next meeting: {next_id} ({date}); a second one would carry its "
                              "open actions twice. Give --again to make one anyway.").format(

@@ -187,6 +187,8 @@ class SessionSummary:
     status: SessionStatus
     open_actions: int
     updated: str
+    follows: str = ""
+    """The meeting this one is the next meeting of, so a second next meeting is found without loading any."""
 
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
@@ -194,20 +196,22 @@ class SessionSummary:
             id=session.id, title=session.title, network=session.network, date=session.date,
             start_time=session.start_time.isoformat(timespec="minutes") if session.start_time else "",
             status=session.status, open_actions=len(session.open_actions),
-            updated=datetime.now().isoformat(timespec="seconds"),
+            updated=datetime.now().isoformat(timespec="seconds"), follows=session.follows,
         )
 
     def to_doc(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "network": self.network,
                 "date": self.date.isoformat() if self.date else None, "start_time": self.start_time,
-                "status": self.status.value, "open_actions": self.open_actions, "updated": self.updated}
+                "status": self.status.value, "open_actions": self.open_actions, "updated": self.updated,
+                "follows": self.follows}
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> SessionSummary:
         return cls(id=doc["id"], title=doc["title"], network=doc.get("network", ""),
                    date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
                    start_time=doc.get("start_time", ""), status=SessionStatus(doc["status"]),
-                   open_actions=int(doc.get("open_actions", 0)), updated=doc.get("updated", ""))
+                   open_actions=int(doc.get("open_actions", 0)), updated=doc.get("updated", ""),
+                   follows=doc.get("follows", ""))
 
     def same_as(self, other: SessionSummary | None) -> bool:
         """Equal in everything Home shows (the save time aside)."""
@@ -367,7 +371,7 @@ class Store:
         return {doc["id"]: SessionSummary.from_doc(doc) for doc in documents}
 
     def ids(self) -> list[str]:
-        return [doc["id"] for doc in self._summaries.all()]
+        return list(self._index_summaries())
 
     def resolve(self, prefix: str) -> str:
         """The id of the one session whose id starts with `prefix`."""
@@ -410,17 +414,6 @@ class Store:
             except StoreError as error:
                 problems.append(str(error))
         return sessions, problems
-
-    def network_sessions(self, network: str) -> list[Session]:
-        """Every readable session of one network (as the index names it), oldest first."""
-        sessions = []
-        for summary in sorted(self.list(), key=lambda s: (s.date is None, s.date or date.min)):
-            if summary.network == network:
-                try:
-                    sessions.append(self.read(summary.id))
-                except StoreError:
-                    continue  # a damaged file is named where it is opened, not here
-        return sessions
 
     def read(self, session_id: str) -> Session:
         """A session by its whole id, without a look-up in the index: for reading many at once."""

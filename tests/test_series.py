@@ -215,12 +215,12 @@ def test_the_next_meeting_knows_which_meeting_it_follows_and_is_found_from_it(tm
     with Store(tmp_path / "store") as store:
         store.add(demo)
         other = store.add(Session("Jeugd", network="Jeugdnetwerk"))
-        assert next_meetings_of(demo, store.network_sessions(demo.network)) == []
+        assert next_meetings_of(demo, store.list()) == []
         following = store.add(next_meeting(demo, TODAY))
         assert following.follows == demo.id
-        found = next_meetings_of(demo, store.network_sessions(demo.network))
+        found = next_meetings_of(demo, store.list())
         assert [s.id for s in found] == [following.id]
-        assert next_meetings_of(other, store.network_sessions(other.network)) == []
+        assert next_meetings_of(other, store.list()) == []
         assert store.load(following.id).follows == demo.id  # kept in the store
 
 

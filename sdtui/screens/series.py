@@ -33,7 +33,7 @@ def ask_next_meeting(app: Any, session_id: str) -> None:
     question = _("Create the next meeting of {network}? Open actions, unfinished agenda items and undecided "
                  "topics carry over; this meeting stays as it is.").format(network=network)
     try:
-        made = next_meetings_of(earlier, app.store.network_sessions(earlier.network))
+        made = next_meetings_of(earlier, app.store.list())
     except StoreError:
         made = []  # the question below still stands; creating it reports what is wrong with the store
     if made:
