@@ -59,6 +59,8 @@ class SdtuiApp(App[None]):
         self.held_by = ""
         """Who has the open session for editing when it is read-only here."""
         self._lock: Any = None
+        self._return_depth = 1
+        """How many screens were open when the session was: leaving it goes back to that list."""
         self._save_timer: Timer | None = None
 
     def on_mount(self) -> None:
@@ -118,6 +120,7 @@ class SdtuiApp(App[None]):
                       SessionStatus.CLOSED: "close"}[session.status]
         view = self.session_screen(screen)
         view.opens_at = at
+        self._return_depth = len(self.screen_stack)  # Home, search results or the list of actions
         self.push_screen(view)
         return True
 
@@ -127,20 +130,15 @@ class SdtuiApp(App[None]):
         return getattr(module, SESSION_SCREENS[name])()
 
     def leave_session(self) -> None:
-        """Save, unlock and go back to Home."""
+        """Save, unlock and go back to the list the session was opened from."""
         self.flush()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
         self.session = None
         self.readonly = False
-        from .screens.home import HomeScreen
-
-        # Back to the list the session was opened from: Home, or the search results.
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen) \
-                and getattr(self.screen, "SCREEN_NAME", "") != "search":
+        while len(self.screen_stack) > max(1, self._return_depth):
             self.pop_screen()
-        self.sub_title = _(self.SUB_TITLE)  # the header no longer names the session left
 
     def action_show(self, name: str) -> None:
         """Switch between Prepare, Run and Close of the open session."""

@@ -89,7 +89,7 @@ class Document(keys.TranslatedBindings, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.app.sub_title = self.path.name
+        self.sub_title = self.path.name
         self.query_one("#viewer", MarkdownViewer).document.focus()
 
     def action_contents(self) -> None:

@@ -61,7 +61,7 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = _("Action items of every meeting")  # this screen's own; Home keeps its
+        self.sub_title = _(self.HELP_TITLE)
         self.query_one("#actions-state", Static).update(_("Reading the meetings…"))
         self.load()
 

@@ -51,7 +51,7 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
         return f"{session.title} · {when}" if when else session.title
 
     def on_mount(self) -> None:
-        self.app.sub_title = self.session_title()
+        self.sub_title = self.session_title()  # this screen's own: the list below keeps its
 
     def refresh_view(self) -> None:
         """Show the session again after a change made elsewhere (a dialog, the action key)."""

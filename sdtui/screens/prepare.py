@@ -123,7 +123,7 @@ class PrepareScreen(SessionScreen):
         self.show_details()
         self.show_people()
         self.show_agenda()
-        self.app.sub_title = self.session_title()
+        self.sub_title = self.session_title()
 
     def show_details(self) -> None:
         session = self.session

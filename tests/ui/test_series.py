@@ -176,6 +176,10 @@ async def test_enter_opens_the_meeting_of_the_action(make_app, store: Store) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None and app.session.id == youth.id
+        await pilot.press("escape")  # back to the list it was opened from, not to Home
+        await pilot.pause()
+        assert isinstance(app.screen, ActionsScreen) and app.session is None
+        assert "sdtui — Action items of every meeting" in screen_text(app).split("\n")[0]
 
 
 async def test_a_store_without_actions_says_so_and_esc_goes_home(make_app, store: Store) -> None:
