@@ -103,6 +103,8 @@ class SdtuiApp(App[None]):
         except StoreError as error:
             self.notify(str(error), title=_("Cannot open"), severity="error", markup=False)
             return False
+        if self.session is not None:
+            self.leave_session()  # one session at a time: its lock goes, and its screens with it
         try:
             self._lock = self.store.acquire(session.id)
             self.readonly = False

@@ -56,9 +56,7 @@ def create_next_meeting(app: Any, earlier: Session) -> Session | None:
     except StoreError as error:
         app.notify(str(error), title=_("Not created"), severity="error", markup=False)
         return None
-    if app.session is not None:
-        app.leave_session()
-    app.open_session(following.id, "prepare")
+    app.open_session(following.id, "prepare")  # leaves the open one first
     app.notify(_("Next meeting created for {date}: {actions} open actions, {items} agenda items and {topics} topics "
                  "carried over. Set its date on Details (F5).").format(
                      date=following.date, actions=len(following.actions), items=len(following.agenda),
