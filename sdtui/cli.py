@@ -244,7 +244,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def hit_line(hit: Hit) -> str:
     """One search hit as a line: id, date, session title, where, and the text around the words."""
-    from .search import one_line
+    from .text import one_line
 
     entry = hit.entry
     when = hit.session.date.isoformat() if hit.session.date else "----------"

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 from .i18n import N_
 from .model import Session, strip_controls
 from .store import Store, StoreError
-from .text import fold, fold_with_offsets
+from .text import fold, fold_with_offsets, one_line
 
 SEPARATOR = "\x00"
 """Between the folded entries of one session; the model strips control characters from all text."""
@@ -168,12 +168,6 @@ def entries_of(session: Session) -> Iterator[Entry]:
             yield entry(N_("Rationale"), decision.rationale, target, one_line(decision.text, 30))
     for action in session.actions:
         yield entry(N_("Action"), action.text, Target("close", "review", part_id=action.id))
-
-
-def one_line(text: str, limit: int) -> str:
-    """The text on one line, cut to `limit` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def snippet(text: str, words: Iterable[str], width: int = SNIPPET_WIDTH) -> tuple[str, list[tuple[int, int]]]:

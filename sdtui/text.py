@@ -13,6 +13,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def one_line(text: str, limit: int) -> str:
+    """The text on one line, cut to `limit` characters with an ellipsis: for a table cell or a list."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """`fold(text)` and, for each of its characters, the index of the character it came from.
 
@@ -32,4 +38,4 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origins
 
 
-__all__ = ["fold", "fold_with_offsets"]
+__all__ = ["fold", "fold_with_offsets", "one_line"]

@@ -11,10 +11,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from .. import keys
 from ..exporting import export_minutes
 from ..i18n import N_, _, current_language, word
-from ..model import Session, ValidationError
+from ..model import Session
 from ..store import SessionSummary, StoreError
 from ..text import fold
-from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.forms import ConfirmScreen, Field, FormScreen, guarded
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -210,18 +210,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         def create(values: dict[str, str]) -> Session:
             return self.app.store.add(Session(**values))
 
-        self.app.push_screen(FormScreen(_("New session"), fields, self._guard(create)), callback=self._opened)
-
-    def _guard(self, create):
-        """Turn a store failure inside a form into a message in the form."""
-
-        def guarded(values: dict[str, str]):
-            try:
-                return create(values)
-            except StoreError as error:
-                raise ValidationError(str(error)) from None
-
-        return guarded
+        self.app.push_screen(FormScreen(_("New session"), fields, guarded(create)), callback=self._opened)
 
     def _opened(self, session: Session | None) -> None:
         if session is not None:

@@ -25,22 +25,10 @@ from ..model import Language, Session, ValidationError
 from ..prompts import PROMPTS, Prompt
 from ..store import StoreError
 from ..templates import TEMPLATES, Template
-from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ..widgets.forms import ConfirmScreen, Field, FormScreen, guarded
 from ..widgets.safe import plain
 
 LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
-
-
-def guarded(submit: Callable[[dict[str, str]], Any]) -> Callable[[dict[str, str]], Any]:
-    """A store failure inside a form becomes a message in the form; nothing typed is lost."""
-
-    def run(values: dict[str, str]) -> Any:
-        try:
-            return submit(values)
-        except StoreError as error:
-            raise ValidationError(str(error)) from None
-
-    return run
 
 
 class LibraryPicker(keys.TranslatedBindings, ModalScreen[Any]):

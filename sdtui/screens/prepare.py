@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 
 from .. import keys
 from ..i18n import N_, _, word
-from ..model import Attendance, ItemKind, Language, Role, Session
+from ..model import Attendance, ItemKind, Role, Session
 from ..library import OwnLibrary
 from ..prompts import Prompt
 from ..search import Target
@@ -20,7 +20,7 @@ from ..widgets.forms import Field
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
-from .library import PromptPicker
+from .library import LANGUAGE_NAMES, PromptPicker
 
 ROLES = list(Role)
 ATTENDANCE = list(Attendance)
@@ -30,7 +30,6 @@ DETAILS = (("title", N_("Title"), N_("Title")), ("network", N_("Network"), N_("N
            ("online_link", N_("Online link"), N_("Online link")), ("chair", N_("Chair"), N_("Chair")),
            ("guest_speakers", N_("Guest speakers"), N_("Guest speakers (separated by ;)")))
 """Session fields: name, label on the Details tab, label in the form."""
-LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
 
 
 def next_in(values: list[Any], current: Any) -> Any:

@@ -18,6 +18,7 @@ from textual.widgets import Label, Select, Static
 from .. import keys
 from ..i18n import _
 from ..model import ValidationError
+from ..store import StoreError
 from .safe import SafeInput, SafeTextArea, plain
 
 
@@ -111,6 +112,18 @@ class FormScreen(keys.TranslatedBindings, ModalScreen[Any]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def guarded(submit: Callable[[dict[str, str]], Any]) -> Callable[[dict[str, str]], Any]:
+    """A store failure inside a form becomes a message in the form; nothing typed is lost."""
+
+    def run(values: dict[str, str]) -> Any:
+        try:
+            return submit(values)
+        except StoreError as error:
+            raise ValidationError(str(error)) from None
+
+    return run
 
 
 class ConfirmScreen(keys.TranslatedBindings, ModalScreen[bool]):

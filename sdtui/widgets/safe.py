@@ -19,14 +19,6 @@ def plain(text: object, style: str = "") -> Text:
     return Text(strip_controls(str(text)), style=style, end="")
 
 
-def one_line(text: str, limit: int = 60) -> str:
-    """The first line of a text, shortened with an ellipsis to fit a table cell or a title."""
-    first = text.strip().split("\n", 1)[0]
-    if len(first) > limit or "\n" in text.strip():
-        return first[: limit - 1].rstrip() + "…"
-    return first
-
-
 class SafeInput(Input):
     """An Input that drops control characters and escape sequences from pasted text."""
 
