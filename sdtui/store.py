@@ -281,13 +281,19 @@ class Store:
             return
         if root.is_dir():
             try:
-                strangers = [p.name for p in root.iterdir() if p.name not in TOLERATED]
+                strangers = [p.name for p in root.iterdir() if p.name not in TOLERATED and not self._unfinished(p)]
             except OSError as error:
                 raise StoreError(_("Could not read {path}: {error}.").format(path=root, error=error.strerror or error)) from None
             if strangers:
                 raise StoreForeign(_("{path} holds other files and no sdtui store; "
                                      "choose an empty or a new folder with --store.").format(path=root))
         self._create()
+
+    def _unfinished(self, path: Path) -> bool:
+        """What a store being created leaves when killed before its index is written."""
+        if path in (self.sessions_dir, self.minutes_dir):
+            return path.is_dir() and not any(path.iterdir())
+        return path.name.startswith(f".{self.index_path.name}.") and path.name.endswith(".tmp")
 
     def _create(self) -> None:
         if not self.root.exists():
@@ -298,6 +304,7 @@ class Store:
         make_private_dir(self.root)
         make_private_dir(self.sessions_dir)
         make_private_dir(self.minutes_dir)
+        remove_leftovers(self.index_path)
         AtomicJSONStorage(self.index_path).write({"_meta": {"1": self._meta("index")}})
         self._index_lock().__enter__().__exit__()  # the lock file exists from the start
 

@@ -247,6 +247,22 @@ def test_a_file_or_a_full_folder_is_not_taken_for_a_store(tmp_path: Path) -> Non
     assert snapshot(home) == before and sorted(p.name for p in home.iterdir()) == ["thesis.odt"]
 
 
+def test_a_store_cut_short_while_being_made_is_made_again(tmp_path: Path) -> None:
+    """Killed after its folders but before its index: sdtui finishes it rather than calling it foreign."""
+    root = tmp_path / "store"
+    (root / "s").mkdir(parents=True)
+    (root / "minutes").mkdir()
+    (root / ".index.json.x1y2.tmp").write_text('{"_me')
+    with Store(root) as store:
+        store.add(build_demo())
+        assert len(store.list()) == 1
+    assert not list(root.glob(".index.json.*.tmp"))
+    (tmp_path / "used" / "s").mkdir(parents=True)
+    (tmp_path / "used" / "s" / "someone.json").write_text("{}")
+    with pytest.raises(StoreForeign, match="other files"):  # not empty: not ours to finish
+        Store(tmp_path / "used")
+
+
 def test_files_are_owner_only_whatever_the_umask(root: Path) -> None:
     old = os.umask(0)
     try:
