@@ -27,7 +27,7 @@ from common import ROOT, Result, Terminal, median, print_results, python  # noqa
 from startup import store_for  # noqa: E402
 
 try:
-    from sdtui.screens.home import PAGE  # noqa: E402
+    from sdtui.tui.screens.home import PAGE  # noqa: E402
 except ImportError:  # sdtui from before Home listed a page at a time (to measure it as it was)
     PAGE = 60
 

@@ -35,7 +35,7 @@ class BareEditor(App[None]):
 
 
 def sdtui_on_run(store_path: str, session_id: str):
-    from sdtui.app import SdtuiApp
+    from sdtui.tui.app import SdtuiApp
     from sdtui.store import Store
 
     class OnRun(SdtuiApp):

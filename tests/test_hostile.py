@@ -10,11 +10,11 @@ from rich.cells import cell_len
 from textual import events
 from textual.widgets import Input, TextArea
 
-from sdtui.app import SdtuiApp
+from sdtui.tui.app import SdtuiApp
 from sdtui.minutes import render_minutes
 from sdtui.model import Note, Session, ValidationError, strip_controls
 from sdtui.store import Store
-from sdtui.widgets.safe import SafeInput, SafeTextArea
+from sdtui.tui.widgets.safe import SafeInput, SafeTextArea
 
 from .hostile import HOSTILE
 from .markdown_checks import no_html, parse, squeeze, structure, text_of

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdtui.keys import KEYS, Key
+from sdtui.tui.keys import KEYS, Key
 
 SWALLOWED = {"ctrl+s", "ctrl+z", "f11", "f12"}
 """Flow control, suspend, and keys terminals keep for themselves (full screen, dev tools)."""

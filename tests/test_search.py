@@ -56,7 +56,7 @@ def test_fold_ignores_case_and_accents_and_maps_back_to_the_original() -> None:
 
 
 def test_home_still_filters_with_the_shared_fold() -> None:
-    from sdtui.screens import home
+    from sdtui.tui.screens import home
 
     assert home.fold is fold
 

@@ -8,7 +8,7 @@ from typing import Callable
 import pytest
 from textual.widgets import DataTable
 
-from sdtui.app import SdtuiApp
+from sdtui.tui.app import SdtuiApp
 from sdtui.store import Store
 
 FROZEN_NOW = datetime(2026, 6, 18, 14, 5)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sdtui.model import Session
-from sdtui.screens.attendance import AttendanceScreen
-from sdtui.screens.home import HomeScreen
+from sdtui.tui.screens.attendance import AttendanceScreen
+from sdtui.tui.screens.home import HomeScreen
 from sdtui.store import Store
 
 from .conftest import SIZE, screen_text, table_rows

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Markdown, Static
 from sdtui.demo import build_demo
 from sdtui.minutes import render_minutes
 from sdtui.model import ActionStatus, Session, SessionStatus
-from sdtui.screens.home import MIN_TITLE
+from sdtui.tui.screens.home import MIN_TITLE
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text

@@ -8,8 +8,8 @@ from textual.widgets import Static
 
 from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
-from sdtui.screens.help import HelpScreen
-from sdtui.screens.home import PAGE, HomeScreen
+from sdtui.tui.screens.help import HelpScreen
+from sdtui.tui.screens.home import PAGE, HomeScreen
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows

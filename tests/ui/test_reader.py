@@ -9,7 +9,7 @@ from textual.widgets import MarkdownViewer, OptionList
 from sdtui.demo import build_demo
 from sdtui.exporting import export_minutes
 from sdtui.model import Session
-from sdtui.reader import Document, MinutesList, ReaderApp
+from sdtui.tui.reader import Document, MinutesList, ReaderApp
 
 from .conftest import SIZE, screen_text
 

@@ -6,11 +6,11 @@ from textual.widgets import DataTable, Static, TabbedContent
 
 from sdtui.demo import build_demo
 from sdtui.model import Session
-from sdtui.screens.close import CloseScreen
-from sdtui.screens.home import HomeScreen
-from sdtui.screens.prepare import PrepareScreen
-from sdtui.screens.run import RunScreen
-from sdtui.screens.search import SearchScreen
+from sdtui.tui.screens.close import CloseScreen
+from sdtui.tui.screens.home import HomeScreen
+from sdtui.tui.screens.prepare import PrepareScreen
+from sdtui.tui.screens.run import RunScreen
+from sdtui.tui.screens.search import SearchScreen
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows

@@ -8,9 +8,9 @@ from textual.widgets import DataTable, Static
 
 from sdtui.demo import build_demo
 from sdtui.model import ActionStatus, ItemKind, Session, SessionStatus
-from sdtui.screens.actions import ActionsScreen
-from sdtui.screens.help import HelpScreen
-from sdtui.screens.home import HomeScreen
+from sdtui.tui.screens.actions import ActionsScreen
+from sdtui.tui.screens.help import HelpScreen
+from sdtui.tui.screens.home import HomeScreen
 from sdtui.series import next_meeting
 from sdtui.store import Store
 

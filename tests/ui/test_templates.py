@@ -8,8 +8,8 @@ from sdtui.i18n import set_language
 from sdtui.library import OwnLibrary
 from sdtui.model import ItemKind, Language, Session
 from sdtui.prompts import PROMPTS
-from sdtui.screens.library import PromptPicker, TemplatePicker
-from sdtui.screens.prepare import PrepareScreen
+from sdtui.tui.screens.library import PromptPicker, TemplatePicker
+from sdtui.tui.screens.prepare import PrepareScreen
 from sdtui.store import Store
 from sdtui.templates import TEMPLATES
 
@@ -205,7 +205,7 @@ async def test_own_prompts_outlive_the_app(make_app, store: Store) -> None:
 
 async def test_t_on_close_keeps_a_held_meeting_as_a_template_without_what_happened(make_app, store: Store) -> None:
     from sdtui.demo import build_demo
-    from sdtui.screens.close import CloseScreen
+    from sdtui.tui.screens.close import CloseScreen
 
     demo = store.add(build_demo(language="en"))
     app = make_app()

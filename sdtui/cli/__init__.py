@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from . import __version__, cli_templates
-from .i18n import LANGUAGES, _, choose_language, current_language, set_language
-from .exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
-from .model import ValidationError
-from .series_cli import add_series_commands, cmd_actions, cmd_next
+from .. import __version__
+from . import templates as cli_templates
+from ..i18n import LANGUAGES, _, choose_language, current_language, set_language
+from ..exporting import backup_json, export_backup, export_minutes, minutes_text, read_backup
+from ..model import ValidationError
+from .series import add_series_commands, cmd_actions, cmd_next
 
 if TYPE_CHECKING:
-    from .search import Hit
+    from ..search import Hit
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -109,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 - the promise is: never a traceback
-        from .store import StoreError
+        from ..store import StoreError
 
         if isinstance(error, StoreError):
             return fail(str(error))
@@ -129,7 +130,7 @@ def describe(error: BaseException) -> str:
 
 
 def open_store(args: argparse.Namespace):
-    from .store import Store, default_store_path
+    from ..store import Store, default_store_path
 
     return Store(default_store_path(args.store))
 
@@ -139,7 +140,7 @@ def run_app(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         store.close()
         raise CliError(_("the app needs a terminal; use `sdtui list` or `sdtui export` in scripts."))
-    from .app import SdtuiApp
+    from ..tui.app import SdtuiApp
 
     app = SdtuiApp(store)
     try:
@@ -150,7 +151,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .demo import build_demo
+    from ..demo import build_demo
 
     with open_store(args) as store:
         session = store.add(build_demo(language=current_language()))
@@ -201,7 +202,7 @@ def cmd_read(args: argparse.Namespace) -> int:
         raise CliError(_("{path} does not exist.").format(path=path))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise CliError(_("the reader needs a terminal; minutes are plain Markdown files you can also print."))
-    from .reader import ReaderApp
+    from ..tui.reader import ReaderApp
 
     ReaderApp(path).run()
     return 0
@@ -225,7 +226,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from .search import search_store, words_of
+    from ..search import search_store, words_of
 
     query = " ".join(args.words)
     if not words_of(query):
@@ -244,7 +245,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def hit_line(hit: Hit) -> str:
     """One search hit as a line: id, date, session title, where, and the text around the words."""
-    from .text import one_line
+    from ..text import one_line
 
     entry = hit.entry
     when = hit.session.date.isoformat() if hit.session.date else "----------"
@@ -257,7 +258,7 @@ def hit_line(hit: Hit) -> str:
 def cmd_attendance(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from .attendance import attendance, held_meetings, network_sessions, networks
+    from ..attendance import attendance, held_meetings, network_sessions, networks
 
     network = " ".join(args.network)
     with open_store(args) as store:

@@ -9,10 +9,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from .. import keys
-from ..i18n import _
-from ..model import Session
-from ..search import Target
-from ..widgets.forms import ConfirmScreen, Field, FormScreen
+from ...i18n import _
+from ...model import Session
+from ...search import Target
+from .dialogs import ConfirmScreen, Field, FormScreen
 from ..widgets.safe import plain
 
 
@@ -86,7 +86,7 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
     def action_save_template(self) -> None:
         """Keep this session's agenda and topics as an own template (asks a name)."""
-        from ..library import OwnLibrary
+        from ...library import OwnLibrary
         from .library import save_as_template
 
         save_as_template(self, self.session, OwnLibrary(self.app.store.root))

@@ -21,11 +21,11 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from . import keys
-from .i18n import N_, _
-from .model import NotFound, Session, SessionStatus, ValidationError
-from .search import Target
-from .store import SessionLocked, Store, StoreError, describe_holder
-from .widgets.forms import Field, FormScreen
+from ..i18n import N_, _
+from ..model import NotFound, Session, SessionStatus, ValidationError
+from ..search import Target
+from ..store import SessionLocked, Store, StoreError, describe_holder
+from .screens.dialogs import Field, FormScreen
 
 T = TypeVar("T")
 

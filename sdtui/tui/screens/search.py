@@ -18,10 +18,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from .. import keys
-from ..i18n import N_, _
-from ..search import Hit, Result, SearchIndex
-from ..store import Store, StoreError
-from ..text import one_line
+from ...i18n import N_, _
+from ...search import Hit, Result, SearchIndex
+from ...store import Store, StoreError
+from ...text import one_line
 from ..widgets.safe import SafeInput, plain
 
 SHOWN_HITS = 50

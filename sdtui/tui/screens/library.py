@@ -19,13 +19,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import keys
-from ..i18n import N_, _, current_language
-from ..library import OwnLibrary
-from ..model import Language, Session, ValidationError
-from ..prompts import PROMPTS, Prompt
-from ..store import StoreError
-from ..templates import TEMPLATES, Template
-from ..widgets.forms import ConfirmScreen, Field, FormScreen, guarded
+from ...i18n import N_, _, current_language
+from ...library import OwnLibrary
+from ...model import Language, Session, ValidationError
+from ...prompts import PROMPTS, Prompt
+from ...store import StoreError
+from ...templates import TEMPLATES, Template
+from .dialogs import ConfirmScreen, Field, FormScreen, guarded
 from ..widgets.safe import plain
 
 LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding, Binding
 
-from .i18n import N_, _
+from ..i18n import N_, _
 
 
 @dataclass(frozen=True)

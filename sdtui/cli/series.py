@@ -10,8 +10,8 @@ import argparse
 import sys
 from datetime import date
 
-from .i18n import _, word
-from .series import SeriesAction, actions_across, filter_actions, next_meeting, next_meetings_of
+from ..i18n import _, word
+from ..series import SeriesAction, actions_across, filter_actions, next_meeting, next_meetings_of
 
 
 def add_series_commands(commands: argparse._SubParsersAction) -> None:
@@ -33,9 +33,9 @@ def add_series_commands(commands: argparse._SubParsersAction) -> None:
 
 def cmd_next(args: argparse.Namespace) -> int:
     """Create the next meeting of the session's network; its id is the last line."""
-    from .cli import open_store
+    from . import open_store
 
-    from .cli import CliError
+    from . import CliError
 
     with open_store(args) as store:
         earlier = store.load(args.id)
@@ -56,7 +56,7 @@ def cmd_next(args: argparse.Namespace) -> int:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     """Every action item in the store, filtered; one a line, starting with its session's id."""
-    from .cli import fail, open_store
+    from . import fail, open_store
 
     today = date.today()
     with open_store(args) as store:

@@ -9,12 +9,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
-from ..exporting import export_minutes
-from ..i18n import N_, _, current_language, word
-from ..model import Session
-from ..store import SessionSummary, StoreError
-from ..text import fold
-from ..widgets.forms import ConfirmScreen, Field, FormScreen, guarded
+from ...exporting import export_minutes
+from ...i18n import N_, _, current_language, word
+from ...model import Session
+from ...store import SessionSummary, StoreError
+from ...text import fold
+from .dialogs import ConfirmScreen, Field, FormScreen, guarded
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -263,8 +263,8 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
 
     def action_from_template(self) -> None:
         """Pick a built-in or own template, then fill in title, language and time of the new session."""
-        from ..library import OwnLibrary
-        from ..templates import Template
+        from ...library import OwnLibrary
+        from ...templates import Template
         from .library import TemplatePicker, session_form
 
         library = OwnLibrary(self.app.store.root)
@@ -277,7 +277,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         self.app.push_screen(TemplatePicker(library), callback=picked)
 
     def action_demo(self) -> None:
-        from ..demo import build_demo
+        from ...demo import build_demo
 
         try:
             session = self.app.store.add(build_demo(today=self.app.today(), language=current_language()))
@@ -306,7 +306,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         self.app.push_screen(AttendanceScreen(summary.network))
 
     def action_next_meeting(self) -> None:
-        from .series import ask_next_meeting
+        from .next_meeting import ask_next_meeting
 
         session_id = self.selected_id()
         if session_id:

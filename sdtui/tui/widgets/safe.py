@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Input, TextArea
 
-from ..model import strip_controls
+from ...model import strip_controls
 
 
 def plain(text: object, style: str = "") -> Text:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from rich.text import Text
 
-from ..i18n import _
+from ...i18n import _
 
 OVERRUN_STYLE = "bold reverse"
 """Reverse video reads on a monochrome terminal too; the word OVER says it without colour."""

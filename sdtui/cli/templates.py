@@ -10,9 +10,9 @@ import argparse
 import sys
 from typing import Any, Callable
 
-from .i18n import LANGUAGES, _, current_language
-from .prompts import PROMPTS
-from .templates import TEMPLATES, Template, find_template
+from ..i18n import LANGUAGES, _, current_language
+from ..prompts import PROMPTS
+from ..templates import TEMPLATES, Template, find_template
 
 
 def add_parsers(commands: Any) -> None:
@@ -35,9 +35,9 @@ def describe(template: Template, language: str) -> str:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from .cli import fail, open_store
-    from .library import OwnLibrary
-    from .store import StoreError
+    from . import fail, open_store
+    from ..library import OwnLibrary
+    from ..store import StoreError
 
     language = current_language()
     for template in TEMPLATES:
@@ -56,9 +56,9 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .cli import open_store
-    from .library import OwnLibrary
-    from .store import StoreError
+    from . import open_store
+    from ..library import OwnLibrary
+    from ..store import StoreError
 
     with open_store(args) as store:
         library = OwnLibrary(store.root)

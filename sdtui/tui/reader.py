@@ -17,7 +17,7 @@ from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from . import keys
-from .i18n import N_, _
+from ..i18n import N_, _
 from .widgets.safe import SafeInput, plain
 
 

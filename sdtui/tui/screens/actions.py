@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
-from ..i18n import N_, _, word
-from ..series import SeriesAction, actions_across, filter_actions
-from ..store import StoreError
+from ...i18n import N_, _, word
+from ...series import SeriesAction, actions_across, filter_actions
+from ...store import StoreError
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 

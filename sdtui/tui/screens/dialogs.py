@@ -16,10 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static
 
 from .. import keys
-from ..i18n import _
-from ..model import ValidationError
-from ..store import StoreError
-from .safe import SafeInput, SafeTextArea, plain
+from ...i18n import _
+from ...model import ValidationError
+from ...store import StoreError
+from ..widgets.safe import SafeInput, SafeTextArea, plain
 
 
 @dataclass

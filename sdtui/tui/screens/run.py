@@ -15,17 +15,17 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
-from ..i18n import N_, _, word
-from ..model import (
+from ...i18n import N_, _, word
+from ...model import (
     MAX_TEXT, AgendaItem, ItemKind, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict,
 )
-from ..search import Target
+from ...search import Target
 from ..widgets.clock import clock
-from ..widgets.forms import Field
+from .dialogs import Field
 from ..widgets.safe import SafeTextArea, plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
-from .series import action_table, cycle_status, show_actions
+from ..widgets.action_table import action_table, cycle_status, show_actions
 
 PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
          ("decisions", N_("F8 Decisions")), ("actions", N_("F9 Actions")))

@@ -8,9 +8,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from .. import keys
-from ..attendance import attendance, held_meetings, network_sessions
-from ..i18n import N_, _
-from ..store import StoreError
+from ...attendance import attendance, held_meetings, network_sessions
+from ...i18n import N_, _
+from ...store import StoreError
 from ..widgets.safe import plain
 
 

@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from .. import keys
-from ..i18n import N_, _, word
-from ..model import Attendance, ItemKind, Role, Session
-from ..library import OwnLibrary
-from ..prompts import Prompt
-from ..search import Target
-from ..widgets.forms import Field
+from ...i18n import N_, _, word
+from ...model import Attendance, ItemKind, Role, Session
+from ...library import OwnLibrary
+from ...prompts import Prompt
+from ...search import Target
+from .dialogs import Field
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen

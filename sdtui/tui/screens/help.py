@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
 from .. import keys
-from ..i18n import _
+from ...i18n import _
 
 
 class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):

@@ -9,17 +9,17 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
 from .. import keys
-from ..exporting import export_minutes
-from ..i18n import N_, _
-from ..minutes import render_minutes
-from ..model import SessionStatus
-from ..search import Target
-from ..store import StoreError
-from ..widgets.forms import ConfirmScreen
+from ...exporting import export_minutes
+from ...i18n import N_, _
+from ...minutes import render_minutes
+from ...model import SessionStatus
+from ...search import Target
+from ...store import StoreError
+from .dialogs import ConfirmScreen
 from ..widgets.safe import plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
-from .series import action_table, cycle_status, show_actions
+from ..widgets.action_table import action_table, cycle_status, show_actions
 
 
 def preview_parser() -> MarkdownIt:
@@ -141,7 +141,7 @@ class CloseScreen(SessionScreen):
                              callback=confirmed)
 
     def action_next_meeting(self) -> None:
-        from .series import ask_next_meeting
+        from .next_meeting import ask_next_meeting
 
         ask_next_meeting(self.app, self.session.id)
 
