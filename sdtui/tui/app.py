@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from . import keys
+from .typeahead import TypeAhead
 from ..i18n import N_, _
 from ..model import NotFound, Session, SessionStatus, ValidationError
 from ..search import Target
@@ -38,7 +39,7 @@ SAVE_DELAY = 0.5
 """Seconds between a keystroke in a text field and the save that stores it."""
 
 
-class SdtuiApp(App[None]):
+class SdtuiApp(TypeAhead):
     """The facilitator's app."""
 
     TITLE = "sdtui"

@@ -17,6 +17,7 @@ from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
 from . import keys
+from .typeahead import TypeAhead
 from ..i18n import N_, _
 from .widgets.safe import SafeInput, plain
 
@@ -133,7 +134,7 @@ class Document(keys.TranslatedBindings, Screen[None]):
             self.app.exit()
 
 
-class ReaderApp(App[None]):
+class ReaderApp(TypeAhead):
     """`sdtui read`: a list of minutes, or one document."""
 
     TITLE = N_("sdtui minutes")

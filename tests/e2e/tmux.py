@@ -44,6 +44,10 @@ class Terminal:
             self.tmux("send-keys", "-t", "t", key)
             time.sleep(0.15)
 
+    def burst(self, *keys: str) -> None:
+        """Every key in one tmux command, so they reach the app in one write, as over a slow link."""
+        self.tmux("send-keys", "-t", "t", *keys)
+
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "t", "-l", text)
 
