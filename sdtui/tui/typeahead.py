@@ -14,6 +14,11 @@ A terminal sends Esc followed closely by a key as one sequence, which Textual re
 Alt+key (or, for Enter, Tab and Ctrl keys, as the bare key, the Esc lost). sdtui binds no Alt
 keys, so `EscapeThenKeyParser` reads such a sequence as Esc and then the key, and `TypeAhead`
 splits any Alt+key that still arrives (from another driver) the same way.
+
+Textual drops a typed character that Python does not call printable. Some of those are part of
+what a person writes: the zero-width joiner that makes 👩‍👩‍👧 one family, the non-joiner, direction
+marks in Arabic or Hebrew names, the tags of a regional flag. `TypeAhead` hands each of them to
+the focused field as a one-character paste, which text fields take as typed.
 """
 
 from __future__ import annotations
@@ -40,6 +45,11 @@ HOLD_LIMIT = 2.0
 """Seconds a held key waits at most for the keys before it: a stuck widget never eats input."""
 QUIET = 0.05
 """A key within this many seconds of the one before is held until that one has been handled."""
+
+
+KEPT_FORMAT_CHARACTERS = frozenset(
+    ["\u200c", "\u200d", "\u200e", "\u200f", "\u2060", *map(chr, range(0xE0020, 0xE0080))])
+"""Invisible characters that belong to the text typed (joiners, direction marks, flag tags)."""
 
 
 def split_alt(event: events.Key) -> list[events.Key]:
@@ -83,6 +93,9 @@ class TypeAhead(App[Any]):
                 self._release_held()
                 return
         self._last_key_at = monotonic()
+        if event.character in KEPT_FORMAT_CHARACTERS:
+            await super().on_event(events.Paste(event.character))
+            return
         await super().on_event(event)
 
     def _busy(self) -> bool:
@@ -192,4 +205,4 @@ class TypeAheadDriver(LinuxDriver):
                 pass
 
 
-__all__ = ["EscapeThenKeyParser", "TypeAhead", "TypeAheadDriver", "split_alt"]
+__all__ = ["KEPT_FORMAT_CHARACTERS", "EscapeThenKeyParser", "TypeAhead", "TypeAheadDriver", "split_alt"]

@@ -70,3 +70,23 @@ def test_keys_after_enter_and_f_keys_go_to_the_screen_and_pane_they_open(tmp_pat
         term.wait_for("Keys: Home")
     finally:
         term.close()
+
+
+def test_a_family_emoji_typed_in_the_terminal_stays_one_family(tmp_path: Path) -> None:
+    family = "👩\u200d👩\u200d👧"
+    store = tmp_path / "store"
+    term = open_app(store)
+    try:
+        term.wait_for("No sessions yet")
+        term.send("n")
+        term.wait_for("New session")
+        term.burst("C-a", "BSpace")
+        term.type(f"Gezin {family}")
+        term.send("Enter")
+        term.wait_for("Details F5")
+        term.send("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+    (summary,) = Store(store).list()
+    assert Store(store).load(summary.id).title == f"Gezin {family}"

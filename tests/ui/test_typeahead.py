@@ -51,3 +51,27 @@ async def test_alt_n_on_the_help_closes_it_and_starts_a_new_session(make_app) ->
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert isinstance(app.screen_stack[-2], HomeScreen)
+
+
+FAMILY = "👩\u200d👩\u200d👧"
+FLAG = "🏳\ufe0f\u200d🌈"
+
+
+async def test_joiners_and_variation_selectors_typed_into_a_field_are_kept(make_app, store) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        await pilot.press("ctrl+a", "backspace")  # the title field starts with a suggestion
+        parser = EscapeThenKeyParser()
+        for key in [*parser.feed(f"Gezin {FAMILY} {FLAG} عائلة\u200f"), *parser.feed("")]:
+            app.post_message(key)  # as the terminal reader hands them over, one key per character
+        await pilot.pause()
+        assert form.values()["title"] == f"Gezin {FAMILY} {FLAG} عائلة\u200f"
+        await pilot.press("enter")
+        await pilot.pause()
+    [summary] = store.list()
+    assert store.load(summary.id).title == f"Gezin {FAMILY} {FLAG} عائلة\u200f"
