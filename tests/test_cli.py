@@ -237,3 +237,24 @@ def test_command_modules_import_only_common_from_the_cli() -> None:
             allowed = () if name == "common" else ("sdtui.cli.common",)
             for module in imported:
                 assert not module.startswith("sdtui.cli") or module in allowed, f"sdtui.cli.{name} imports {module}"
+
+
+@pytest.mark.parametrize("command", [["search", "overleg"], ["attendance", "Wmo"], ["actions"]])
+def test_an_unreadable_session_is_named_alike_by_every_command_and_the_rest_still_shown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    from sdtui.model import Session
+    from sdtui.store import Store
+
+    root = tmp_path / "store"
+    with Store(root) as store:
+        good = Session("Overleg over de brug", network="Wmo", date="2025-03-12", status="closed")
+        good.add_participant("Zoë Bakker", attendance="present")
+        good.add_action("Overleg plannen", owner="Zoë Bakker")
+        good = store.add(good)
+        bad = store.add(Session("Overleg over de tunnel", network="Wmo", date="2025-06-18", status="closed"))
+    (root / "s" / f"{bad.id}.json").write_text("{kapot", encoding="utf-8")
+    code, out, err = run(capsys, "--store", str(root), *command)
+    assert code == 1
+    assert "Zoë Bakker" in out or good.id in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sdtui: skipped: ") and bad.id in lines[0], err

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..i18n import _
-from .common import CliError, open_store
+from .common import CliError, open_store, report_unreadable
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -26,8 +25,7 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         sessions, problems = network_sessions(store, network)
         known = networks(store)
-    for problem in problems:
-        print("sdtui: " + _("skipped: {problem}").format(problem=problem), file=sys.stderr)
+    status = report_unreadable(problems)
     today = date.today()
     held = held_meetings(sessions, network, today)
     if not held:
@@ -42,4 +40,4 @@ def cmd_attendance(args: argparse.Namespace) -> int:
         who = f"{row.name} ({row.organisation})" if row.organisation else row.name
         cells = (f"{row.present}/{row.meetings}", str(row.apologies), str(row.absent))
         print("  ".join(cell.rjust(width) for cell, width in zip(cells, widths)) + "  " + who)
-    return 0
+    return status

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
+
+from ..i18n import _
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -40,6 +43,17 @@ def open_store(args: argparse.Namespace) -> Store:
     from ..store import Store, default_store_path
 
     return Store(default_store_path(args.store))
+
+
+def report_unreadable(problems: Sequence[str]) -> int:
+    """Name each session that could not be read, one line each on stderr; the exit status it calls for.
+
+    The command still shows what it could read, but a script must not take that for the whole
+    store, so any unreadable session ends the command with EXIT_ERROR.
+    """
+    for problem in problems:
+        fail(_("skipped: {problem}").format(problem=problem))
+    return EXIT_ERROR if problems else 0
 
 
 def require_terminal(message: str) -> None:

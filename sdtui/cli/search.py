@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..i18n import _
-from .common import EXIT_ERROR, CliError, day, open_store
+from .common import EXIT_ERROR, CliError, day, open_store, report_unreadable
 
 if TYPE_CHECKING:
     from ..search import Hit
@@ -22,7 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """Print every hit; exit 1 when nothing is found, like grep."""
+    """Print every hit; exit 1 when nothing is found, like grep, or when a session could not be read."""
     from ..search import search_store, words_of
 
     query = " ".join(args.words)
@@ -30,14 +30,13 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise CliError(_("give one or more words to search for, e.g. `sdtui search housing first`."))
     with open_store(args) as store:
         result, problems = search_store(store, query)
-    for problem in problems:
-        print("sdtui: " + _("skipped: {problem}").format(problem=problem), file=sys.stderr)
+    status = report_unreadable(problems)
     for hit in result.hits:
         print(hit_line(hit))
     if not result.hits:
         print(_("Nothing found for {query!r}.").format(query=query), file=sys.stderr)
         return EXIT_ERROR  # like grep: scripts can tell "found" from "not found"
-    return 0
+    return status
 
 
 def hit_line(hit: Hit) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..i18n import _, word
 from ..series import SeriesAction, actions_across, filter_actions, next_meeting, next_meetings_of
-from .common import CliError, day, fail, open_store
+from .common import CliError, day, open_store, report_unreadable
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -58,15 +58,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     today = date.today()
     with open_store(args) as store:
         sessions, problems = store.load_all()
-    for problem in problems:
-        fail(problem)  # a damaged file is named, the rest is still listed
+    status = report_unreadable(problems)  # a damaged file is named, the rest is still listed
     rows = filter_actions(actions_across(sessions), today, open_only=args.open or args.overdue,
                           overdue_only=args.overdue, owner=args.owner, network=args.network)
     for row in rows:
         print(action_line(row, today))
     if not rows:
         print(_("No action items match."), file=sys.stderr)
-    return 1 if problems else 0
+    return status
 
 
 def action_line(row: SeriesAction, today: date) -> str:
