@@ -35,9 +35,9 @@ def cmd_attendance(args: argparse.Namespace) -> int:
         network=held[-1].network, count=len(held), first=held[0].date or "?", last=held[-1].date or "?"))
     labels = (_("Present"), _("Apologies"), _("Absent"), _("Name"))
     widths = [max(len(label), 7) for label in labels[:3]]
-    print("  ".join(label.rjust(width) for label, width in zip(labels, widths)) + "  " + labels[3])
+    print("  ".join(label.rjust(width) for label, width in zip(labels[:3], widths, strict=True)) + "  " + labels[3])
     for row in attendance(sessions, network, today):
         who = f"{row.name} ({row.organisation})" if row.organisation else row.name
         cells = (f"{row.present}/{row.meetings}", str(row.apologies), str(row.absent))
-        print("  ".join(cell.rjust(width) for cell, width in zip(cells, widths)) + "  " + who)
+        print("  ".join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True)) + "  " + who)
     return status
