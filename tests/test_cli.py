@@ -188,3 +188,73 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
     _out, errors = process.communicate(timeout=60)
     assert errors == ""
     assert process.returncode == 1
+
+
+# Every command the parser had before it was split into one module per command group, in the
+# order `sdtui --help` lists them, with the least each needs to parse.
+COMMANDS = {"demo": [], "list": [], "export": ["ID"], "read": [], "search": [], "attendance": ["Wmo"],
+            "next": ["ID"], "actions": [], "import": ["backup.json"], "templates": [],
+            "new": ["--template", "crisis"]}
+
+
+def test_every_command_is_offered_in_order_and_bound_to_a_handler_of_its_group(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as usage:
+        cli.main(["no-such-command"])
+    assert usage.value.code == 2
+    offered = capsys.readouterr().err.partition("choose from ")[2]
+    assert offered.strip().rstrip(")") == ", ".join(repr(name) for name in COMMANDS)
+
+    parser = cli.build_parser()
+    assert parser.parse_args([]).handler.__module__ == "sdtui.cli.app"
+    for name, needs in COMMANDS.items():
+        handler = parser.parse_args([name, *needs]).handler
+        assert callable(handler)
+        assert handler.__module__.startswith("sdtui.cli.") and handler.__module__ != "sdtui.cli.common", name
+
+
+def test_command_modules_import_only_common_from_the_cli() -> None:
+    """No cycles: `sdtui.cli` imports the command modules, and they import `common` and the core only."""
+    import ast
+    import importlib
+    import pkgutil
+
+    modules = [info.name for info in pkgutil.iter_modules(cli.__path__)]
+    assert {"common", "app", "sessions", "series", "templates"} <= set(modules)
+    for name in modules:
+        source = Path(importlib.import_module(f"sdtui.cli.{name}").__file__).read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom):
+                # `from .x import y` or `from ..x import y`, as the absolute name of x
+                base = "sdtui.cli" if node.level == 1 else "sdtui" if node.level == 2 else ""
+                imported = [".".join(filter(None, (base, node.module)))]
+                if node.module is None:
+                    imported = [f"{base}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                imported = [alias.name for alias in node.names]
+            else:
+                continue
+            allowed = () if name == "common" else ("sdtui.cli.common",)
+            for module in imported:
+                assert not module.startswith("sdtui.cli") or module in allowed, f"sdtui.cli.{name} imports {module}"
+
+
+@pytest.mark.parametrize("command", [["search", "overleg"], ["attendance", "Wmo"], ["actions"]])
+def test_an_unreadable_session_is_named_alike_by_every_command_and_the_rest_still_shown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    from sdtui.model import Session
+    from sdtui.store import Store
+
+    root = tmp_path / "store"
+    with Store(root) as store:
+        good = Session("Overleg over de brug", network="Wmo", date="2025-03-12", status="closed")
+        good.add_participant("Zoë Bakker", attendance="present")
+        good.add_action("Overleg plannen", owner="Zoë Bakker")
+        good = store.add(good)
+        bad = store.add(Session("Overleg over de tunnel", network="Wmo", date="2025-06-18", status="closed"))
+    (root / "s" / f"{bad.id}.json").write_text("{kapot", encoding="utf-8")
+    code, out, err = run(capsys, "--store", str(root), *command)
+    assert code == 1
+    assert "Zoë Bakker" in out or good.id in out
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("sdtui: skipped: ") and bad.id in lines[0], err

@@ -1,7 +1,7 @@
 """`sdtui next` and `sdtui actions`: a network over time, from the shell.
 
-Kept beside `cli.py` so the commands of the series stay together; they fail the way every
-command does, with one line on stderr (a CliError or a store error that `cli.main` reports).
+They fail the way every command does, with one line on stderr (a CliError, or a store error
+that `main` reports).
 """
 
 from __future__ import annotations
@@ -12,15 +12,17 @@ from datetime import date
 
 from ..i18n import _, word
 from ..series import SeriesAction, actions_across, filter_actions, next_meeting, next_meetings_of
+from .common import CliError, day, open_store, report_unreadable
 
 
-def add_series_commands(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction) -> None:
     """Add `next` and `actions` to the parser's commands."""
     following = commands.add_parser("next", help=_("create the next meeting of a session's network and "
                                                    "print its id last"))
     following.add_argument("id", metavar="ID", help=_("session id, or a unique start of one"))
     following.add_argument("--again", action="store_true",
                            help=_("make another next meeting even though this session already has one"))
+    following.set_defaults(handler=cmd_next)
     actions = commands.add_parser("actions", help=_("list the action items of every session, one a line, "
                                                     "starting with the session id"))
     actions.add_argument("--open", action="store_true", help=_("only open actions"))
@@ -29,14 +31,11 @@ def add_series_commands(commands: argparse._SubParsersAction) -> None:
                          help=_("only actions of this owner (any part of the name; case and accents do not matter)"))
     actions.add_argument("--network", metavar="NAME", default="",
                          help=_("only actions of this network (any part of the name)"))
+    actions.set_defaults(handler=cmd_actions)
 
 
 def cmd_next(args: argparse.Namespace) -> int:
     """Create the next meeting of the session's network; its id is the last line."""
-    from . import open_store
-
-    from . import CliError
-
     with open_store(args) as store:
         earlier = store.load(args.id)
         made = next_meetings_of(earlier, store.list())
@@ -56,31 +55,24 @@ def cmd_next(args: argparse.Namespace) -> int:
 
 def cmd_actions(args: argparse.Namespace) -> int:
     """Every action item in the store, filtered; one a line, starting with its session's id."""
-    from . import fail, open_store
-
     today = date.today()
     with open_store(args) as store:
         sessions, problems = store.load_all()
-    for problem in problems:
-        fail(problem)  # a damaged file is named, the rest is still listed
+    status = report_unreadable(problems)  # a damaged file is named, the rest is still listed
     rows = filter_actions(actions_across(sessions), today, open_only=args.open or args.overdue,
                           overdue_only=args.overdue, owner=args.owner, network=args.network)
     for row in rows:
         print(action_line(row, today))
     if not rows:
         print(_("No action items match."), file=sys.stderr)
-    return 1 if problems else 0
+    return status
 
 
 def action_line(row: SeriesAction, today: date) -> str:
     """`<session id>  <due>  <status> [OVERDUE]  <owner>: <what>  [<network>]` on one line."""
-    due = row.action.due.isoformat() if row.action.due else "----------"
     status = word(row.action.status)
     if row.overdue(today):
         status = _("{status} OVERDUE").format(status=status)
     text = " ".join(row.action.text.split())
     network = f"  [{row.network}]" if row.network else ""
-    return f"{row.session_id}  {due}  {status:<14} {row.owner}: {text}{network}"
-
-
-__all__ = ["action_line", "add_series_commands", "cmd_actions", "cmd_next"]
+    return f"{row.session_id}  {day(row.action.due)}  {status:<14} {row.owner}: {text}{network}"

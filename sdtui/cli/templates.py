@@ -1,23 +1,21 @@
-"""`sdtui templates` and `sdtui new --template`: the template library from the shell.
-
-Kept beside `cli.py` rather than in it, so the commands of one feature live in one place;
-`cli.py` adds these parsers and handlers to its own.
-"""
+"""`sdtui templates` and `sdtui new --template`: the template library from the shell."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Callable
 
 from ..i18n import LANGUAGES, _, current_language
 from ..prompts import PROMPTS
 from ..templates import TEMPLATES, Template, find_template
+from .common import fail, open_store
 
 
-def add_parsers(commands: Any) -> None:
-    """The `templates` and `new` sub-commands, on the parser's sub-parsers."""
-    commands.add_parser("templates", help=_("list the templates, built-in and your own, one a line, starting with the id"))
+def register(commands: argparse._SubParsersAction) -> None:
+    """Add `templates` and `new` to the parser's commands."""
+    listing = commands.add_parser("templates",
+                                  help=_("list the templates, built-in and your own, one a line, starting with the id"))
+    listing.set_defaults(handler=cmd_templates)
     new = commands.add_parser("new", help=_("start a new session from a template; prints its id last"))
     new.add_argument("--template", required=True, metavar="NAME_OR_ID",
                      help=_("the template's id, or its name (`sdtui templates` lists them)"))
@@ -25,9 +23,10 @@ def add_parsers(commands: Any) -> None:
     new.add_argument("--lang", choices=LANGUAGES,
                      help=_("language of the session and its minutes (default: the app's language)"))
     new.add_argument("--date", metavar="YYYY-MM-DD", help=_("date of the meeting"))
+    new.set_defaults(handler=cmd_new)
 
 
-def describe(template: Template, language: str) -> str:
+def template_line(template: Template, language: str) -> str:
     """One line: id, languages, size, name; own templates say so."""
     size = _("{count} items, {minutes} min").format(count=len(template.items), minutes=template.minutes)
     own = "" if template.builtin else "  " + _("(own)")
@@ -35,20 +34,20 @@ def describe(template: Template, language: str) -> str:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
-    from . import fail, open_store
+    """The built-in templates, then the user's own, one a line."""
     from ..library import OwnLibrary
     from ..store import StoreError
 
     language = current_language()
     for template in TEMPLATES:
-        print(describe(template, language))
+        print(template_line(template, language))
     with open_store(args) as store:
         try:
             own = OwnLibrary(store.root).templates()
         except StoreError as error:
             return fail(_("your own templates cannot be read: {error}").format(error=error))
     for template in own:
-        print(describe(template, language))
+        print(template_line(template, language))
     if not own:
         print(_("No templates of your own yet: in the app, t on Prepare saves a session's agenda as one."),
               file=sys.stderr)
@@ -56,7 +55,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from . import open_store
+    """Add a session made from a template; its id is the last line."""
     from ..library import OwnLibrary
     from ..store import StoreError
 
@@ -82,6 +81,3 @@ def cmd_new(args: argparse.Namespace) -> int:
         title=session.title, template=template.title(language), store=store.root))
     print(session.id)
     return 0
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"templates": cmd_templates, "new": cmd_new}
