@@ -36,6 +36,8 @@ OWN_PROMPT_PREFIX = "own-"
 
 
 class Entry(Protocol):
+    """What the library offers has an id: a Template or a Prompt."""
+
     @property
     def id(self) -> str: ...
 
