@@ -38,9 +38,9 @@ from typing import Any, Callable, Mapping
 from .i18n import _
 from .model import ID_ALPHABET, Session, SessionStatus, ValidationError, new_id
 from .storage import (
-    DIR_MODE, SCHEMA_VERSION, AtomicJSONStorage, FileLock, SessionLock, StoreBusy, StoreCorrupt, StoreError, StoreForeign,
-    StoreFull, StoreReadOnly, StoreTooNew, check_schema, lock_holder, make_private_dir, new_file, next_row_id,
-    os_error, remove_leftovers, try_lock, write_atomic,
+    DIR_MODE, SCHEMA_VERSION, AtomicJSONStorage, FileLock, SessionLock, StoreBusy, StoreCorrupt, StoreError,
+    StoreForeign, StoreFull, StoreReadOnly, StoreTooNew, check_schema, lock_holder, make_private_dir, new_file,
+    next_row_id, os_error, remove_leftovers, try_lock, write_atomic,
 )
 
 ENV_STORE = "SDTUI_STORE"
@@ -390,7 +390,8 @@ class Store:
                 if doc.get("id") == summary.id:
                     doc.update(summary.to_doc())
                     return {summary.id: summary}
-            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=summary.id))
+            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(
+                id=summary.id))
 
         self._change_index(update)
 

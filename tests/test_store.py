@@ -459,7 +459,8 @@ def test_no_change_writes_over_an_index_that_became_foreign_or_newer(root: Path,
         with pytest.raises(StoreError):
             store.delete(session.id)
     assert (root / "index.json").read_bytes() == content
-    assert {k for k, v in snapshot(root).items() if before.get(k) != v} <= {f"s/{session.id}.json", f"s/{session.id}.lock"}
+    changed = {k for k, v in snapshot(root).items() if before.get(k) != v}
+    assert changed <= {f"s/{session.id}.json", f"s/{session.id}.lock"}
 
 
 def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -468,7 +469,8 @@ def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPa
         gone = store.add(Session(title="Gone"))
         writes = []
         original = AtomicJSONStorage.write
-        monkeypatch.setattr(AtomicJSONStorage, "write", lambda self, data: writes.append(self.path) or original(self, data))
+        monkeypatch.setattr(AtomicJSONStorage, "write",
+                            lambda self, data: writes.append(self.path) or original(self, data))
         store.delete(gone.id)
         assert writes == [root / "index.json"]
         assert [s.id for s in store.list()] == [kept.id]

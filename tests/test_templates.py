@@ -270,7 +270,7 @@ def test_processes_adding_templates_of_the_same_name_at_once_keep_one(store: Sto
 
     go = store.root / "go"
     children = []
-    for n in range(4):
+    for _ in range(4):
         pid = os.fork()
         if pid == 0:  # each adds "Zelfde naam" the moment the others do
             code = 1
