@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from .. import keys
 from ...i18n import N_, _, current_language
-from ...library import OwnLibrary
+from ...library import OwnLibrary, offer
 from ...model import Language, Session, ValidationError
 from ...prompts import PROMPTS, Prompt
 from ...store import StoreError
@@ -104,12 +104,10 @@ class TemplatePicker(LibraryPicker):
         return _("Enter picks · x removes your own · Esc cancels")
 
     def options(self) -> list[Option]:
-        try:
-            self.templates = self.library.all_templates()
-            self.library_error = ""
-        except StoreError as error:
-            self.templates = list(TEMPLATES)
-            self.library_error = _("Your own templates cannot be read: {error}").format(error=error)
+        offered = self.library.template_offer()
+        self.templates = list(offered.entries)
+        self.library_error = "" if offered.error is None else _("Your own templates cannot be read: {error}").format(
+            error=offered.error)
         return [Option(self._label(t), id=t.id) for t in self.templates]
 
     def _label(self, template: Template) -> Text:
@@ -173,10 +171,7 @@ def session_form(template: Template, library: OwnLibrary, today: date,
 
     def create(values: dict[str, str]) -> Session:
         values = dict(values)
-        try:
-            prompts = library.all_prompts()
-        except StoreError:
-            prompts = list(PROMPTS)  # topics from own prompts keep the words the template holds
+        prompts = library.prompt_offer().entries  # unreadable own prompts: their topics keep the template's words
         session = template.new_session(values.pop("title"), values.pop("language") or language, prompts, **values)
         return add(session)
 
@@ -224,15 +219,11 @@ class PromptPicker(LibraryPicker):
         return _("Enter attaches · a own prompt · x removes own · Esc cancels")
 
     def options(self) -> list[Option]:
-        own: list[Prompt] = []
-        self.library_error = ""
-        if self.library is not None:
-            try:
-                own = self.library.prompts()
-            except StoreError as error:
-                self.library_error = _("Your own prompts cannot be read: {error}").format(error=error)
-        self.prompts = [*PROMPTS, *own]
-        self.own = {p.id for p in own}
+        offered = self.library.prompt_offer() if self.library is not None else offer(PROMPTS)
+        self.library_error = "" if offered.error is None else _("Your own prompts cannot be read: {error}").format(
+            error=offered.error)
+        self.prompts = list(offered.entries)
+        self.own = set(offered.own_ids)
         return [Option(self._label(p), id=p.id) for p in self.prompts]
 
     def _label(self, prompt: Prompt) -> Text:
