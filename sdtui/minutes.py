@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .i18n import translation
 from .model import (
-    ActionItem, ActionStatus, Attendance, Language, Participant, Position, RestoreRenovate, Role,
+    ActionItem, ActionStatus, Attendance, Language, Participant, Position, Round, Role,
     Session, SessionStatus, SignalKind, Verdict,
 )
 
@@ -197,7 +197,7 @@ class _Writer:
         for round_ in self.session.rounds:
             self.round(round_)
 
-    def round(self, round_: RestoreRenovate) -> None:
+    def round(self, round_: Round) -> None:
         self.add(f"### {escape_inline(round_.topic)}")
         if round_.what_changed:
             self.add(f"**{self.word('what_changed')}:**", escape_block(round_.what_changed))

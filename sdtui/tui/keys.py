@@ -162,12 +162,16 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
         Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
-        Key("run.restore", "r", "position('restore')", "Restore", "Selected participant: restore"),
-        Key("run.renovate", "v", "position('renovate')", "Renovate", "Selected participant: renovate"),
-        Key("run.undecided", "u", "position('undecided')", "Undecided", "Selected participant: undecided"),
-        Key("run.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
-        Key("run.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
-        Key("run.topic", "t", "next_topic", "Topic", "Next topic on this item's board", show=False),
+    ),
+    # Run's restore-or-renovate board (widgets/board.py): these work while the board has focus (F6).
+    "board": (
+        Key("board.add", "a", "add", "Add", "Add an argument to restore or to renovate; a topic when the item has none"),
+        Key("board.restore", "r", "position('restore')", "Restore", "Selected participant: restore"),
+        Key("board.renovate", "v", "position('renovate')", "Renovate", "Selected participant: renovate"),
+        Key("board.undecided", "u", "position('undecided')", "Undecided", "Selected participant: undecided"),
+        Key("board.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
+        Key("board.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
+        Key("board.topic", "t", "next_round", "Topic", "Next topic on this item's board", show=False),
     ),
     # Close: review decisions and actions, preview the minutes, export.
     "close": (

@@ -17,7 +17,7 @@ from ...search import Target
 from ...store import StoreError
 from .dialogs import ConfirmScreen
 from ..widgets.safe import plain
-from ..widgets.tables import keep_cursor, selected_key
+from ..widgets.tables import keep_cursor
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 
@@ -99,9 +99,6 @@ class CloseScreen(SessionScreen):
     def show_preview(self) -> None:
         """Render the minutes; only while the preview is in view, as rendering takes a moment."""
         self.query_one("#minutes", Markdown).update(render_minutes(self.session))
-
-    def selected_action_id(self) -> str | None:
-        return selected_key(self.query_one("#actions", DataTable))
 
     # --- actions ------------------------------------------------------------------------
 

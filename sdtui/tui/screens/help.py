@@ -25,7 +25,9 @@ class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):
         self.for_screen = for_screen
 
     def compose(self) -> ComposeResult:
-        scopes = (*getattr(self.for_screen, "KEY_SCOPES", ()), "app")
+        # A widget with keys of its own (Run's board) names its scopes as a screen does.
+        widgets = [scope for widget in self.for_screen.query("*") for scope in getattr(widget, "KEY_SCOPES", ())]
+        scopes = tuple(dict.fromkeys((*getattr(self.for_screen, "KEY_SCOPES", ()), *widgets, "app")))
         title = _(getattr(self.for_screen, "HELP_TITLE", "sdtui"))
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         table.add_column("keys", style="bold", no_wrap=True, width=16)
