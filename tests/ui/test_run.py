@@ -12,7 +12,7 @@ from sdtui.demo import build_demo
 from sdtui.model import ItemKind, Position, Role, Session, SessionStatus, SignalKind, Verdict
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 class Clock:
@@ -386,3 +386,25 @@ async def test_x_removes_a_note_after_asking(make_app, store: Store) -> None:
 def footer_text(app) -> str:
     """The footer, the last line of the screen, with single spaces."""
     return " ".join(screen_text(app).split("\n")[-1].split())
+
+
+async def test_the_board_tells_undecided_from_not_asked_and_a_new_topic_starts_at_the_first_person(
+        make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 1
+    session.add_round("Digitaal werken: blijven we het doen?", item_id=session.agenda[1].id)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f6", "u")  # Zoë: undecided; the others have not been asked
+        await pilot.pause()
+        rows = table_rows(app, "positions")
+        assert rows == [["Zoë Hendriks", "undecided"], ["Jeroen Bakker", "-"], ["Fatima El Amrani", "-"]]
+        await pilot.press("down")  # on Fatima, the last
+        await pilot.press("t")  # the next topic of this item
+        await pilot.pause()
+        assert "Digitaal werken" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        people = {p.name: p.id for p in store.load(session.id).participants}
+        assert store.load(session.id).rounds[1].positions == {people["Zoë Hendriks"]: Position.RESTORE}

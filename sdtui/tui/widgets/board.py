@@ -20,6 +20,13 @@ from ...model import Position, Round, Session, Side, Verdict
 from ..screens.dialogs import Field, FormScreen
 from .safe import plain
 from .tables import keep_cursor, selected_key
+from ...text import one_line
+
+
+NAME_WIDTH = 16
+POSITION_WIDTH = 12
+NOT_ASKED = "-"
+"""Shown for a participant with no position yet; "undecided" is a position someone took."""
 
 
 class Board(Horizontal):
@@ -32,14 +39,16 @@ class Board(Horizontal):
     def __init__(self, *, id: str = "board") -> None:
         super().__init__(id=id)
         self.round_index = 0
+        self.shown_round: str | None = None
+        """The round the positions list shows; another round starts again at the first person."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="round-view"):
             yield Static(id="round-text")
         with Vertical(id="round-side"):
             positions: DataTable[Text] = DataTable(id="positions", cursor_type="row")
-            positions.add_column(_("Participant"), width=18)
-            positions.add_column(_("Position"), width=8)
+            positions.add_column(_("Participant"), width=NAME_WIDTH)
+            positions.add_column(_("Position"), width=POSITION_WIDTH)
             yield positions
             yield Static(id="tally")
 
@@ -95,17 +104,22 @@ class Board(Horizontal):
                 text.append(f"\n{round_.rationale}")
         self.query_one("#round-text", Static).update(text)
         table = self.query_one("#positions", DataTable)
-        keep = selected_key(table)
+        keep = selected_key(table) if round_ is not None and round_.id == self.shown_round else None
+        self.shown_round = round_.id if round_ is not None else None
         table.clear()
         tally = self.query_one("#tally", Static)
         if round_ is None:
             tally.update("")
             return
         for person in session.present:
-            position = round_.positions.get(person.id, Position.UNDECIDED)
-            table.add_row(plain(person.name), plain("-" if position is Position.UNDECIDED else word(position)),
+            position = round_.positions.get(person.id)
+            table.add_row(plain(one_line(person.name, NAME_WIDTH)),
+                          plain(NOT_ASKED if position is None else one_line(word(position), POSITION_WIDTH)),
                           key=person.id)
-        keep_cursor(table, keep)
+        if keep is None:
+            table.move_cursor(row=0)  # a round just brought into view starts at the first person
+        else:
+            keep_cursor(table, keep)
         counts = round_.tally(session.participants)
         tally.update(plain(_("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
             restore=counts[Position.RESTORE], renovate=counts[Position.RENOVATE],
