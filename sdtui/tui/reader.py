@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from markdown_it import MarkdownIt
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, MarkdownViewer, OptionList, Static
@@ -18,11 +17,8 @@ from textual.widgets.option_list import Option
 
 from . import keys
 from ..i18n import N_, _
+from ..minutes import markdown_parser
 from .widgets.safe import SafeInput, plain
-
-
-def reader_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 class MinutesList(keys.TranslatedBindings, Screen[None]):
@@ -84,7 +80,7 @@ class Document(keys.TranslatedBindings, Screen[None]):
                                                             error=getattr(error, "strerror", None) or error)
             text = text.replace("\\", "\\\\").replace("<", "\\<")
         yield MarkdownViewer(text, show_table_of_contents=self.app.size.width >= 100,
-                             parser_factory=reader_parser, open_links=False, id="viewer")
+                             parser_factory=markdown_parser, open_links=False, id="viewer")
         yield SafeInput(placeholder=_("Search: type and press Enter; Esc closes"), id="search", compact=True)
         yield Footer(compact=True)
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedC
 from .. import keys
 from ...exporting import export_minutes
 from ...i18n import N_, _
-from ...minutes import render_minutes
+from ...minutes import markdown_parser, render_minutes
 from ...model import SessionStatus
 from ...search import Target
 from ...store import StoreError
@@ -24,7 +24,7 @@ from ..widgets.action_table import action_table, cycle_status, show_actions
 
 def preview_parser() -> MarkdownIt:
     """CommonMark with tables and raw HTML off: `<script>` in a note shows as text."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    return markdown_parser()
 
 
 class CloseScreen(SessionScreen):
