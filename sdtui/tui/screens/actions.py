@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
@@ -14,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from .. import keys
 from ...i18n import N_, _, word
 from ...series import SeriesAction, actions_across, filter_actions
-from ...store import StoreError
+from ...store import Store, StoreError
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -63,13 +64,15 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _(self.HELP_TITLE)
         self.query_one("#actions-state", Static).update(_("Reading the meetings…"))
-        self.load()
+        self.load(self.app.store.root)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load(self) -> None:
+    def load(self, root: Path) -> None:
         """Read every session once, off the screen's thread: a store of a thousand meetings takes a moment."""
         try:
-            sessions, problems = self.app.store.load_all()
+            # A store of its own: the app's is in use on the main thread meanwhile.
+            with Store(root) as store:
+                sessions, problems = store.load_all()
         except StoreError as error:
             sessions, problems = [], [str(error)]
         rows = actions_across(sessions)
