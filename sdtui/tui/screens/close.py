@@ -31,8 +31,7 @@ class CloseScreen(SessionScreen):
     """The end of a meeting: what was decided, who does what, and the minutes."""
 
     SCREEN_NAME = "close"
-    KEY_SCOPES = ("session", "close")
-    BINDINGS = keys.bindings("close", "session")
+    KEY_SCOPES = ("close",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/close.tcss"
     HELP_TITLE = N_("Close")
     HELP_TEXT = N_("Space changes the selected action's status. e writes the minutes into the store's "
