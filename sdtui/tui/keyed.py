@@ -32,6 +32,7 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
     KEY_SCOPES: ClassVar[tuple[str, ...]] = ()
     key_scopes: ClassVar[tuple[str, ...]] = ()
     """Every scope of this screen, its own first: what the footer, help and palette show."""
+    _footer_order: ClassVar[dict[str, int]] = {}
     SCREEN_NAME: ClassVar[str] = ""
     """How the app names this screen (`app.show(name)`); empty for a dialog."""
     HELP_TITLE: ClassVar[str] = "sdtui"
@@ -46,6 +47,7 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
             cls.BINDINGS = keys.bindings(*own)
         inherited = [scope for base in cls.__mro__[1:] for scope in base.__dict__.get("KEY_SCOPES", ())]
         cls.key_scopes = tuple(dict.fromkeys((*own, *inherited)))
+        cls._footer_order = {key.id: number for number, key in enumerate(keys.keys_for(*cls.key_scopes))}
         super().__init_subclass__(**kwargs)  # Textual merges the bindings of the class and its bases here
 
     @property
@@ -57,7 +59,7 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
     def active_bindings(self) -> dict[str, ActiveBinding]:
         # Textual puts a base class's bindings first; the footer follows the screen's scopes instead,
         # own keys first, help before all (see TranslatedBindings). Other keys keep their order after them.
-        order = {key.id: number for number, key in enumerate(keys.keys_for(*self.key_scopes))}
+        order = self._footer_order
         return dict(sorted(super().active_bindings.items(),
                            key=lambda item: (item[1].binding.id != keys.HELP_ID,
                                              order.get(item[1].binding.id or "", len(order)))))

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Iterable, Iterator
 
 from textual.app import SystemCommand
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import Screen
 
 from ..i18n import N_, _
@@ -277,8 +277,8 @@ def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
         yield command._replace(title=_(command.title), help=_(command.help))
 
 
-def bindings(*scopes: str) -> list[Binding]:
-    """The Textual bindings for one or more scopes, in declaration order."""
+def bindings(*scopes: str) -> list[BindingType]:
+    """The Textual bindings for one or more scopes, in declaration order (typed as `BINDINGS` is)."""
     return [key.binding() for scope in scopes for key in KEYS[scope]]
 
 
