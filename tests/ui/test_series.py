@@ -146,6 +146,9 @@ async def test_filter_by_owner_or_network_ignores_case_and_accents(make_app, sto
         await pilot.press("escape")  # clears the filter, back in the list
         await pilot.pause()
         assert len(table_rows(app, "all-actions")) == 5
+        await pilot.press("escape")  # nothing left to clear: back to Home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: Store) -> None:
