@@ -9,10 +9,12 @@ action has a plain key; the Ctrl keys are for use while typing in a text field.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Iterable, Iterator
 
 from textual.app import SystemCommand
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.screen import Screen
 
 from ..i18n import N_, _
 
@@ -201,17 +203,20 @@ KEYS: dict[str, tuple[Key, ...]] = {
     ),
     # The reader: exported minutes for participants.
     "reader_list": (
-        Key("reader_list.open", "enter", "open", "Open", "Open the selected minutes", show=False),
-        Key("reader_list.quit", "q,escape", "app.quit", "Quit", "Leave the reader"),
+        Key("reader_list.open", "enter", "open", "Open", "Open the selected minutes", show=False,
+            palette="Reader: Open the minutes"),
+        Key("reader_list.quit", "q,escape", "app.quit", "Quit", "Leave the reader", palette="Reader: Quit"),
     ),
     "reader": (
         Key("reader.search", "slash", "search", "Search", "Search in the minutes; Enter finds, n finds the next",
             palette="Reader: Search"),
-        Key("reader.next", "n", "next_match", "Next", "The next place the search text occurs"),
+        Key("reader.next", "n", "next_match", "Next", "The next place the search text occurs",
+            palette="Reader: Next match"),
         Key("reader.contents", "t", "contents", "Contents", "Show or hide the table of contents",
             palette="Reader: Table of contents"),
-        Key("reader.back", "escape", "back", "Back", "Back to the list of minutes (or leave)"),
-        Key("reader.quit", "q", "app.quit", "Quit", "Leave the reader"),
+        Key("reader.back", "escape", "back", "Back", "Back to the list of minutes (or leave)",
+            palette="Reader: Back"),
+        Key("reader.quit", "q", "app.quit", "Quit", "Leave the reader", palette="Reader: Quit"),
     ),
     "help": (
         Key("help.close", "escape,f1,question_mark,q", "dismiss", "Close", "Close the help"),
@@ -276,10 +281,18 @@ def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
         yield command._replace(title=_(command.title), help=_(command.help))
 
 
-def bindings(*scopes: str) -> list[Binding]:
-    """The Textual bindings for one or more scopes, in declaration order."""
+def bindings(*scopes: str) -> list[BindingType]:
+    """The Textual bindings for one or more scopes, in declaration order (typed as `BINDINGS` is)."""
     return [key.binding() for scope in scopes for key in KEYS[scope]]
 
 
 def keys_for(*scopes: str) -> list[Key]:
     return [key for scope in scopes for key in KEYS[scope]]
+
+
+def palette_commands(screen: Screen, scopes: Iterable[str]) -> Iterator[SystemCommand]:
+    """The command palette entries of these scopes, in the UI language: keys with a palette title
+    whose action the screen allows now. Both apps offer their screens' keys through this."""
+    for key in keys_for(*scopes):
+        if key.palette and screen.check_action(key.action.removeprefix("app."), ()) is not False:
+            yield SystemCommand(_(key.palette), _(key.help), partial(screen.run_action, key.action))

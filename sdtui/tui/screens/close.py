@@ -8,10 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
-from .. import keys
 from ...exporting import export_minutes
 from ...i18n import N_, _
-from ...minutes import render_minutes
+from ...minutes import markdown_parser, render_minutes
 from ...model import SessionStatus
 from ...search import Target
 from ...store import StoreError
@@ -24,15 +23,14 @@ from ..widgets.action_table import action_table, cycle_status, show_actions
 
 def preview_parser() -> MarkdownIt:
     """CommonMark with tables and raw HTML off: `<script>` in a note shows as text."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    return markdown_parser()
 
 
 class CloseScreen(SessionScreen):
     """The end of a meeting: what was decided, who does what, and the minutes."""
 
     SCREEN_NAME = "close"
-    KEY_SCOPES = ("session", "close")
-    BINDINGS = keys.bindings("close", "session")
+    KEY_SCOPES = ("close",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/close.tcss"
     HELP_TITLE = N_("Close")
     HELP_TEXT = N_("Space changes the selected action's status. e writes the minutes into the store's "

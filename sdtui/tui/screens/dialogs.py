@@ -12,10 +12,9 @@ from typing import Any, Callable, Literal, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Select, Static
 
-from .. import keys
+from ..keyed import KeyedModalScreen
 from ...i18n import _
 from ...model import ValidationError
 from ...store import StoreError
@@ -35,10 +34,10 @@ class Field:
     placeholder: str = ""
 
 
-class FormScreen(keys.TranslatedBindings, ModalScreen[Any]):
+class FormScreen(KeyedModalScreen[Any]):
     """A modal form; `on_submit(values)` applies them and returns the dialog's result."""
 
-    BINDINGS = keys.bindings("form")
+    KEY_SCOPES = ("form",)
     CSS_PATH = "../styles/forms.tcss"
 
     def __init__(self, title: str, fields: Sequence[Field],
@@ -126,10 +125,10 @@ def guarded(submit: Callable[[dict[str, str]], Any]) -> Callable[[dict[str, str]
     return run
 
 
-class ConfirmScreen(keys.TranslatedBindings, ModalScreen[bool]):
+class ConfirmScreen(KeyedModalScreen[bool]):
     """Ask a yes/no question; y confirms, n or Esc cancels."""
 
-    BINDINGS = keys.bindings("confirm")
+    KEY_SCOPES = ("confirm",)
     CSS_PATH = "../styles/forms.tcss"
 
     def __init__(self, question: str) -> None:

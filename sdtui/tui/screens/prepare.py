@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from .. import keys
 from ...i18n import N_, _, word
 from ...model import Attendance, ItemKind, Role, Session
 from ...library import OwnLibrary
@@ -45,8 +44,7 @@ class PrepareScreen(SessionScreen):
     """Everything before the meeting starts."""
 
     SCREEN_NAME = "prepare"
-    KEY_SCOPES = ("prepare", "session")
-    BINDINGS = keys.bindings("prepare", "session")
+    KEY_SCOPES = ("prepare",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/prepare.tcss"
     HELP_TITLE = N_("Prepare")
     HELP_TEXT = N_("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "

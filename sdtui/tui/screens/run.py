@@ -42,8 +42,7 @@ class RunScreen(SessionScreen):
     """The meeting as it happens."""
 
     SCREEN_NAME = "run"
-    KEY_SCOPES = ("run", "session")
-    BINDINGS = keys.bindings("run", "session")
+    KEY_SCOPES = ("run",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/run.tcss"
     HELP_TITLE = N_("Run")
     HELP_TEXT = N_("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from .. import keys
+from ..keyed import KeyedWidget
 from ...i18n import _, word
 from ...model import Position, Round, Session, Side, Verdict
 from ..screens.dialogs import Field, FormScreen
@@ -29,7 +30,7 @@ NOT_ASKED = "-"
 """Shown for a participant with no position yet; "undecided" is a position someone took."""
 
 
-class Board(Horizontal):
+class Board(KeyedWidget, Horizontal):
     """The rounds of the agenda item in view, with a position per participant present."""
 
     KEY_SCOPES = ("board",)
