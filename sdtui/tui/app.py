@@ -23,6 +23,7 @@ from ..search import Target
 from ..store import SessionLocked, Store, StoreError, describe_holder
 from .keyed import KeyedApp, KeyedScreen
 from .screens.dialogs import Field, FormScreen
+from .screens.help import HelpKey
 
 if TYPE_CHECKING:
     from .screens.base import SessionScreen
@@ -38,7 +39,7 @@ SAVE_DELAY = 0.5
 """Seconds between a keystroke in a text field and the save that stores it."""
 
 
-class SdtuiApp(KeyedApp):
+class SdtuiApp(HelpKey, KeyedApp):
     """The facilitator's app."""
 
     TITLE = "sdtui"

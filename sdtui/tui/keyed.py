@@ -7,7 +7,7 @@ ask a screen what they need through the attributes defined here, never by probin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar, cast
 
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding
@@ -73,29 +73,6 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
     def refresh_view(self) -> None:
         """Show the model again after a change made elsewhere (a dialog, the action key)."""
 
-    def confirm_then(self, question: str, change: Callable[[], object], done: str,
-                     after: Callable[[], None]) -> None:
-        """Ask first (y or n); then make the change, say `done` and run `after` (show the result).
-
-        A change the store or the model refuses is said in its words, and `after` does not run.
-        """
-        from ..model import ValidationError
-        from ..store import StoreError
-        from .screens.dialogs import ConfirmScreen  # the dialogs are keyed screens themselves
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                change()
-            except (StoreError, ValidationError) as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(done, markup=False)
-            after()
-
-        self.app.push_screen(ConfirmScreen(question), callback=confirmed)
-
 
 class KeyedModalScreen(KeyedScreen[ResultType], ModalScreen[ResultType]):
     """A dialog over another screen (forms, questions, pickers, help), keyed like every screen."""
@@ -108,7 +85,7 @@ class KeyedWidget:
 
 
 class KeyedApp(TypeAhead):
-    """Both apps: the app-wide keys, help for the screen in view, and a palette made from its keys.
+    """Both apps: the app-wide keys and a palette made from the keys of the screen in view.
 
     Keys that arrive in one burst act as if typed one at a time (`TypeAhead`).
     """
@@ -122,12 +99,6 @@ class KeyedApp(TypeAhead):
         yield from keys.translated(super().get_system_commands(screen))
         if isinstance(screen, KeyedScreen):
             yield from keys.palette_commands(screen, screen.key_scopes)
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
 
 
 __all__ = ["KeyedApp", "KeyedModalScreen", "KeyedScreen", "KeyedWidget"]

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from ..i18n import N_, _
 from ..minutes import markdown_parser
 from .keyed import KeyedApp, KeyedScreen
+from .screens.help import HelpKey
 from .widgets.safe import SafeInput, plain
 
 
@@ -125,7 +126,7 @@ class Document(KeyedScreen[None]):
             self.app.exit()
 
 
-class ReaderApp(KeyedApp):
+class ReaderApp(HelpKey, KeyedApp):
     """`sdtui read`: a list of minutes, or one document; the command palette offers the reader's keys."""
 
     TITLE = N_("sdtui minutes")

@@ -12,6 +12,7 @@ from typing import Any, Callable, Literal, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
 from ..keyed import KeyedModalScreen
@@ -145,3 +146,24 @@ class ConfirmScreen(KeyedModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+def confirm_then(screen: Screen[Any], question: str, change: Callable[[], object], done: str,
+                 after: Callable[[], None]) -> None:
+    """Ask first (y or n); then make the change, say `done` and run `after` (show the result).
+
+    A change the store or the model refuses is said in its words, and `after` does not run.
+    """
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            change()
+        except (StoreError, ValidationError) as error:
+            screen.notify(str(error), severity="error", markup=False)
+            return
+        screen.notify(done, markup=False)
+        after()
+
+    screen.app.push_screen(ConfirmScreen(question), callback=confirmed)

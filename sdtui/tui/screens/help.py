@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from typing import Any
+
+from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -27,7 +29,8 @@ class HelpScreen(KeyedModalScreen[None]):
     def compose(self) -> ComposeResult:
         keyed = self.for_screen if isinstance(self.for_screen, KeyedScreen) else None
         # A widget with keys of its own (Run's board) names its scopes as a screen does.
-        widgets = [scope for widget in self.for_screen.query(KeyedWidget) for scope in widget.KEY_SCOPES]
+        widgets = [scope for widget in self.for_screen.walk_children() if isinstance(widget, KeyedWidget)
+                   for scope in widget.KEY_SCOPES]
         scopes = tuple(dict.fromkeys((*(keyed.key_scopes if keyed else ()), *widgets, "app")))
         title = _(keyed.HELP_TITLE if keyed else KeyedScreen.HELP_TITLE)
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
@@ -44,3 +47,11 @@ class HelpScreen(KeyedModalScreen[None]):
             if intro:
                 yield Static(Text(_(intro)), id="help-text")
         yield Footer()
+
+
+class HelpKey:
+    """App mixin: F1 or ? lists the keys of the screen in view (both apps)."""
+
+    def action_help(self: App[Any]) -> None:  # type: ignore[misc]
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

@@ -13,7 +13,7 @@ from ...model import Session
 from ...store import SessionSummary, StoreError
 from ...text import fold
 from .base import FilteredListScreen
-from .dialogs import Field, FormScreen, guarded
+from .dialogs import Field, FormScreen, confirm_then, guarded
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -215,7 +215,7 @@ class HomeScreen(FilteredListScreen):
         if not session_id:
             return
         summary = next(s for s in self.summaries if s.id == session_id)
-        self.confirm_then(_("Delete {title!r} ({date})? This cannot be undone.").format(
+        confirm_then(self, _("Delete {title!r} ({date})? This cannot be undone.").format(
                               title=summary.title, date=summary.date or _("no date")),
                           lambda: self.sdtui.store.delete(session_id),
                           _("Deleted: {title}").format(title=summary.title), self.reload)

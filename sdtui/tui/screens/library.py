@@ -23,7 +23,7 @@ from ...library import OwnLibrary, offer
 from ...model import Language, Session
 from ...prompts import PROMPTS, Prompt
 from ...templates import TEMPLATES, Template
-from .dialogs import Field, FormScreen, guarded
+from .dialogs import Field, FormScreen, confirm_then, guarded
 from ..widgets.safe import plain
 
 LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
@@ -131,7 +131,7 @@ class TemplatePicker(LibraryPicker):
             self.notify(_("Built-in templates cannot be removed; only your own."), severity="warning")
             return
         name = template.title(current_language())
-        self.confirm_then(_("Remove the template {name!r}? Sessions made from it stay.").format(name=name),
+        confirm_then(self, _("Remove the template {name!r}? Sessions made from it stay.").format(name=name),
                           lambda: self.library.remove_template(template.id),
                           _("Template removed: {name}").format(name=name), self.fill)
 
@@ -251,7 +251,7 @@ class PromptPicker(LibraryPicker):
             self.notify(_("Built-in prompts cannot be removed; only your own."), severity="warning")
             return
         library = self.library
-        self.confirm_then(_("Remove your prompt {title!r}?").format(title=prompt.text(self.language)),
+        confirm_then(self, _("Remove your prompt {title!r}?").format(title=prompt.text(self.language)),
                           lambda: library.remove_prompt(prompt.id),
                           _("Prompt removed; topics taken from it keep their words."), self.fill)
 
