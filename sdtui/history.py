@@ -58,6 +58,8 @@ FIELD_LABELS: dict[str, str] = {
     "rationale": N_("rationale"), "text": N_("text"), "owner_id": N_("owner"), "due": N_("due date"),
     "item_id": N_("agenda item"), "review": N_("review date"), "standing": N_("standing item"),
 }
+CLOCK_FIELDS = ("started_at", "ended_at", "status")
+"""Fields of an agenda item that change by themselves when the meeting moves to another item."""
 ARGUMENTS = {"restore_args": N_("argument to restore"), "renovate_args": N_("argument to renovate")}
 
 
@@ -79,17 +81,31 @@ def describe(before: dict[str, Any], after: dict[str, Any]) -> str:
 def _differences(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     names = {p.get("id"): p.get("name", "") for p in [*before.get("participants", []), *after.get("participants", [])]}
     found: list[str] = []
+    moved = before.get("current_item") != after.get("current_item") or before.get("status") != after.get("status")
+    if before.get("current_item") != after.get("current_item"):
+        agenda = after.get("agenda", [])
+        index = after.get("current_item") or 0
+        title = agenda[index].get("title", "") if 0 <= index < len(agenda) else ""
+        found.append(_("now at agenda item '{title}'").format(title=cut(title)))
     for key in sorted(set(before) | set(after), key=_session_order):
         old, new = before.get(key), after.get(key)
-        if old == new:
+        if old == new or key in ("current_item", "started_at", "ended_at", "id"):
             continue
+        if key == "agenda" and moved:
+            old, new = _without_clock(old or []), _without_clock(new or [])  # the clock moved with the meeting
+            if old == new:
+                continue
         if key in COLLECTIONS:
             found += _list_changes(key, old or [], new or [], names)
-        elif key not in ("current_item", "started_at", "ended_at", "id"):
+        elif key == "status":
+            found.append(_("meeting {change}").format(change=_field_change("", key, old, new)))
+        else:
             found.append(_field_change("", key, old, new))
-        elif key == "current_item":
-            found.append(_("moved to another agenda item"))
     return found
+
+
+def _without_clock(agenda: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{name: value for name, value in item.items() if name not in CLOCK_FIELDS} for item in agenda]
 
 
 def _session_order(key: str) -> int:

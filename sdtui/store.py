@@ -403,6 +403,28 @@ class Store:
             raise StoreError(_("Not saved: {reason}").format(reason=error.message)) from None
         AtomicJSONStorage(self._session_path(session.id)).write({**new_file("session"), "session": {"1": data}})
 
+    def undelete(self, session: Session) -> Session:
+        """Put a session deleted a moment ago back, under its own id (Ctrl+Z on Home).
+
+        Only an id this store deleted and has not handed out again comes back, so links to the
+        session (a next meeting's `follows`) stay true.
+        """
+
+        def restore(data: dict[str, Any]) -> dict[str, SessionSummary | None]:
+            deleted = self._deleted_ids(data)
+            documents = data.setdefault("sessions", {})
+            if session.id not in deleted or any(doc.get("id") == session.id for doc in documents.values()):
+                raise UnknownSession(_("Session {id} was not deleted here; it cannot be put back.").format(
+                    id=session.id))
+            data["deleted"] = {"1": {"ids": [gone for gone in deleted if gone != session.id]}}
+            self._write_session(session)
+            summary = SessionSummary.of(session)
+            documents[str(next_row_id(documents))] = summary.to_doc()
+            return {session.id: summary}
+
+        self._change_index(restore)
+        return session
+
     def delete(self, id_or_prefix: str) -> None:
         """Remove a session; its id is never handed out again."""
         session_id = self.resolve(id_or_prefix)

@@ -474,3 +474,16 @@ def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPa
         store.delete(gone.id)
         assert writes == [root / "index.json"]
         assert [s.id for s in store.list()] == [kept.id]
+
+
+def test_a_deleted_session_comes_back_under_its_own_id_once(store: Store) -> None:
+    kept = store.add(Session("Netwerkbijeenkomst juni"))
+    follower = store.add(Session("Netwerkbijeenkomst september", follows=kept.id))
+    store.delete(kept.id)
+    store.undelete(kept)
+    assert store.load(kept.id).title == "Netwerkbijeenkomst juni"
+    assert store.load(follower.id).follows == kept.id  # the link is true again
+    with pytest.raises(UnknownSession):
+        store.undelete(kept)  # it is there: nothing to put back
+    with pytest.raises(UnknownSession):
+        store.undelete(Session("Never stored"))

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.timer import Timer
 
+from ..history import History, describe
 from ..i18n import N_, _
 from ..model import NotFound, Session, SessionStatus, ValidationError
 from ..search import Target
@@ -61,6 +62,10 @@ class SdtuiApp(HelpKey, KeyedApp):
         self._return_depth = 1
         """How many screens were open when the session was: leaving it goes back to that list."""
         self._save_timer: Timer | None = None
+        self.history = History()
+        """Undo and redo of the open session; a new one for each session opened."""
+        self.deleted: Session | None = None
+        """The session deleted last on Home, for Ctrl+Z there."""
 
     def on_mount(self) -> None:
         from .screens.home import HomeScreen
@@ -116,6 +121,7 @@ class SdtuiApp(HelpKey, KeyedApp):
             self.notify(str(error), title=_("Cannot open"), severity="error", markup=False)
             return False
         self.session = session
+        self.history = History()
         if screen is None:
             screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
                       SessionStatus.CLOSED: "close"}[session.status]
@@ -157,12 +163,13 @@ class SdtuiApp(HelpKey, KeyedApp):
 
     # --- changing and saving ------------------------------------------------------------
 
-    def edit(self, change: Callable[[Session], T], *, raise_errors: bool = False) -> T | None:
-        """Apply a change to the open session and save it at once.
+    def edit(self, change: Callable[[Session], T], *, raise_errors: bool = False, announce: bool = True) -> T | None:
+        """Apply a change to the open session, save it at once, and remember it for undo.
 
         A change the model refuses is rolled back, so screen and store stay the same, and is
         reported in the model's words: as a toast, or raised again for a form to show
-        (`raise_errors`), which then stays open with everything typed.
+        (`raise_errors`), which then stays open with everything typed. A change made by a key
+        rather than a form is named in a one-line notice (`announce`), so a stray key is seen.
         """
         if self.session is None:
             return None
@@ -180,7 +187,44 @@ class SdtuiApp(HelpKey, KeyedApp):
             self.notify(message, title=_("Not changed"), severity="warning", markup=False)
             return None
         self.save()
+        after = self.session.to_dict()
+        self.history.record(before, after)
+        if announce and not raise_errors and before != after:
+            self.tell(_("Changed: {change} (Ctrl+Z undoes)").format(change=describe(before, after)))
         return result
+
+    def tell(self, message: str) -> None:
+        """One line about what just happened, in place of the one before (a run of keys shows the last)."""
+        self.clear_notifications()
+        self.notify(message, markup=False, timeout=4)
+
+    def action_undo(self) -> None:
+        """Take back the last change to the open session (typing since then first) and say what it was."""
+        self._step(undo=True)
+
+    def action_redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, *, undo: bool) -> None:
+        if self.session is None:
+            return
+        if self.readonly:
+            self.notify(_("This session is open elsewhere; it is read-only here."), severity="warning")
+            return
+        current = self.session.to_dict()
+        step = self.history.undo(current) if undo else self.history.redo(current)
+        if step is None:
+            self.tell(_("Nothing to undo.") if undo else _("Nothing to redo."))
+            return
+        self.session = Session.from_dict(step.before if undo else step.after)
+        self.save()
+        # Named by what it does now: undoing "open → done" reads "Undone: action 'X' done → open".
+        if undo:
+            self.tell(_("Undone: {change}").format(change=describe(step.after, step.before)))
+        else:
+            self.tell(_("Redone: {change}").format(change=describe(step.before, step.after)))
+        if isinstance(self.screen, KeyedScreen):
+            self.screen.refresh_view()
 
     def save(self) -> bool:
         """Store the open session now; on failure keep it in memory and say why."""

@@ -74,6 +74,11 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("session.close", "f4", "app.show('close')", "Close",
             "Review decisions and actions, preview and export the minutes",
             palette="Session: Close and export"),
+        # Not priority: in a note, Ctrl+Z and Ctrl+Y stay the editor's own undo and redo.
+        Key("session.undo", "ctrl+z", "app.undo", "Undo", "Undo the last change to the meeting, and say what it was",
+            show=False, palette="Session: Undo the last change"),
+        Key("session.redo", "ctrl+y", "app.redo", "Redo", "Make the change just undone again",
+            show=False, palette="Session: Redo"),
     ),
     "home": (
         Key("home.new", "n", "new", "New", "Start a new session", palette="Home: New session"),
@@ -83,6 +88,8 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Home: Duplicate session"),
         Key("home.delete", "delete,x", "delete", "Delete", "Delete the selected session (asks first)",
             palette="Home: Delete session"),
+        Key("home.undelete", "ctrl+z", "undelete", "Undo", "Bring back the session deleted last",
+            show=False, palette="Home: Undo the delete"),
         Key("home.export", "e", "export", "Export", "Write the selected session's minutes",
             palette="Home: Export minutes"),
         # Out of the footer to make room for search; the empty Home says "d loads the demo".
@@ -162,6 +169,8 @@ KEYS: dict[str, tuple[Key, ...]] = {
             "Mark the note confidential (never exported) or not", priority=True,
             palette="Run: Mark the note confidential or not"),
         Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
+        # On the notes pane the list has focus, so a letter is a key, never text: e (or Enter) starts typing.
+        Key("run.type", "e", "type_note", "Type", "Type in the selected note (Enter too); a new one when there is none"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
         Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
     ),

@@ -135,6 +135,7 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
         term.wait_for("Not started")
         term.send("n")
         term.wait_for("Meeting 0:")
+        term.send("e")  # the notes list has focus: e starts typing
         term.wait_gone(" a Add ")  # the note editor has the keys
         term.type("Iedereen welkom. " * 8 + "\x1b[31m rood")  # fast typing, as pasted over SSH
         time.sleep(1.2)  # saved within a second, no save key
@@ -175,6 +176,7 @@ def notes_after_typing_then(tmp_path: Path, end_app: Callable[[Terminal], None])
         term.wait_for("Not started")
         term.send("n")
         term.wait_for("Meeting 0:")
+        term.send("e")  # the notes list has focus: e starts typing
         term.wait_gone(" a Add ")  # the footer of the note editor: it has the keys now
         term.type("Saved a while ago.")
         time.sleep(1)

@@ -101,7 +101,7 @@ async def test_a_typed_note_is_stored_within_a_second(make_app, store: Store) ->
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
-        await pilot.press(*"Welkom aan [bold]iedereen[/]")
+        await pilot.press("e", *"Welkom aan [bold]iedereen[/]")  # e: type (the list has focus first)
         await pilot.pause(0.7)
         assert [n.text for n in store.load(session.id).agenda[0].notes] == ["Welkom aan [bold]iedereen[/]"]
         assert "Welkom aan [bold]iedereen[/]" in screen_text(app)
@@ -118,7 +118,7 @@ async def test_ctrl_l_marks_a_note_confidential_and_the_minutes_leave_it_out(mak
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
-        await pilot.press(*"Casus: mevrouw J. uit Assen")
+        await pilot.press("e", *"Casus: mevrouw J. uit Assen")
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert store.load(session.id).agenda[0].notes[0].confidential
@@ -208,7 +208,7 @@ async def test_ctrl_t_captures_an_action_linked_to_the_current_item(make_app, st
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
-        await pilot.press(*"typing a note")
+        await pilot.press("e", *"typing a note")
         await pilot.press("ctrl+t")
         await pilot.pause()
         await pilot.press(*"Notitie schrijven", "tab", "enter", "down", "down", "enter", "tab", *"2026-10-01",
@@ -254,7 +254,7 @@ async def test_the_palette_offers_run_actions(make_app, store: Store) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_run(app, store, session, pilot)
-        await pilot.press(*"first note", "ctrl+p")
+        await pilot.press("e", *"first note", "ctrl+p")
         await pilot.pause()
         await pilot.press(*"confidential")
         await pilot.pause(0.3)

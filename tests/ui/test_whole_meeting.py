@@ -52,7 +52,7 @@ async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store)
         # Run: start, a public and a confidential note.
         await keys("f3")
         await keys("n")
-        await keys(*"Welkom aan iedereen, [bold]ook[/] online.")
+        await keys("e", *"Welkom aan iedereen, [bold]ook[/] online.")
         await keys("escape", "a")
         await keys(*"Casus mevrouw J.", "ctrl+l")
 

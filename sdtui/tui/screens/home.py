@@ -215,10 +215,31 @@ class HomeScreen(FilteredListScreen):
         if not session_id:
             return
         summary = next(s for s in self.summaries if s.id == session_id)
-        confirm_then(self, _("Delete {title!r} ({date})? This cannot be undone.").format(
+
+        def delete() -> None:
+            kept = self.sdtui.store.load(session_id)  # what Ctrl+Z puts back
+            self.sdtui.store.delete(session_id)
+            self.sdtui.deleted = kept
+
+        confirm_then(self, _("Delete {title!r} ({date})? Ctrl+Z right after brings it back.").format(
                               title=summary.title, date=summary.date or _("no date")),
-                          lambda: self.sdtui.store.delete(session_id),
-                          _("Deleted: {title}").format(title=summary.title), self.reload)
+                          delete, _("Deleted: {title}. Ctrl+Z brings it back.").format(title=summary.title),
+                          self.reload)
+
+    def action_undelete(self) -> None:
+        """Bring back the session deleted last."""
+        session = self.sdtui.deleted
+        if session is None:
+            self.sdtui.tell(_("Nothing to undo."))
+            return
+        try:
+            self.sdtui.store.undelete(session)
+        except StoreError as error:
+            self.notify(str(error), title=_("Not undone"), severity="error", markup=False)
+            return
+        self.sdtui.deleted = None
+        self.sdtui.tell(_("Undone: deleted {title!r}").format(title=session.title))
+        self.reload(select=session.id)
 
     def action_export(self) -> None:
         session_id = self.selected_id()

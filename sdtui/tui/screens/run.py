@@ -45,9 +45,10 @@ class RunScreen(SessionScreen):
     KEY_SCOPES = ("run",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/run.tcss"
     HELP_TITLE = N_("Run")
-    HELP_TEXT = N_("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "
-                   "Ctrl+N and Ctrl+R move between items, also while typing. On the board, r, v and u set the "
-                   "selected participant's position and move to the next one.")
+    HELP_TEXT = N_("On the notes pane, e or Enter types in the selected note and a starts a new one; notes are "
+                   "saved as you type. Esc leaves the editor; Ctrl+N and Ctrl+R move between items, also while "
+                   "typing. On the board, r, v and u set the selected participant's position and move to the next "
+                   "one. Lists scroll with the arrow keys, PgUp, PgDn, Home and End.")
 
     def __init__(self) -> None:
         super().__init__()
@@ -242,10 +243,9 @@ class RunScreen(SessionScreen):
         keep_cursor(table, keep)
 
     def focus_pane(self) -> None:
-        target = {"notes": "#note-editor", "board": "#positions", "signals": "#signals",
+        """Focus the list of the pane in view, so its keys work at once (on notes: the list, not the editor)."""
+        target = {"notes": "#notes-table", "board": "#positions", "signals": "#signals",
                   "decisions": "#decisions", "actions": "#run-actions"}[self.pane]
-        if self.session.status is SessionStatus.DRAFT and target == "#note-editor":
-            target = "#notes-table"  # so the n that starts the meeting is not typed into a note
         self.query_one(target).focus()
 
     # --- moving through the meeting -----------------------------------------------------
@@ -297,8 +297,10 @@ class RunScreen(SessionScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys of another pane are hidden, so the footer lists what works here (the board's are its own).
-        if action == "toggle_confidential":
+        if action in ("toggle_confidential", "type_note"):
             return self.pane == "notes"
+        if action == "edit" and self.pane == "notes":
+            return False  # e is "type" here
         if action in ("edit", "remove"):
             return self.pane not in ("board", "actions")
         if action == "cycle_status":
@@ -336,7 +338,7 @@ class RunScreen(SessionScreen):
             if not text.strip():
                 return
             item_id = self.item.id
-            created = self.app.edit(lambda s: s.add_note(item_id, text))
+            created = self.app.edit(lambda s: s.add_note(item_id, text), announce=False)  # typing shows itself
             if created is not None:
                 self.note_id = created.id
                 # The editor already holds the text, maybe more than `text` by now: leave it be.
@@ -357,6 +359,13 @@ class RunScreen(SessionScreen):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "notes-table":
+            self.editor.focus()
+
+    def action_type_note(self) -> None:
+        """Type in the selected note; with no note yet, in a new one."""
+        if self.note() is None:
+            self.action_add()
+        else:
             self.editor.focus()
 
     def action_toggle_confidential(self) -> None:
