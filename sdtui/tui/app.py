@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.timer import Timer
 
+from ..dates import parse_due
 from ..history import History, describe
 from ..i18n import N_, _
 from ..model import NotFound, Session, SessionStatus, ValidationError
+from ..owners import best_owner, default_due
 from ..search import Target
+from ..series import next_meetings_of
 from ..store import SessionLocked, Store, StoreError, describe_holder
 from .keyed import KeyedApp, KeyedScreen
 from .screens.dialogs import Field, FormScreen
@@ -263,7 +266,12 @@ class SdtuiApp(HelpKey, KeyedApp):
     # --- actions available everywhere ---------------------------------------------------
 
     def action_new_action(self) -> None:
-        """Capture an action item: what, owner picked from the participants, due date."""
+        """Capture an action item in a few keys: what, Tab, a few letters of the owner, Enter.
+
+        The owner is the participant the letters pick (name or organisation, shown as you type);
+        the due date starts at the next meeting's date, or two weeks after this one, and takes
+        short forms such as +2w, vr or 30 juni.
+        """
         session = self.session
         if session is None:
             self.notify(_("Open a session first; action items belong to a meeting."), severity="warning")
@@ -272,21 +280,39 @@ class SdtuiApp(HelpKey, KeyedApp):
             self.notify(_("Add participants first (F2 Prepare): an action needs an owner."), severity="warning")
             return
         current = self.screen.current_item_id if isinstance(self.screen, KeyedScreen) else None
+        people = list(session.participants)
+        due = default_due(session.date, self._next_meeting_dates(session), self.today())
+
+        def owner_problem(typed: str) -> str:
+            if not typed.strip():
+                return _("Type a few letters of the owner's name or organisation.")
+            return _("No participant fits {typed!r}.").format(typed=typed.strip())
+
+        def explain(typed: str) -> str:
+            person = best_owner(people, typed)
+            return f"→ {person.label}" if person is not None else owner_problem(typed)
+
         fields = [
             Field("text", _("What needs doing?")),
-            Field("owner", _("Owner"), kind="choice",
-                  choices=[(p.label, p.id) for p in session.participants]),
-            Field("due", _("Due date (YYYY-MM-DD, may stay empty)"), placeholder="2026-07-01"),
+            Field("owner", _("Owner: a few letters of the name or organisation"), explain=explain),
+            Field("due", _("Due date (+2w, vr, 30-6 or 2026-07-01; may stay empty)"), due.isoformat(), replace=True),
         ]
 
         def submit(values: dict[str, str]) -> Any:
-            if not values["owner"]:
-                raise ValidationError(_("Pick the owner of this action."), "owner")
-            return self.edit(lambda s: s.add_action(values["text"], values["owner"], values["due"] or None,
-                                                    item_id=current), raise_errors=True)
+            person = best_owner(people, values["owner"])
+            if person is None:
+                raise ValidationError(owner_problem(values["owner"]), "owner")
+            when = parse_due(values["due"], self.today())
+            return self.edit(lambda s: s.add_action(values["text"], person.id, when, item_id=current),
+                             raise_errors=True)
 
-        self.push_screen(FormScreen(_("New action item"), fields, submit),
-                         callback=self._after_action)
+        self.push_screen(FormScreen(_("New action item"), fields, submit), callback=self._after_action)
+
+    def _next_meeting_dates(self, session: Session) -> list[date | None]:
+        try:
+            return [summary.date for summary in next_meetings_of(session, self.store.list())]
+        except StoreError:
+            return []  # the default falls back to two weeks; the store's trouble shows where it is read
 
     def _after_action(self, action: Any) -> None:
         if action is not None:

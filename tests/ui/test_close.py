@@ -121,7 +121,7 @@ async def test_ctrl_t_from_close_adds_an_action_to_the_table(make_app, store: St
         await open_close(app, store, demo, pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await pilot.press(*"Verslag rondsturen", "tab", "enter", "down", "enter", "ctrl+o")
+        await pilot.press(*"Verslag rondsturen", "tab", *"ru", "enter")  # owner: Ruud Verhoeven
         await pilot.pause()
         table = app.screen.query_one("#actions", DataTable)
         assert table.row_count == len(demo.actions) + 1

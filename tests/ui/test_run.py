@@ -211,8 +211,7 @@ async def test_ctrl_t_captures_an_action_linked_to_the_current_item(make_app, st
         await pilot.press("e", *"typing a note")
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await pilot.press(*"Notitie schrijven", "tab", "enter", "down", "down", "enter", "tab", *"2026-10-01",
-                          "enter")
+        await pilot.press(*"Notitie schrijven", "tab", *"jer", "tab", *"2026-10-01", "enter")
         await pilot.pause()
         saved = store.load(session.id)
         [action] = saved.actions
@@ -228,7 +227,7 @@ async def test_a_bad_due_date_keeps_the_action_form_open(make_app, store: Store)
         await open_run(app, store, session, pilot)
         await pilot.press("ctrl+t")
         await pilot.pause()
-        await pilot.press(*"Iets doen", "tab", "enter", "down", "enter", "tab", *"31-02-2026", "enter")
+        await pilot.press(*"Iets doen", "tab", *"zo", "tab", *"31-02-2026", "enter")
         await pilot.pause()
         assert "date" in str(app.screen.query_one("#form-error", Static).content).lower()
         assert store.load(session.id).actions == []

@@ -63,7 +63,7 @@ async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store)
         await keys("d")
         await keys("enter", "down", "down", "enter", "tab", *"Een veilige plek eerst.", "ctrl+o")
         await keys("ctrl+t")
-        await keys(*"Notitie | aanpak schrijven", "tab", "enter", "down", "enter", "tab", *"2026-11-01", "enter")
+        await keys(*"Notitie | aanpak schrijven", "tab", *"zo", "tab", *"2026-11-01", "enter")
 
         # Signals and a decision.
         clock.now += timedelta(minutes=35)

@@ -33,6 +33,11 @@ class Field:
     choices: Sequence[tuple[str, str]] = ()
     """(label, value) pairs for a choice field."""
     placeholder: str = ""
+    explain: Callable[[str], str] | None = None
+    """For a one-line field: a line under it saying what the typed text means (the owner it picks)."""
+    replace: bool = False
+    """A suggested value: selected when the field is entered, so typing replaces it. Otherwise
+    the cursor goes to the end, so what is typed is added to what is there."""
 
 
 class FormScreen(KeyedModalScreen[Any]):
@@ -56,6 +61,9 @@ class FormScreen(KeyedModalScreen[Any]):
                 for spec in self.fields:
                     yield Label(plain(spec.label), classes="form-label")
                     yield self._widget(spec)
+                    if spec.explain is not None:
+                        yield Static(plain(spec.explain(spec.value)), id=f"explain-{spec.name}",
+                                     classes="form-explain")
             yield Static("", id="form-error")
             hint = self.hint or _("Tab: next field · Enter (in a one-line field) or Ctrl+O saves · Esc cancels")
             yield Static(plain(hint), id="form-hint")
@@ -75,8 +83,17 @@ class FormScreen(KeyedModalScreen[Any]):
         if spec.kind == "text":
             area = SafeTextArea(spec.value, id=widget_id, compact=True, soft_wrap=True, tab_behavior="focus")
             area.show_line_numbers = False
+            area.move_cursor(area.document.end)  # go on writing where the text ends, never in front of it
             return area
-        return SafeInput(spec.value, placeholder=spec.placeholder, id=widget_id, compact=True)
+        field = SafeInput(spec.value, placeholder=spec.placeholder, id=widget_id, compact=True,
+                          select_on_focus=spec.replace)
+        field.cursor_position = len(spec.value)
+        return field
+
+    def on_input_changed(self, event: SafeInput.Changed) -> None:
+        for spec in self.fields:
+            if spec.explain is not None and event.input.id == f"field-{spec.name}":
+                self.query_one(f"#explain-{spec.name}", Static).update(plain(spec.explain(event.value)))
 
     def values(self) -> dict[str, str]:
         result: dict[str, str] = {}

@@ -183,9 +183,9 @@ class HomeScreen(FilteredListScreen):
         fields = [
             Field("title", _("Title"), placeholder="Netwerkbijeenkomst september"),
             Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
-            Field("date", _("Date (YYYY-MM-DD)"), today.isoformat()),
-            Field("start_time", _("Start (HH:MM)"), "13:30"),
-            Field("end_time", _("End (HH:MM)"), "16:00"),
+            Field("date", _("Date (YYYY-MM-DD)"), today.isoformat(), replace=True),
+            Field("start_time", _("Start (HH:MM)"), "13:30", replace=True),
+            Field("end_time", _("End (HH:MM)"), "16:00", replace=True),
         ]
 
         def create(values: dict[str, str]) -> Session:

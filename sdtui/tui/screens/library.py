@@ -147,13 +147,14 @@ def session_form(template: Template, library: OwnLibrary, today: date,
     start = datetime(2000, 1, 1, 13, 30)
     end = start + timedelta(minutes=template.minutes)
     fields = [
-        Field("title", _("Title"), template.title(ui_language)),
+        # Suggestions, not values someone typed: entering a field selects it, so typing replaces it.
+        Field("title", _("Title"), template.title(ui_language), replace=True),
         Field("language", _("Language of the session and its minutes"), language, kind="choice",
               choices=[(_(name), lang.value) for lang, name in LANGUAGE_NAMES.items()]),
         Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
-        Field("date", _("Date (YYYY-MM-DD)"), today.isoformat()),
-        Field("start_time", _("Start (HH:MM)"), start.strftime("%H:%M")),
-        Field("end_time", _("End (HH:MM)"), end.strftime("%H:%M") if end.day == start.day else ""),
+        Field("date", _("Date (YYYY-MM-DD)"), today.isoformat(), replace=True),
+        Field("start_time", _("Start (HH:MM)"), start.strftime("%H:%M"), replace=True),
+        Field("end_time", _("End (HH:MM)"), end.strftime("%H:%M") if end.day == start.day else "", replace=True),
     ]
 
     def create(values: dict[str, str]) -> Session:
@@ -180,7 +181,7 @@ def save_as_template(screen: KeyedScreen, session: Session, library: OwnLibrary)
             screen.notify(_("Saved as template: {name}. Home, t starts a session from it.").format(
                 name=template.title(session.language)), markup=False)
 
-    fields = [Field("name", _("Template name"), session.title[:60])]
+    fields = [Field("name", _("Template name"), session.title[:60], replace=True)]
     screen.app.push_screen(FormScreen(_("Save the agenda as a template"), fields, guarded(save)), callback=saved)
 
 

@@ -234,7 +234,9 @@ class PrepareScreen(SessionScreen):
     def _details_form(self) -> None:
         session = self.session
         details = session.details()
-        fields = [Field(name, _(label), as_text(details[name])) for name, _short, label in DETAILS]
+        # Dates and times are typed anew; text fields are added to, the cursor at their end.
+        fields = [Field(name, _(label), as_text(details[name]), replace=name in ("date", "start_time", "end_time"))
+                  for name, _short, label in DETAILS]
         fields.append(Field("language", _("Language of the minutes"), session.language.value, kind="choice",
                             choices=[(_(name), language.value) for language, name in LANGUAGE_NAMES.items()]))
 
@@ -270,7 +272,7 @@ class PrepareScreen(SessionScreen):
             Field("kind", _("Kind"), (item.kind if item else ItemKind.DISCUSSION).value, kind="choice",
                   choices=[(word(k), k.value) for k in ItemKind]),
             Field("presenter", _("Presenter"), item.presenter if item else ""),
-            Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15"),
+            Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15", replace=True),
             Field("standing", _("Standing item"), "yes" if item and item.standing else "no", kind="choice",
                   choices=[(_("no"), "no"), (_("yes: it comes back in the next meeting"), "yes")]),
         ]
