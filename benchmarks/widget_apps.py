@@ -140,7 +140,11 @@ class RowsApp(App[None]):
         pairs, rows = self.everything if base is None else self.found[base]
         if query != base:
             words = query.split()
-            pairs = [pair for pair in pairs if all(word in pair[1] for word in words)]
+            if len(words) == 1:
+                word = words[0]
+                pairs = [pair for pair in pairs if word in pair[1]]
+            else:
+                pairs = [pair for pair in pairs if all(word in pair[1] for word in words)]
             rows = [row for row, _text in pairs]
             self.found[query] = (pairs, rows)
         self.query_one(RowList).set_rows(rows)
