@@ -308,3 +308,21 @@ async def test_a_letter_typed_in_the_line_input_lays_out_nothing_and_redraws_one
         assert repainted and all(regions and kwargs == {} and all(region.y == 0 and region.height == 1 and region.right <= 3
                                                                   for region in regions)
                                  for regions, kwargs in repainted)
+
+
+async def test_a_line_input_given_a_value_shows_it_with_the_cursor_at_its_end() -> None:
+    from sdtui.tui.widgets.line_input import LineInput
+
+    seen: list[str] = []
+
+    class GivenApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LineInput("Regio Zuid", instant=seen.append)
+
+    app = GivenApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        field = app.query_one(LineInput)
+        assert field.cursor_position == len("Regio Zuid")
+        assert "Regio Zuid" in screen_lines(app)[1]
+        assert seen == ["Regio Zuid"]

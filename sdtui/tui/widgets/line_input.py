@@ -51,9 +51,10 @@ class LineInput(SafeInput):
     _cursor_visible: reactive[bool] = reactive(True, repaint=False)
 
     def __init__(self, *args, instant: Callable[[str], object] | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        # Set before Input's __init__, which may set the value (and so call _watch_value).
         self.instant = instant
         self._shown: Strip | None = None  # the text row as last asked to be drawn
+        super().__init__(*args, **kwargs)
 
     def on_mount(self) -> None:
         # Input marks itself valid on the first key, which repaints all of the field once: a
