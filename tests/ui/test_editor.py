@@ -305,9 +305,10 @@ async def test_a_letter_typed_in_the_line_input_lays_out_nothing_and_redraws_one
         await pilot.press("b")
         assert field.virtual_size == size
         # The value and then the cursor change: each refreshes the text row up to "ab" and the cursor.
-        assert repainted and all(regions and kwargs == {} and all(region.y == 0 and region.height == 1 and region.right <= 3
-                                                                  for region in regions)
-                                 for regions, kwargs in repainted)
+        assert repainted
+        for regions, kwargs in repainted:
+            assert regions and kwargs == {}
+            assert all(region.y == 0 and region.height == 1 and region.right <= 3 for region in regions)
 
 
 async def test_a_line_input_given_a_value_shows_it_with_the_cursor_at_its_end() -> None:

@@ -49,7 +49,8 @@ def test_text_too_long_for_its_column_ends_in_an_ellipsis() -> None:
 
 
 async def test_columns_have_their_widths_and_the_rest_goes_to_the_flexible_one() -> None:
-    rows = [Row("a", ("2026-11-30", "Een titel die veel te lang is om in de kolom te passen, zelfs op 80", "Holland Rijnland"))]
+    title = "Een titel die veel te lang is om in de kolom te passen, zelfs op 80"
+    rows = [Row("a", ("2026-11-30", title, "Holland Rijnland"))]
     app = ListApp(rows)
     async with app.run_test(size=SIZE):
         lines = screen_lines(app)

@@ -24,7 +24,6 @@ from typing import ClassVar, NamedTuple
 
 from rich.cells import get_character_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region, Size
@@ -251,10 +250,10 @@ class NoteEditor(ScrollView, can_focus=True):
     def _reindex(self) -> None:
         rows: list[_Row] = []
         first: list[int] = []
-        for number, (line, starts) in enumerate(zip(self._lines, self._starts)):
+        for number, (line, starts) in enumerate(zip(self._lines, self._starts, strict=True)):
             first.append(len(rows))
             ends = [*starts[1:], len(line)]
-            rows.extend(_Row(number, start, end) for start, end in zip(starts, ends))
+            rows.extend(_Row(number, start, end) for start, end in zip(starts, ends, strict=True))
         self._rows, self._first_row = rows, first
 
     def _slice(self, start: Location, end: Location) -> str:
@@ -637,7 +636,8 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def action_delete_left(self) -> None:
         row, column = self._cursor
-        before = Location(row, column - 1) if column else Location(row - 1, len(self._lines[row - 1])) if row else self._cursor
+        before = (Location(row, column - 1) if column
+                  else Location(row - 1, len(self._lines[row - 1])) if row else self._cursor)
         self._delete_or_selection(before, self._cursor)
 
     def action_delete_right(self) -> None:

@@ -17,7 +17,7 @@ and a `SafeInput`, so a paste loses control characters) but:
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.style import Style

@@ -14,10 +14,11 @@ both carry the row's key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from os.path import commonprefix
-from typing import ClassVar, NamedTuple, Sequence
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -73,7 +74,9 @@ class RowList(Widget, can_focus=True):
         color: $foreground;
         & > .row-list--header { text-style: bold; background: $panel; }
         & > .row-list--cursor { background: $block-cursor-blurred-background; }
-        &:focus > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
+        &:focus > .row-list--cursor {
+            background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+        }
         & > .row-list--even { background: $surface-lighten-1; }
     }
     """
@@ -201,9 +204,9 @@ class RowList(Widget, can_focus=True):
     def _line_text(self, cells: Sequence[str | Text]) -> str | Text:
         widths = self._widths
         if all(isinstance(cell, str) for cell in cells):
-            return " ".join(fit(cell, width) for cell, width in zip(cells, widths))  # type: ignore[arg-type]
+            return " ".join(fit(cell, width) for cell, width in zip(cells, widths, strict=False))  # type: ignore[arg-type]
         line = Text(end="", no_wrap=True)
-        for number, (cell, width) in enumerate(zip(cells, widths)):
+        for number, (cell, width) in enumerate(zip(cells, widths, strict=False)):
             if number:
                 line.append(" ")
             if isinstance(cell, Text):
