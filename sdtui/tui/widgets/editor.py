@@ -31,6 +31,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from ...model import strip_controls
 
@@ -192,7 +193,7 @@ class NoteEditor(ScrollView, can_focus=True):
         self._painted: dict[int, tuple] = {}  # screen row -> what it was last asked to show
         self._painted_scroll = -1
         self._cursor_visible = True
-        self._blink_timer = None
+        self._blink_timer: Timer | None = None
         self._set_lines(text)
 
     # --- the text -----------------------------------------------------------------------
