@@ -213,6 +213,10 @@ async def test_the_cursor_scrolls_into_view_in_a_long_note() -> None:
         assert editor.cursor_location.row == 29 - editor.scrollable_content_region.height
         await pilot.press("ctrl+home")
         assert "regel 0" in screen_lines(app)[1]
+        await pilot.press("ctrl+end", "shift+up", "shift+up", "shift+up", "shift+up", "delete")
+        await pilot.pause()
+        assert "regel 25" in "\n".join(screen_lines(app)[:10])
+        assert editor.scroll_y == 0 or screen_lines(app)[8].strip("▊▎ ") != ""  # no blank rows left at the bottom
 
 
 async def test_a_letter_typed_redraws_only_its_row_up_to_the_cursor() -> None:

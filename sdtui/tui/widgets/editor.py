@@ -340,6 +340,8 @@ class NoteEditor(ScrollView, can_focus=True):
             self.set_scroll(None, row)
         elif row >= top + height:
             self.set_scroll(None, row - height + 1)
+        elif top > max(0, len(self._rows) - height):  # rows deleted below: no blank screen under the text
+            self.set_scroll(None, max(0, len(self._rows) - height))
 
     def _row_key(self, y: int) -> tuple:
         """What screen row `y` shows: its text, the cursor's cell and the selected cells."""
