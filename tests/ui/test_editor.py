@@ -16,13 +16,14 @@ class EditorApp(App[None]):
 
     CSS = "NoteEditor { height: 10; }"
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", compact: bool = False) -> None:
         super().__init__()
         self.text = text
+        self.compact = compact
         self.changes: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield NoteEditor(self.text)
+        yield NoteEditor(self.text, compact=self.compact)
 
     def on_mount(self) -> None:
         editor = self.query_one(NoteEditor)
@@ -35,6 +36,12 @@ class EditorApp(App[None]):
 
 def screen_lines(app: App) -> list[str]:
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_a_compact_editor_has_no_border() -> None:
+    app = EditorApp("Toelichting", compact=True)
+    async with app.run_test(size=SIZE):
+        assert screen_lines(app)[0].startswith(" Toelichting")  # only the one-cell margin before it
 
 
 async def test_typing_enter_and_backspace_edit_the_text_and_report_each_change() -> None:

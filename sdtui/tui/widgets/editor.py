@@ -117,6 +117,7 @@ class NoteEditor(ScrollView, can_focus=True):
         scrollbar-gutter: stable;
         scrollbar-size-vertical: 1;
         &:focus { border: tall $border; }
+        &.-compact { border: none; padding: 0; }
         & > .note-editor--cursor { text-style: reverse; }
         & > .note-editor--selection { background: $primary 50%; }
     }
@@ -176,9 +177,11 @@ class NoteEditor(ScrollView, can_focus=True):
 
     cursor_blink: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, text: str = "", *, name: str | None = None, id: str | None = None,
+    def __init__(self, text: str = "", *, compact: bool = False, name: str | None = None, id: str | None = None,
                  classes: str | None = None, disabled: bool = False) -> None:
+        """`compact`: no border, as a TextArea's `compact=True` (for a form's field)."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.set_class(compact, "-compact")
         self._lines: list[str] = [""]
         self._starts: list[list[int]] = [[0]]  # where each line's screen rows start
         self._rows: list[_Row] = [_Row(0, 0, 0)]
