@@ -451,7 +451,8 @@ def _board_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
             for argument in round_[side]:
                 if argument not in before[side]:
                     lines.append(f"{label}: {one_line(argument)}")
-        if before["tally"] is not None and round_["tally"] != before["tally"]:
+        counted = round_["tally"]["restore"] + round_["tally"]["renovate"]
+        if round_["tally"] != before["tally"] and (before["tally"] is not None or counted):
             lines.append(_("Tally on {topic}: {tally}").format(topic=topic, tally=tally_text(round_)))
         if round_["decision"] and round_["decision"] != before["decision"]:
             lines.append(_("Decided on {topic}: {verdict}").format(topic=topic,
