@@ -194,7 +194,7 @@ class Follower:
         """Wall-clock time of the last change or heartbeat, from the file's modification time."""
         self._identity: Identity | None = None
         self._pointer: Identity | None = None
-        self._pointer_state = ""
+        self._denied = False
 
     @property
     def live_dir(self) -> Path:
@@ -219,8 +219,21 @@ class Follower:
             self._read_snapshot(self.live_dir / f"{self.session_id}.json")
         elif self.snapshot is None:
             self.waiting = True
+        if self.snapshot is None:
+            self._check_access()
         self.stale = self._is_stale()
         return before != (id(self.snapshot), self.problem, self.waiting, self.stale)
+
+    def _check_access(self) -> None:
+        """Waiting for a meeting that is never seen, for want of permission, would look like no meeting at all."""
+        for folder in (self.folder, self.live_dir):
+            if folder.exists() and not os.access(folder, os.R_OK | os.X_OK):
+                self.problem = _("Cannot read {folder}: permission denied.").format(folder=folder)
+                self._denied = True
+                return
+        if self._denied:
+            self.problem = ""
+            self._denied = False
 
     def _sign(self, path: Path) -> None:
         """A change or a heartbeat: the facilitator is there."""
@@ -253,7 +266,6 @@ class Follower:
             self.problem = _("{name} is not an sdtui pointer to a live meeting; ignored.").format(name=POINTER)
             return
         self._sign(path)
-        self._pointer_state = data.get("state") if isinstance(data.get("state"), str) else ""
         if data["session"] != self.session_id:
             # Another meeting went live: follow it from the start.
             self.session_id = data["session"]
@@ -266,9 +278,6 @@ class Follower:
         if found is None:
             if self.snapshot is None:
                 self.waiting = True
-                if not self.problem and not self.live_dir.is_dir() and not os.access(self.folder, os.R_OK | os.X_OK) \
-                        and self.folder.exists():
-                    self.problem = _("Cannot read {folder}: permission denied.").format(folder=self.folder)
             return
         if found == self._identity:
             return

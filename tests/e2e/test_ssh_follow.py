@@ -80,7 +80,8 @@ class Server:
         self.publish = self.base / "publish"
         self.store = self.base / "store"
         self.launcher = self.base / "sdtui-participant"
-        self.launcher.write_text(f"#!/bin/sh\nexec {self.participant_command()} participant --publish "
+        self.command = self.participant_command()
+        self.launcher.write_text(f"#!/bin/sh\nexec {self.command} participant --publish "
                                  f"{shlex.quote(str(self.publish))}\n")
         self.launcher.chmod(0o755)
         run(KEYGEN or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(self.base / "host_key"))
@@ -252,3 +253,20 @@ def test_participant_cannot_read_the_store(server: Server) -> None:
     live = server.publish / "live" / f"{saved.id}.json"
     assert run("runuser", "-u", server.user, "--", "test", "-r", str(live), check=False, cwd="/").returncode == 0
     assert run("runuser", "-u", server.user, "--", "test", "-w", str(live), check=False, cwd="/").returncode != 0
+
+
+def test_another_networks_publish_folder_is_closed_and_says_so(server: Server) -> None:
+    other = server.base / "other-network"
+    session = running_meeting()
+    Publisher(other).publish(session)  # root's group, not the participant's
+    follower = subprocess.Popen(["runuser", "-u", server.user, "--", "sh", "-c",
+                                 f"{server.command} follow --plain --publish {shlex.quote(str(other))}"],
+                                stdout=subprocess.PIPE, text=True, cwd="/")
+    try:
+        assert follower.stdout is not None
+        first = follower.stdout.readline()
+        assert "permission denied" in first and str(other) in first
+    finally:
+        follower.kill()
+        follower.wait(5)
+    assert session.title not in first
