@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
+from .exporting import minutes_filename, minutes_text
 from .files import fsync_dir
 from .i18n import _
 from .model import ID_ALPHABET, ItemStatus, Position, Session, SessionStatus
@@ -98,8 +99,6 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
     or a callable given the round); `round_id` is the topic the facilitator has on the board,
     else the last topic of the current item.
     """
-    from .exporting import minutes_filename
-
     running = session.status is SessionStatus.RUNNING
     current = session.current_item if session.agenda and running else None
     upcoming = next((n for n, item in enumerate(session.agenda)
@@ -292,8 +291,6 @@ class Publisher:
 
     def publish_session_minutes(self, session: Session, *, language: str | None = None) -> tuple[Path, Path]:
         """Render the minutes of `session` (Markdown and HTML, as the export does) and publish them."""
-        from .exporting import minutes_filename, minutes_text
-
         return self.publish_minutes(session.id, minutes_text(session, language=language),
                                     minutes_text(session, language=language, html=True),
                                     name=minutes_filename(session, ""))
@@ -374,7 +371,15 @@ class LivePublishing:
 
     Each hook returns None, or a message to show once (a toast) when publishing failed; none
     of them raises, so publishing can never stop the meeting. A failed write is tried again on
-    the next change.
+    the next change. Where the app calls them:
+
+    - `on_start(session)` when a meeting starts, or a running one is opened;
+    - `on_save(session, round_id)` after every successful save (`round_id`: the topic on the
+      Run screen's board, so followers see the same one);
+    - `on_close(session)` when the meeting is finished (a save of a closed session does it too);
+    - `on_export(session, language)` after the final export of the minutes;
+    - `on_heartbeat()` from a timer every HEARTBEAT_SECONDS while a session is open;
+    - `toggle(session)` from the Run screen's key; `live` for the header's marker.
     """
 
     def __init__(self, folder: Path | str, group: str | None = None, *, share_notes: bool = False,

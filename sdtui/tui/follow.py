@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -77,11 +77,15 @@ class FollowScreen(keys.TranslatedBindings, Screen[None]):
             yield Part(id="follow-record-text")
         yield Footer(compact=True)
 
+    @property
+    def follow_app(self) -> FollowApp:
+        return cast(FollowApp, self.app)
+
     def on_mount(self) -> None:
-        self.app.start()  # type: ignore[attr-defined]
+        self.follow_app.start()
 
     def action_minutes(self) -> None:
-        self.app.open_minutes()  # type: ignore[attr-defined]
+        self.follow_app.open_minutes()
 
 
 class FollowApp(TypeAhead):
