@@ -379,7 +379,7 @@ class LivePublishing:
     - `on_close(session)` when the meeting is finished (a save of a closed session does it too);
     - `on_export(session, language)` after the final export of the minutes;
     - `on_heartbeat()` from a timer every HEARTBEAT_SECONDS while a session is open;
-    - `toggle(session)` from the Run screen's key; `live` for the header's marker.
+    - `toggle(session)` from the Run screen's key; `marker` (or `live`) for the header.
     """
 
     def __init__(self, folder: Path | str, group: str | None = None, *, share_notes: bool = False,
@@ -443,14 +443,22 @@ class LivePublishing:
             return None
         return self._run(lambda p: p.heartbeat())
 
-    def toggle(self, session: Session) -> tuple[bool, str | None]:
-        """Switch publishing off (followers see "paused") or on again; returns (enabled, failure)."""
+    def toggle(self, session: Session) -> tuple[bool, str]:
+        """Switch publishing off (followers see "paused") or on again.
+
+        Returns (enabled, message): what to tell the facilitator, or why publishing failed.
+        """
         self.enabled = not self.enabled
         if self.enabled:
-            return True, self.on_save(session)
-        if session.status is SessionStatus.DRAFT:
-            return False, None
-        return False, self._run(lambda p: p.pause(session, now=self.clock()))
+            failure = self.on_save(session)
+            return True, failure or _("Publishing again: followers see the meeting.")
+        failure = None if session.status is SessionStatus.DRAFT else self._run(lambda p: p.pause(session, now=self.clock()))
+        return False, failure or _("Publishing is off: followers see that the meeting is paused.")
+
+    @property
+    def marker(self) -> str:
+        """What the header shows while followers see the meeting; empty otherwise."""
+        return _("● LIVE") if self.live else ""
 
 
 def publish_folder(option: str | None, environ: dict[str, str] | None = None) -> Path | None:

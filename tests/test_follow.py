@@ -387,10 +387,11 @@ def test_follow_refuses_an_id_that_is_a_path(tmp_path: Path, capsys: pytest.Capt
 
 def test_register_adds_follow_and_participant_to_a_parser() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--publish")
+    follow_cli.add_publish_options(parser)
     follow_cli.register(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["--publish", "/srv/main", "follow", "abc", "--plain"])
+    args = parser.parse_args(["--publish", "/srv/main", "--publish-group", "wmo", "follow", "abc", "--plain"])
     assert follow_cli.publish_dir(args) == Path("/srv/main") and args.id == "abc" and args.plain
+    assert args.publish_group == "wmo"
     args = parser.parse_args(["participant", "--publish", "/srv/own"])
     assert follow_cli.publish_dir(args) == Path("/srv/own")
 

@@ -191,13 +191,13 @@ def test_live_publishing_hooks_never_raise_and_say_a_failure_once(tmp_path: Path
 def test_live_publishing_switch_pauses_and_resumes(tmp_path: Path) -> None:
     live = LivePublishing(tmp_path, clock=lambda: NOW)
     session = running_meeting()
-    assert live.on_start(session) is None and live.live
-    assert live.toggle(session) == (False, None)
-    assert read_live(tmp_path, session.id)["state"] == "paused" and not live.live
+    assert live.on_start(session) is None and live.live and live.marker == "● LIVE"
+    assert live.toggle(session) == (False, "Publishing is off: followers see that the meeting is paused.")
+    assert read_live(tmp_path, session.id)["state"] == "paused" and not live.live and live.marker == ""
     session.add_decision("Niet zichtbaar zolang gepauzeerd")
     assert live.on_save(session) is None
     assert "Niet zichtbaar" not in json.dumps(read_live(tmp_path, session.id))
-    assert live.toggle(session) == (True, None)
+    assert live.toggle(session) == (True, "Publishing again: followers see the meeting.")
     assert read_live(tmp_path, session.id)["decisions"][0]["text"] == "Niet zichtbaar zolang gepauzeerd"
 
 

@@ -38,6 +38,15 @@ def register(commands: argparse._SubParsersAction) -> None:
     participant.set_defaults(handler=cmd_participant)
 
 
+def add_publish_options(parser: argparse.ArgumentParser) -> None:
+    """The main command's `--publish DIR` and `--publish-group NAME`, for the facilitator's app."""
+    parser.add_argument("--publish", metavar="DIR",
+                        help=_("publish running meetings to this folder, for participants who follow them "
+                               "(default: $SDTUI_PUBLISH)"))
+    parser.add_argument("--publish-group", metavar="NAME",
+                        help=_("the Unix group that may read the publish folder (default: the folder's group)"))
+
+
 def add_publish_option(parser: argparse.ArgumentParser) -> None:
     # Its own dest: a sub-command's default would otherwise hide the main command's --publish.
     parser.add_argument("--publish", dest="follow_publish", metavar="DIR",
@@ -170,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 
     set_language(choose_language())
     parser = argparse.ArgumentParser(prog="sdtui")
-    parser.add_argument("--publish", metavar="DIR", help=_("the publish folder (default: $SDTUI_PUBLISH)"))
+    add_publish_options(parser)
     register(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
     args = parser.parse_args(argv)
     try:
