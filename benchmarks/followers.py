@@ -34,7 +34,7 @@ sys.path.insert(1, str(HERE.parent))
 from common import ROOT, Result, median, print_results, python  # noqa: E402
 from make_store import large_session  # noqa: E402
 
-from sdtui.model import ActionStatus, Note, SessionStatus  # noqa: E402
+from sdtui.model import SessionStatus  # noqa: E402
 from sdtui.publish import Publisher  # noqa: E402
 from sdtui.store import Store  # noqa: E402
 
@@ -58,11 +58,11 @@ def edit(session, step: int) -> None:  # noqa: ANN001
     if kind == 0:
         session.add_decision(f"Besluit {step}: het netwerk kiest voor renoveren")
     elif kind == 1:
-        session.agenda[session.current_item].notes.append(Note(f"Notitie {step}"))
+        session.add_note(session.agenda[session.current_item].id, f"Notitie {step}")
     elif kind == 2:
         open_actions = session.open_actions
         if open_actions:
-            open_actions[0].status = ActionStatus.DONE
+            session.advance_action_status(open_actions[0].id)  # open becomes done
     else:
         session.go_to((session.current_item + 1) % len(session.agenda), datetime.now())
 

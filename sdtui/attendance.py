@@ -32,16 +32,6 @@ class AttendanceRow:
     """Meetings of the network held in all, whether this person was on the list or not."""
     last_present: date | None
 
-    @property
-    def not_listed(self) -> int:
-        """Meetings this person was not on the participant list of (not yet a member, or left)."""
-        return self.meetings - self.present - self.apologies - self.absent
-
-    @property
-    def rate(self) -> float:
-        """Share of the network's meetings this person attended, from 0 to 1."""
-        return self.present / self.meetings if self.meetings else 0.0
-
 
 def same_network(session: Session | str, network: str) -> bool:
     """Whether a session (or a network name) is of `network`, ignoring case, accents and spacing."""

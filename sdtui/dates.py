@@ -20,7 +20,7 @@ import re
 from datetime import date, timedelta
 
 from .i18n import N_, _
-from .model import ValidationError, parse_date
+from .validation import ValidationError, parse_date
 
 WEEKDAYS: dict[str, int] = {}
 for number, names in enumerate((

@@ -1,4 +1,8 @@
-"""Writing a file so that a crash leaves the old one or the new one, readable by its owner only."""
+"""Writing a file so that a crash leaves the old one or the new one, readable by its owner only.
+
+Plain OSErrors only: `storage.py` builds the store's files on this and says in the store's
+words what went wrong; the minutes export writes through it directly.
+"""
 
 from __future__ import annotations
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .i18n import N_, _, current_language, translation
+from .text import one_line
 
 LIMIT = 200
 """Changes kept for undo; the oldest go first."""
@@ -61,9 +62,8 @@ ARGUMENTS = {"restore_args": N_("argument to restore"), "renovate_args": N_("arg
 
 
 def cut(text: Any, limit: int = SHOWN) -> str:
-    """One line of at most `limit` characters, ending in "…" where it was cut."""
-    line = " ".join(str(text).split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    """One line of at most `limit` cells, ending in "…" where it was cut."""
+    return one_line(str(text), limit)
 
 
 def describe(before: dict[str, Any], after: dict[str, Any]) -> str:

@@ -1,10 +1,15 @@
 """What a user adds to the library, kept in the store folder: own templates and own prompts.
 
 Two small TinyDB files beside the index, `templates.json` and `prompts.json`, written whole
-through the store's `AtomicJSONStorage` (a crash leaves the old file or the new one) while
-`library.lock` is held, so two sdtui processes never lose each other's additions. Neither file
-is opened with the store: a damaged one gives a clear StoreError where it is read, and the
-sessions stay as reachable as ever.
+through `storage.AtomicJSONStorage` (a crash leaves the old file or the new one) while
+`library.lock` is held. A change reads its file once, under that lock, and checks for a
+duplicate name there, so two sdtui processes never lose each other's additions nor add the
+same name twice. Neither file is opened with the store: a damaged one gives a clear StoreError
+where it is read, and the sessions stay as reachable as ever.
+
+Wherever templates or prompts are offered (pickers, `sdtui new`), it is through `offer`: the
+built-in ones, then the user's own; when the own file cannot be read, the built-in ones alone
+and the reason, so a damaged file never keeps the built-in library from being used.
 
 An own prompt is written once, in one language, and shown as written whatever the language:
 its words are kept as the library's fallback (Dutch) text, and the language it was written in
@@ -13,16 +18,15 @@ is recorded beside it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TypeVar
-
-from tinydb import Query, TinyDB
+from typing import Any, Callable, Generic, Iterable, Protocol, TypeVar
 
 from .i18n import N_, _
 from .model import Language, ValidationError, clean_line, clean_text, new_id, parse_enum
 from .prompts import MAX_EXPLANATION, MAX_PROMPT_TITLE, PROMPTS, Prompt
-from .store import AtomicJSONStorage, Store, StoreCorrupt, _IndexLock
-from .templates import OWN_PREFIX, TEMPLATES, Template
+from .storage import AtomicJSONStorage, FileLock, StoreCorrupt, StoreError, check_schema, new_file, next_row_id
+from .templates import OWN_PREFIX, TEMPLATES, Template, find_template
 
 TEMPLATES_FILE = "templates.json"
 PROMPTS_FILE = "prompts.json"
@@ -30,7 +34,38 @@ LOCK_FILE = "library.lock"
 OWN_PROMPT_PREFIX = "own-"
 """Ids of own prompts start with this, so they never take the id of a built-in prompt."""
 
+
+class Entry(Protocol):
+    """What the library offers has an id: a Template or a Prompt."""
+
+    @property
+    def id(self) -> str: ...
+
+
 T = TypeVar("T")
+E = TypeVar("E", bound=Entry)
+
+
+@dataclass(frozen=True)
+class Offer(Generic[E]):
+    """What a picker or a command offers: the built-in entries, then the user's own.
+
+    When the user's own cannot be read, `entries` holds the built-in ones alone and `error`
+    says why, so a damaged file never keeps the built-in library from being used.
+    """
+
+    entries: tuple[E, ...]
+    own_ids: frozenset[str] = frozenset()
+    error: StoreError | None = None
+
+
+def offer(builtin: Iterable[E], own: Callable[[], list[E]] | None = None) -> Offer[E]:
+    """The built-in entries and then the user's own (read by `own`), or the built-in ones and why not."""
+    try:
+        mine = own() if own is not None else []
+    except StoreError as error:
+        return Offer(tuple(builtin), error=error)
+    return Offer((*builtin, *mine), frozenset(entry.id for entry in mine))
 
 
 class OwnLibrary:
@@ -43,19 +78,19 @@ class OwnLibrary:
 
     # --- the files ----------------------------------------------------------------------
 
-    def _rows(self, path: Path, kind: str) -> list[dict[str, Any]]:
-        """The documents of one file; none when it does not exist yet."""
-        storage = AtomicJSONStorage(path)
-        data = storage.read()
+    @staticmethod
+    def _rows(data: dict[str, Any] | None, path: Path, kind: str) -> dict[str, Any]:
+        """The table of one file's entries by row id, after its schema is checked; empty when there is no file."""
         if data is None:
-            return []
-        Store._check_schema(data, path, kind)
-        return [dict(row) for row in data.get(kind, {}).values()]
+            return {}
+        check_schema(data, path, kind)
+        return data.get(kind, {})
 
-    def _read(self, path: Path, kind: str, build: Callable[[Any], T]) -> list[T]:
-        """Every entry of a file, rebuilt and validated; a bad one makes the file unreadable, not the app."""
+    @staticmethod
+    def _parse(rows: Iterable[Any], path: Path, build: Callable[[Any], T]) -> list[T]:
+        """Every entry, rebuilt and validated; a bad one makes the file unreadable, not the app."""
         parsed = []
-        for row in self._rows(path, kind):
+        for row in rows:
             try:
                 parsed.append(build(row))
             except (ValidationError, TypeError, ValueError, AttributeError) as error:
@@ -65,17 +100,27 @@ class OwnLibrary:
                                          path=path, reason=reason)) from None
         return parsed
 
-    def _change(self, path: Path, kind: str, change: Callable[[Any], T]) -> T:
-        """Read, check and change one file under the library lock; the file is written atomically."""
-        with _IndexLock(self.root / LOCK_FILE):
-            self._rows(path, kind)  # refuse to write over a damaged or foreign file
-            database = TinyDB(path, storage=AtomicJSONStorage)
-            try:
-                if database.storage.read() is None:
-                    database.table("_meta").insert(Store._meta(kind))
-                return change(database.table(kind, cache_size=0))
-            finally:
-                database.close()
+    def _read(self, path: Path, kind: str, build: Callable[[Any], T]) -> list[T]:
+        """Every entry of a file, read once."""
+        return self._parse(self._rows(AtomicJSONStorage(path).read(), path, kind).values(), path, build)
+
+    def _change(self, path: Path, kind: str, change: Callable[[dict[str, Any]], T]) -> T:
+        """Read, check and change one file under the library lock, reading it once; written atomically.
+
+        `change` gets the file's table of entries by row id, as it is on disk now, and edits it
+        in place; it may raise to leave the file as it was. A damaged or foreign file is never
+        written over.
+        """
+        with FileLock(self.root / LOCK_FILE):
+            storage = AtomicJSONStorage(path)
+            data = storage.read()
+            if data is None:
+                data = new_file(kind)
+            table = self._rows(data, path, kind)
+            data[kind] = table
+            result = change(table)
+            storage.write(data)
+            return result
 
     # --- templates ----------------------------------------------------------------------
 
@@ -87,16 +132,35 @@ class OwnLibrary:
         """Built-in templates first, then the user's own."""
         return [*TEMPLATES, *self.templates()]
 
+    def template_offer(self) -> Offer[Template]:
+        """The built-in templates, then the user's own; the built-in ones alone when the own cannot be read."""
+        return offer(TEMPLATES, self.templates)
+
+    def find_template(self, wanted: str) -> Template:
+        """A template by id or name among the built-in and own ones (see `templates.find_template`).
+
+        When the own templates cannot be read, a built-in one is still found; anything else
+        raises the StoreError that says what is wrong with the file.
+        """
+        offered = self.template_offer()
+        try:
+            return find_template(wanted, offered.entries)
+        except ValidationError:
+            if offered.error is not None:
+                raise offered.error from None
+            raise
+
     def add_template(self, template: Template) -> Template:
         """Keep a template; refused when another one has the same name."""
-        names = {name.casefold() for t in self.all_templates() for name in t.name.values()}
-        for name in template.name.values():
-            if name.casefold() in names:
-                raise ValidationError(_("There is already a template called {name!r}; choose another name.").format(
-                    name=name), "name")
 
-        def insert(table: Any) -> Template:
-            table.insert(template.to_dict())
+        def insert(table: dict[str, Any]) -> Template:
+            own = self._parse(table.values(), self.templates_path, Template.from_dict)
+            names = {name.casefold() for t in (*TEMPLATES, *own) for name in t.name.values()}
+            for name in template.name.values():
+                if name.casefold() in names:
+                    raise ValidationError(_("There is already a template called {name!r}; choose another name.")
+                                          .format(name=name), "name")
+            table[str(next_row_id(table))] = template.to_dict()
             return template
 
         return self._change(self.templates_path, "templates", insert)
@@ -105,7 +169,8 @@ class OwnLibrary:
         """Forget an own template; built-in ones cannot be removed."""
         if not template_id.startswith(OWN_PREFIX):
             raise ValidationError(_("Built-in templates cannot be removed; only your own."))
-        self._change(self.templates_path, "templates", lambda table: table.remove(Query().id == template_id))
+        self._change(self.templates_path, "templates",
+                     lambda table: _remove(table, lambda row: row.get("id") == template_id))
 
     # --- prompts ------------------------------------------------------------------------
 
@@ -117,6 +182,10 @@ class OwnLibrary:
         """The built-in prompts first, then the user's own."""
         return [*PROMPTS, *self.prompts()]
 
+    def prompt_offer(self) -> Offer[Prompt]:
+        """The built-in prompts, then the user's own; the built-in ones alone when the own cannot be read."""
+        return offer(PROMPTS, self.prompts)
+
     def add_prompt(self, title: str, explanation: str, what_changed: str = "",
                    language: Language | str = Language.NL) -> Prompt:
         """Keep a prompt the user wrote; the texts are checked like every prompt's."""
@@ -125,14 +194,15 @@ class OwnLibrary:
                                  field="explanation")
         what_changed = clean_text(what_changed, "What changed", field="what_changed")
         lang = parse_enum(Language, language, "Language")
-        if any(p.text(lang).casefold() == title.casefold() for p in self.all_prompts()):
-            raise ValidationError(_("The library already has the question {title!r}.").format(title=title), "title")
         fallback = Language.NL.value
         prompt = Prompt(OWN_PROMPT_PREFIX + new_id(), {fallback: title}, {fallback: explanation},
                         {fallback: what_changed} if what_changed else {})
 
-        def insert(table: Any) -> Prompt:
-            table.insert({"prompt": prompt.to_dict(), "language": lang.value})
+        def insert(table: dict[str, Any]) -> Prompt:
+            own = self._parse(table.values(), self.prompts_path, _prompt_of_row)
+            if any(p.text(lang).casefold() == title.casefold() for p in (*PROMPTS, *own)):
+                raise ValidationError(_("The library already has the question {title!r}.").format(title=title), "title")
+            table[str(next_row_id(table))] = {"prompt": prompt.to_dict(), "language": lang.value}
             return prompt
 
         return self._change(self.prompts_path, "prompts", insert)
@@ -141,7 +211,14 @@ class OwnLibrary:
         """Forget an own prompt; topics already taken from it keep their words."""
         if not prompt_id.startswith(OWN_PROMPT_PREFIX):
             raise ValidationError(_("Built-in prompts cannot be removed; only your own."))
-        self._change(self.prompts_path, "prompts", lambda table: table.remove(Query().prompt.id == prompt_id))
+        self._change(self.prompts_path, "prompts",
+                     lambda table: _remove(table, lambda row: (row.get("prompt") or {}).get("id") == prompt_id))
+
+
+def _remove(table: dict[str, Any], unwanted: Callable[[dict[str, Any]], bool]) -> None:
+    """Take the rows `unwanted` picks out of a table."""
+    for key in [key for key, row in table.items() if isinstance(row, dict) and unwanted(row)]:
+        del table[key]
 
 
 def _prompt_of_row(row: Any) -> Prompt:
@@ -154,5 +231,5 @@ def _prompt_of_row(row: Any) -> Prompt:
     return prompt
 
 
-__all__ = ["LOCK_FILE", "OWN_PROMPT_PREFIX", "OwnLibrary", "PROMPTS_FILE",
-           "TEMPLATES_FILE"]
+__all__ = ["LOCK_FILE", "OWN_PROMPT_PREFIX", "Offer", "OwnLibrary", "PROMPTS_FILE", "TEMPLATES_FILE",
+           "offer"]

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from .i18n import translation
 from .model import (
-    ActionItem, ActionStatus, Attendance, Language, Participant, Position, RestoreRenovate, Role,
+    ActionItem, ActionStatus, Attendance, Language, Participant, Position, Round, Role,
     Session, SessionStatus, SignalKind, Verdict,
 )
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 LABELS: dict[str, str] = {
     "draft": "**Draft**: the meeting has not been closed; these minutes may still change.", "date": "Date",
@@ -197,7 +200,7 @@ class _Writer:
         for round_ in self.session.rounds:
             self.round(round_)
 
-    def round(self, round_: RestoreRenovate) -> None:
+    def round(self, round_: Round) -> None:
         self.add(f"### {escape_inline(round_.topic)}")
         if round_.what_changed:
             self.add(f"**{self.word('what_changed')}:**", escape_block(round_.what_changed))
@@ -286,17 +289,23 @@ blockquote { border-left: 4px solid #c60; margin: 1rem 0; padding: .2rem 1rem; b
 """
 
 
+def markdown_parser() -> MarkdownIt:
+    """The parser for reading minutes: CommonMark with GFM tables and raw HTML off, so `<script>` in a
+    note shows as text. The HTML minutes, the Close preview and the reader all parse with it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
 def render_minutes_html(session: Session, *, language: Language | str | None = None) -> str:
     """The minutes as one self-contained HTML page to send by email; raw HTML in the text stays text."""
     from html import escape
 
-    from markdown_it import MarkdownIt
-
     lang = Language(language) if language else session.language
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(render_minutes(session, language=lang))
+    body = markdown_parser().render(render_minutes(session, language=lang))
     return (f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{escape(session.title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
-__all__ = ["LABELS", "labels", "escape_block", "escape_cell", "escape_inline", "format_date", "render_minutes",
-           "render_minutes_html"]
+__all__ = ["LABELS", "labels", "escape_block", "escape_cell", "escape_inline", "format_date", "markdown_parser",
+           "render_minutes", "render_minutes_html"]

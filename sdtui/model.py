@@ -1,422 +1,34 @@
-"""The meeting as plain Python: sessions, participants, agenda, rounds, signals, decisions, actions.
+"""The meeting as plain Python: a session with its participants, agenda, rounds, signals,
+decisions and actions, and every change a screen or command can make to it.
 
 Nothing here imports Textual or touches the disk. Every rule about what a valid meeting looks
-like lives here, so the TUI, the CLI and the store all enforce the same rules and report the
-same readable messages.
+like lives here (the parts in parts.py, the checks of typed text in validation.py), so the TUI,
+the CLI and the store all enforce the same rules and report the same readable messages. Screens
+say what they mean (`session.add_argument(round_id, Side.RESTORE, text)`), never which field.
 """
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from .i18n import _
-
-MAX_TITLE = 200
-"""Longest title, name or organisation we accept; longer text belongs in a note."""
-MAX_TEXT = 100_000
-"""Longest note, argument or rationale; a meeting note is never a book."""
-MAX_TIMEBOX = 8 * 60
-"""No agenda item runs longer than a working day."""
-ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-"""Lower case, without 0/o, 1/l/i: ids are read aloud and typed over SSH."""
-
-
-class ValidationError(ValueError):
-    """Input a user typed does not make a valid meeting. The message is meant for that user."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class NotFound(LookupError):
-    """An id or name that names nothing in this session."""
-
-
-class Language(StrEnum):
-    NL = "nl"
-    EN = "en"
-
-
-class SessionStatus(StrEnum):
-    DRAFT = "draft"
-    RUNNING = "running"
-    CLOSED = "closed"
-
-
-class Role(StrEnum):
-    CHAIR = "chair"
-    SPEAKER = "speaker"
-    MINUTE_TAKER = "minute-taker"
-    MEMBER = "member"
-    GUEST = "guest"
-
-
-class Attendance(StrEnum):
-    PRESENT = "present"
-    APOLOGIES = "apologies"
-    ABSENT = "absent"
-
-
-class ItemKind(StrEnum):
-    OPENING = "opening"
-    PRESENTATION = "presentation"
-    DISCUSSION = "discussion"
-    ROUND = "restore-renovate"
-    SIGNALS = "signals"
-    ACTIONS_REVIEW = "actions-review"
-    BREAK = "break"
-    CLOSING = "closing"
-    OTHER = "other"
-
-
-class ItemStatus(StrEnum):
-    PLANNED = "planned"
-    RUNNING = "running"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class Position(StrEnum):
-    RESTORE = "restore"
-    RENOVATE = "renovate"
-    UNDECIDED = "undecided"
-
-
-class Verdict(StrEnum):
-    """The outcome of a restore-or-renovate round."""
-
-    RESTORE = "restore"
-    RENOVATE = "renovate"
-    DEFERRED = "deferred"
-
-
-class SignalKind(StrEnum):
-    GOOD_PRACTICE = "good-practice"
-    BOTTLENECK = "bottleneck"
-
-
-class ActionStatus(StrEnum):
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-def new_id(length: int = 6) -> str:
-    """A short random id; 31**6 is about 900 million, plenty within one store or session."""
-    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
-
-
-# --- validation helpers -------------------------------------------------------------------
-
-_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
-_CONTROL[0x0D] = "\n"  # a lone carriage return is a line break from an old editor
-
-
-def strip_controls(text: str) -> str:
-    """Drop control characters (ESC, NUL, C1 ...) but keep newlines and tabs.
-
-    Pasted escape sequences would otherwise reach a terminal that shows the text or the
-    minutes; the printable rest of the sequence stays, so nothing readable is lost.
-    """
-    if text.isprintable():  # no control character at all: most lines, and a save checks thousands
-        return text
-    return text.replace("\r\n", "\n").translate(_CONTROL)
-
-
-
-def field_name(what: str) -> str:
-    """The attribute a label names: "Start time" is the field `start_time`."""
-    return what.lower().replace(" ", "_")
-
-
-def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE,
-               field: str | None = None) -> str:
-    """A one-line text: trimmed, newlines folded to spaces, length checked."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValidationError(_("{what} must be text.").format(what=_(what)), field or field_name(what))
-    if value.isprintable() and not value[:1].isspace() and not value[-1:].isspace():
-        text = value  # nothing to fold, drop or trim: the common case, and a save checks thousands
-    else:
-        text = " ".join(strip_controls(value).replace("\t", " ").split("\n")).strip()
-    if required and not text:
-        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
-    if len(text) > limit:
-        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
-            what=_(what), length=len(text), limit=limit), field or field_name(what))
-    return text
-
-
-def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MAX_TEXT,
-               field: str | None = None) -> str:
-    """A multi-line text: kept as typed except for trailing white space."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise ValidationError(_("{what} must be text.").format(what=_(what)), field or field_name(what))
-    text = strip_controls(value).rstrip()
-    if required and not text.strip():
-        raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
-    if len(text) > limit:
-        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
-            what=_(what), length=len(text), limit=limit), field or field_name(what))
-    return text
-
-
-def parse_enum(kind: type[StrEnum], value: Any, what: str, field: str | None = None) -> Any:
-    if isinstance(value, kind):
-        return value
-    member = kind._value2member_map_.get(value) if isinstance(value, str) else None
-    if member is not None:  # a stored value as it was written: no need to clean it up
-        return member
-    try:
-        return kind(str(value).strip().lower())
-    except ValueError:
-        allowed = ", ".join(member.value for member in kind)
-        raise ValidationError(_("{what} must be one of: {allowed} (got {value!r}).").format(
-            what=_(what), allowed=allowed, value=value), field or field_name(what)) from None
-
-
-def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date | None:
-    """A date from a `date` or from text in the form YYYY-MM-DD; empty gives None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    try:
-        parsed = date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(_("{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.").format(
-            what=_(what), text=text), field or field_name(what)) from None
-    if not 1900 <= parsed.year <= 2200:
-        raise ValidationError(_("{what} {text!r} is too far from today to be a meeting date.").format(what=_(what), text=text),
-                              field or field_name(what))
-    return parsed
-
-
-def parse_time(value: Any, what: str = "Time", field: str | None = None) -> time | None:
-    """A time of day from a `time` or from text such as 9:30 or 09:30; empty gives None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, time):
-        return value.replace(second=0, microsecond=0)
-    text = str(value).strip().replace(".", ":")
-    if not text:
-        return None
-    try:
-        hours, minutes, *seconds = text.split(":")
-        if len(seconds) > 1 or any(not part.strip().isdigit() for part in (hours, minutes, *seconds)):
-            raise ValueError(text)
-        return time(int(hours), int(minutes))
-    except ValueError:
-        raise ValidationError(_("{what} {text!r} is not a time of day; write it as HH:MM, e.g. 09:30.").format(
-            what=_(what), text=str(value)), field or field_name(what)) from None
-
-
-def parse_timebox(value: Any) -> int:
-    """Minutes for an agenda item: a whole number from 0 to MAX_TIMEBOX."""
-    if isinstance(value, bool):
-        raise ValidationError(_("Timebox must be a number of minutes."), "timebox")
-    if isinstance(value, str):
-        value = value.strip()
-        if not value.lstrip("-").isdigit():
-            raise ValidationError(_("Timebox {value!r} is not a whole number of minutes.").format(value=value), "timebox")
-        value = int(value)
-    if not isinstance(value, int):
-        raise ValidationError(_("Timebox must be a whole number of minutes."), "timebox")
-    if value < 0:
-        raise ValidationError(_("Timebox cannot be negative."), "timebox")
-    if value > MAX_TIMEBOX:
-        raise ValidationError(_("Timebox of {value} minutes is longer than a working day (at most {limit}).").format(
-            value=value, limit=MAX_TIMEBOX), "timebox")
-    return value
-
-
-def _datetime_or_none(value: Any) -> datetime | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
-
-
-# --- the parts of a meeting ---------------------------------------------------------------
-
-
-@dataclass
-class Note:
-    """A note taken during an agenda item. Confidential notes never reach the minutes."""
-
-    text: str
-    confidential: bool = False
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Note", field="text")
-        self.confidential = bool(self.confidential)
-
-
-@dataclass
-class Participant:
-    name: str
-    organisation: str = ""
-    role: Role = Role.MEMBER
-    attendance: Attendance = Attendance.PRESENT
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.name = clean_line(self.name, "Name", required=True)
-        self.organisation = clean_line(self.organisation, "Organisation")
-        self.role = parse_enum(Role, self.role, "Role")
-        self.attendance = parse_enum(Attendance, self.attendance, "Attendance")
-
-    @property
-    def label(self) -> str:
-        """Name with organisation, as shown in pick lists and the minutes."""
-        return f"{self.name} ({self.organisation})" if self.organisation else self.name
-
-
-@dataclass
-class AgendaItem:
-    title: str
-    kind: ItemKind = ItemKind.DISCUSSION
-    presenter: str = ""
-    timebox: int = 15
-    notes: list[Note] = field(default_factory=list)
-    started_at: datetime | None = None
-    ended_at: datetime | None = None
-    status: ItemStatus = ItemStatus.PLANNED
-    standing: bool = False
-    """A standing item comes back every meeting (opening, actions review, closing)."""
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.title = clean_line(self.title, "Title", required=True)
-        self.kind = parse_enum(ItemKind, self.kind, "Kind")
-        self.presenter = clean_line(self.presenter, "Presenter")
-        self.timebox = parse_timebox(self.timebox)
-        self.status = parse_enum(ItemStatus, self.status, "Status")
-        self.started_at = _datetime_or_none(self.started_at)
-        self.ended_at = _datetime_or_none(self.ended_at)
-        self.notes = [n if isinstance(n, Note) else Note(**n) for n in self.notes]
-        self.standing = bool(self.standing)
-
-    def elapsed(self, now: datetime) -> timedelta:
-        """How long the item has run (so far, or in all once it ended)."""
-        if self.started_at is None:
-            return timedelta(0)
-        return (self.ended_at or now) - self.started_at
-
-    def overrun(self, now: datetime) -> timedelta:
-        """Time spent past the timebox; negative while there is time left."""
-        return self.elapsed(now) - timedelta(minutes=self.timebox)
-
-    @property
-    def public_notes(self) -> list[Note]:
-        return [note for note in self.notes if not note.confidential and note.text.strip()]
-
-
-@dataclass
-class RestoreRenovate:
-    """One restore-or-renovate round: go back to how it was, or organise it differently?"""
-
-    topic: str
-    what_changed: str = ""
-    restore_args: list[str] = field(default_factory=list)
-    renovate_args: list[str] = field(default_factory=list)
-    positions: dict[str, Position] = field(default_factory=dict)
-    """Participant id to that participant's position."""
-    decision: Verdict | None = None
-    rationale: str = ""
-    item_id: str | None = None
-    prompt_id: str | None = None
-    """The library prompt this round was started from, if any."""
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.topic = clean_line(self.topic, "Topic", required=True)
-        self.what_changed = clean_text(self.what_changed, "What changed")
-        self.restore_args = [clean_text(a, "Argument", required=True, field="text") for a in self.restore_args]
-        self.renovate_args = [clean_text(a, "Argument", required=True, field="text") for a in self.renovate_args]
-        self.positions = {str(pid): parse_enum(Position, pos, "Position") for pid, pos in self.positions.items()}
-        self.decision = None if self.decision in (None, "") else parse_enum(Verdict, self.decision, "Decision")
-        self.rationale = clean_text(self.rationale, "Rationale")
-
-    def tally(self, participants: Iterable[Participant] | None = None) -> dict[Position, int]:
-        """Count positions; with participants, everyone present without a position is undecided."""
-        counts = {position: 0 for position in Position}
-        if participants is None:
-            for position in self.positions.values():
-                counts[position] += 1
-            return counts
-        for person in participants:
-            if person.attendance is Attendance.PRESENT:
-                counts[self.positions.get(person.id, Position.UNDECIDED)] += 1
-        return counts
-
-
-@dataclass
-class Signal:
-    """Something a member organisation reports: a good practice or a bottleneck."""
-
-    organisation: str
-    kind: SignalKind
-    text: str
-    item_id: str | None = None
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.organisation = clean_line(self.organisation, "Organisation", required=True)
-        self.kind = parse_enum(SignalKind, self.kind, "Signal kind", "kind")
-        self.text = clean_text(self.text, "Signal", required=True, field="text")
-
-
-@dataclass
-class Decision:
-    text: str
-    rationale: str = ""
-    item_id: str | None = None
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Decision", required=True, field="text")
-        self.rationale = clean_text(self.rationale, "Rationale")
-
-
-@dataclass
-class ActionItem:
-    text: str
-    owner_id: str
-    due: date | None = None
-    status: ActionStatus = ActionStatus.OPEN
-    item_id: str | None = None
-    carried_from: str | None = None
-    """Id of the earlier session this action was carried over from, if any."""
-    id: str = field(default_factory=new_id)
-
-    def __post_init__(self) -> None:
-        self.text = clean_text(self.text, "Action", required=True, field="text")
-        self.owner_id = clean_line(self.owner_id, "Owner", required=True)
-        self.due = parse_date(self.due, "Due date", "due")
-        self.status = parse_enum(ActionStatus, self.status, "Action status", "status")
-
-    def is_overdue(self, today: date) -> bool:
-        return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
-
+from .parts import (
+    ID_ALPHABET, ActionItem, ActionStatus, AgendaItem, Attendance, Decision, ItemKind, ItemStatus, Language, NotFound,
+    Note, Participant, Position, Role, Round, SessionStatus, Side, Signal, SignalKind, Verdict, following, new_id,
+)
+from .validation import (
+    MAX_TEXT, MAX_TIMEBOX, MAX_TITLE, ValidationError, clean_line, clean_text, parse_date, parse_datetime, parse_enum,
+    parse_time, parse_timebox, strip_controls,
+)
 
 # --- the session --------------------------------------------------------------------------
+
+DETAILS = ("title", "network", "date", "start_time", "end_time", "place", "online_link", "chair", "guest_speakers",
+           "language")
+"""The fields of a session that `Session.update_details` changes: what Prepare's Details tab shows."""
 
 
 @dataclass
@@ -436,7 +48,7 @@ class Session:
     status: SessionStatus = SessionStatus.DRAFT
     participants: list[Participant] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
-    rounds: list[RestoreRenovate] = field(default_factory=list)
+    rounds: list[Round] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
@@ -460,11 +72,11 @@ class Session:
         self.guest_speakers = [clean_line(g, "Guest speaker", required=True, field="guest_speakers") for g in self.guest_speakers]
         self.language = parse_enum(Language, self.language, "Language")
         self.status = parse_enum(SessionStatus, self.status, "Status")
-        self.started_at = _datetime_or_none(self.started_at)
-        self.ended_at = _datetime_or_none(self.ended_at)
+        self.started_at = parse_datetime(self.started_at)
+        self.ended_at = parse_datetime(self.ended_at)
         self.participants = [p if isinstance(p, Participant) else Participant(**p) for p in self.participants]
         self.agenda = [a if isinstance(a, AgendaItem) else AgendaItem(**a) for a in self.agenda]
-        self.rounds = [r if isinstance(r, RestoreRenovate) else RestoreRenovate(**r) for r in self.rounds]
+        self.rounds = [r if isinstance(r, Round) else Round(**r) for r in self.rounds]
         self.signals = [s if isinstance(s, Signal) else Signal(**s) for s in self.signals]
         self.decisions = [d if isinstance(d, Decision) else Decision(**d) for d in self.decisions]
         self.actions = [a if isinstance(a, ActionItem) else ActionItem(**a) for a in self.actions]
@@ -504,7 +116,7 @@ class Session:
     def item(self, item_id: str | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
 
-    def rounds_for(self, item_id: str) -> list[RestoreRenovate]:
+    def rounds_for(self, item_id: str) -> list[Round]:
         return [r for r in self.rounds if r.item_id == item_id]
 
     @property
@@ -541,9 +153,7 @@ class Session:
         return item
 
     def remove_item(self, item_id: str) -> None:
-        item = self.item(item_id)
-        if item is None:
-            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
+        item = self._item(item_id)
         self.agenda.remove(item)
         for part in (*self.rounds, *self.signals, *self.decisions, *self.actions):
             if part.item_id == item_id:
@@ -552,22 +162,19 @@ class Session:
 
     def move_item(self, item_id: str, offset: int) -> int:
         """Move an item up (negative) or down the agenda; returns its new index."""
-        item = self.item(item_id)
-        if item is None:
-            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
-        old = self.agenda.index(item)
+        old = self.agenda.index(self._item(item_id))
         new = max(0, min(len(self.agenda) - 1, old + offset))
         self.agenda.insert(new, self.agenda.pop(old))
         return new
 
     def add_round(self, topic: str, *, item_id: str | None = None, what_changed: str = "",
-                  prompt_id: str | None = None) -> RestoreRenovate:
-        round_ = RestoreRenovate(topic, what_changed=what_changed, item_id=item_id, prompt_id=prompt_id)
+                  prompt_id: str | None = None) -> Round:
+        round_ = Round(topic, what_changed=what_changed, item_id=item_id, prompt_id=prompt_id)
         self.rounds.append(round_)
         return round_
 
     def set_position(self, round_id: str, participant_id: str, position: Position | str) -> None:
-        round_ = self._find(self.rounds, round_id)
+        round_ = self.round(round_id)
         person = self.participant(participant_id)
         round_.positions[person.id] = parse_enum(Position, position, "Position")
 
@@ -590,27 +197,139 @@ class Session:
         self.actions.append(action)
         return action
 
-    def update_part(self, collection: str, part_id: str, /, **changes: Any) -> Any:
-        """Change fields of a participant, agenda item, round, signal, decision or action.
+    def details(self) -> dict[str, Any]:
+        """The session's details by name, in the order Prepare shows them."""
+        return {name: getattr(self, name) for name in DETAILS}
 
-        The changed part is built anew, so it is validated exactly like a new one; on an error
-        nothing changes.
+    def update_details(self, **changes: Any) -> Session:
+        """Change the session's details (title, network, date, times, place, link, chair, guest
+        speakers, language); checked together, so an end before the start is refused."""
+        unknown = set(changes) - set(DETAILS)
+        if unknown:
+            raise ValueError(f"not a detail of a session: {', '.join(sorted(unknown))}")
+        updated = replace(self, **changes)  # validates every field, and end after start
+        for name in changes:
+            setattr(self, name, getattr(updated, name))
+        return self
+
+    def edit_participant(self, participant_id: str, **changes: Any) -> Participant:
+        """Change a participant's name, organisation, role or attendance."""
+        current = self._find(self.participants, participant_id)
+        updated = replace(current, **changes)
+        if any(p.id != participant_id and p.name.casefold() == updated.name.casefold() for p in self.participants):
+            raise ValidationError(_("There is already a participant called {name!r}.").format(name=updated.name), "name")
+        self.participants[self.participants.index(current)] = updated
+        return updated
+
+    def cycle_role(self, participant_id: str) -> Participant:
+        """The participant's next role: chair, speaker, minute taker, member, guest, chair again."""
+        person = self.participant(participant_id)
+        person.role = following(person.role)
+        return person
+
+    def cycle_attendance(self, participant_id: str) -> Participant:
+        """The participant's next attendance: present, apologies, absent, present again."""
+        person = self.participant(participant_id)
+        person.attendance = following(person.attendance)
+        return person
+
+    def edit_item(self, item_id: str, **changes: Any) -> AgendaItem:
+        """Change an agenda item's title, kind, presenter, timebox or whether it is standing."""
+        return self._replace(self.agenda, item_id, changes)
+
+    # notes
+
+    def note(self, item_id: str, note_id: str) -> Note:
+        return self._find(self._item(item_id).notes, note_id)
+
+    def add_note(self, item_id: str, text: str = "", *, confidential: bool = False) -> Note:
+        note = Note(text, confidential)
+        self._item(item_id).notes.append(note)
+        return note
+
+    def set_note_text(self, item_id: str, note_id: str, text: str) -> Note:
+        """The note's text as it is being typed.
+
+        Called on every key, outside an edit, so it only drops control characters; the editor
+        keeps the length within MAX_TEXT, and every save checks the whole note again.
         """
-        parts = getattr(self, collection)
+        note = self.note(item_id, note_id)
+        note.text = strip_controls(text)
+        return note
+
+    def toggle_confidential(self, item_id: str, note_id: str) -> Note:
+        """Mark a note confidential (it never reaches the minutes), or not any more."""
+        note = self.note(item_id, note_id)
+        note.confidential = not note.confidential
+        return note
+
+    def remove_note(self, item_id: str, note_id: str) -> None:
+        notes = self._item(item_id).notes
+        notes.remove(self._find(notes, note_id))
+
+    # rounds
+
+    def round(self, round_id: str) -> Round:
+        return self._find(self.rounds, round_id)
+
+    def add_argument(self, round_id: str, side: Side | str, text: str) -> Round:
+        """An argument to restore or to renovate, after the ones already made."""
+        round_ = self.round(round_id)
+        side = parse_enum(Side, side, "Side")
+        argument = clean_text(text, "Argument", required=True, field="text")
+        (round_.restore_args if side is Side.RESTORE else round_.renovate_args).append(argument)
+        return round_
+
+    def set_what_changed(self, round_id: str, text: str) -> Round:
+        round_ = self.round(round_id)
+        round_.what_changed = clean_text(text, "What changed")
+        return round_
+
+    def decide(self, round_id: str, verdict: Verdict | str | None, rationale: str = "") -> Round:
+        """The round's outcome (restore, renovate or deferred; empty for none yet) and why."""
+        round_ = self.round(round_id)
+        decided = None if verdict in (None, "") else parse_enum(Verdict, verdict, "Decision")
+        round_.rationale = clean_text(rationale, "Rationale")
+        round_.decision = decided
+        return round_
+
+    # signals, decisions, actions
+
+    def edit_signal(self, signal_id: str, **changes: Any) -> Signal:
+        """Change a signal's organisation, kind or text."""
+        return self._replace(self.signals, signal_id, changes)
+
+    def remove_signal(self, signal_id: str) -> None:
+        self.signals.remove(self._find(self.signals, signal_id))
+
+    def edit_decision(self, decision_id: str, **changes: Any) -> Decision:
+        """Change a decision's text or rationale."""
+        return self._replace(self.decisions, decision_id, changes)
+
+    def remove_decision(self, decision_id: str) -> None:
+        self.decisions.remove(self._find(self.decisions, decision_id))
+
+    def advance_action_status(self, action_id: str) -> ActionItem:
+        """The action's next status in a review: open (kept), done, dropped, open again."""
+        action = self._find(self.actions, action_id)
+        action.status = action.status.next()
+        return action
+
+    def _replace(self, parts: list[Any], part_id: str, changes: dict[str, Any]) -> Any:
+        """Put a changed copy of a part in its place. The copy is built anew, so it is validated
+        exactly like a new part, and on an error nothing changes. Ids and links stay."""
+        if "id" in changes:
+            raise ValueError("a part keeps its id")
         current = self._find(parts, part_id)
         updated = replace(current, **changes)
-        if collection == "participants" and any(p.id != part_id and p.name.casefold() == updated.name.casefold()
-                                          for p in self.participants):
-            raise ValidationError(_("There is already a participant called {name!r}.").format(name=updated.name), "name")
         parts[parts.index(current)] = updated
         return updated
 
-    def remove_part(self, collection: str, part_id: str) -> None:
-        """Remove a signal or a decision (participants and items have rules of their own)."""
-        if collection not in ("signals", "decisions"):
-            raise ValueError(f"remove_part does not remove {collection}")
-        parts = getattr(self, collection)
-        parts.remove(self._find(parts, part_id))
+    def _item(self, item_id: str) -> AgendaItem:
+        item = self.item(item_id)
+        if item is None:
+            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
+        return item
 
     def _find(self, items: list[Any], item_id: str) -> Any:
         for part in items:
@@ -695,15 +414,7 @@ class Session:
             return timedelta(0)
         return (self.ended_at or now) - self.started_at
 
-    def meeting_overrun(self, now: datetime) -> timedelta:
-        """Time past the planned length of the whole agenda; negative while within it."""
-        return self.meeting_elapsed(now) - timedelta(minutes=self.planned_minutes)
-
     # copies
-
-    def copy(self) -> Session:
-        """A deep copy with the same ids (for undo, or to compare before and after)."""
-        return Session.from_dict(self.to_dict())
 
     def duplicate(self) -> Session:
         """A fresh draft with the same details, participants, agenda and round topics.
@@ -725,43 +436,11 @@ class Session:
             new_item_ids[item.id] = fresh.id
             copy.agenda.append(fresh)
         copy.rounds = [
-            RestoreRenovate(r.topic, what_changed=r.what_changed, item_id=new_item_ids.get(r.item_id or ""),
+            Round(r.topic, what_changed=r.what_changed, item_id=new_item_ids.get(r.item_id or ""),
                             prompt_id=r.prompt_id)
             for r in self.rounds
         ]
         return copy
-
-    def walk_text(self) -> Iterator[tuple[str, str]]:
-        """Every user-typed string in the session with a label, for search and safety checks."""
-        yield "title", self.title
-        yield "network", self.network
-        yield "place", self.place
-        yield "online link", self.online_link
-        yield "chair", self.chair
-        for guest in self.guest_speakers:
-            yield "guest speaker", guest
-        for person in self.participants:
-            yield "participant", person.name
-            yield "organisation", person.organisation
-        for item in self.agenda:
-            yield "agenda item", item.title
-            yield "presenter", item.presenter
-            for note in item.notes:
-                yield "note", note.text
-        for round_ in self.rounds:
-            yield "topic", round_.topic
-            yield "what changed", round_.what_changed
-            for arg in (*round_.restore_args, *round_.renovate_args):
-                yield "argument", arg
-            yield "rationale", round_.rationale
-        for signal in self.signals:
-            yield "organisation", signal.organisation
-            yield "signal", signal.text
-        for decision in self.decisions:
-            yield "decision", decision.text
-            yield "rationale", decision.rationale
-        for action in self.actions:
-            yield "action", action.text
 
     # serialisation
 
@@ -811,8 +490,9 @@ def _to_plain(value: Any) -> Any:
 
 
 __all__ = [
-    "ActionItem", "ActionStatus", "AgendaItem", "Attendance", "Decision", "ItemKind", "ItemStatus",
-    "Language", "NotFound", "Note", "Participant", "Position", "RestoreRenovate", "Role", "Session",
-    "SessionStatus", "Signal", "SignalKind", "ValidationError", "Verdict", "new_id", "parse_date",
-    "parse_time", "parse_timebox", "strip_controls",
+    "DETAILS", "ID_ALPHABET", "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ActionItem", "ActionStatus", "AgendaItem",
+    "Attendance", "Decision", "ItemKind", "ItemStatus", "Language", "NotFound", "Note", "Participant", "Position", "Role",
+    "Round", "Session", "SessionStatus", "Side", "Signal", "SignalKind", "ValidationError", "Verdict", "clean_line",
+    "clean_text", "following", "new_id", "parse_date", "parse_datetime", "parse_enum", "parse_time", "parse_timebox",
+    "strip_controls",
 ]

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .i18n import N_, translation
 from .model import (
-    ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, RestoreRenovate, Session, Verdict,
+    ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, Round, Session, Verdict,
 )
 from .text import fold
 
@@ -42,7 +42,7 @@ REVIEW_TIMEBOX = 10
 # --- the next meeting ---------------------------------------------------------------------
 
 
-def unsettled(round_: RestoreRenovate) -> bool:
+def unsettled(round_: Round) -> bool:
     """A round without a final verdict: not decided yet, or deferred."""
     return round_.decision is None or round_.decision is Verdict.DEFERRED
 
@@ -75,7 +75,7 @@ def next_meeting(session: Session, today: date) -> Session:
         new_ids[item.id] = fresh.id
         following.agenda.append(fresh)
     following.rounds = [
-        RestoreRenovate(r.topic, what_changed=r.what_changed, restore_args=list(r.restore_args),
+        Round(r.topic, what_changed=r.what_changed, restore_args=list(r.restore_args),
                         renovate_args=list(r.renovate_args), item_id=new_ids.get(r.item_id or ""),
                         prompt_id=r.prompt_id)
         for r in session.rounds if unsettled(r)

@@ -11,14 +11,16 @@ Layout of a store folder::
     prompts.json      TinyDB: prompts the user added to the library (sdtui/library.py)
     library.lock      held while a process changes templates.json or prompts.json
 
+Every file is written atomically, owner-only, and checked for its schema when read; how is
+said in `storage.py`.
+
 Saving one edit writes one session file, and the index only when what Home shows changed, so
 a save costs the same in a store of ten sessions as in one of ten thousand. To tell whether
 it changed, a Store keeps the index's summaries in memory, parsed again only when index.json
 is another file than the one it read (inode, size, modification and change times): every write,
-by any process, replaces the file with a new one, so another process's change is always seen. Every write goes
-to a temporary file in the same folder, is flushed and fsynced, and replaces the old file with
-`os.replace`: a crash at any moment leaves the old file or the new one. Files are 0600 and
-folders 0700 whatever the umask: minutes hold names and sometimes case details.
+by any process, replaces the file with a new one, so another process's change is always seen.
+The index is written in one place (`Store._change_index`): under its lock, over the file as it
+is on disk then, so a change never drops what another process added meanwhile.
 
 The two library files are read only when asked for: a damaged one is reported where it is
 read and never keeps a session from opening.
@@ -26,66 +28,27 @@ read and never keeps a session from opening.
 
 from __future__ import annotations
 
-import errno
-import fcntl
-import getpass
-import json
 import os
 import re
-import socket
-import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-from tinydb import Query, TinyDB
-from tinydb.table import Document
-from tinydb.storages import Storage
+from typing import Any, Callable, Mapping
 
 from .i18n import _
-from .files import FILE_MODE, remove_leftovers, write_private
 from .model import ID_ALPHABET, Session, SessionStatus, ValidationError, new_id
+from .storage import (
+    DIR_MODE, SCHEMA_VERSION, AtomicJSONStorage, FileLock, SessionLock, StoreBusy, StoreCorrupt, StoreError,
+    StoreForeign, StoreFull, StoreReadOnly, StoreTooNew, check_schema, lock_holder, make_private_dir, new_file,
+    next_row_id, os_error, remove_leftovers, try_lock, write_atomic,
+)
 
-SCHEMA_VERSION = 1
-APP = "sdtui"
 ENV_STORE = "SDTUI_STORE"
 DEFAULT_STORE = Path("sessions")
-LOCK_TIMEOUT = 5.0
-"""Seconds to wait for another process to finish writing the index."""
 TOLERATED = {"README.md", ".gitignore"}
 """Files a folder may hold and still become a store (the default store ships with them)."""
 
-DIR_MODE = 0o700
 _ID = re.compile(f"[{ID_ALPHABET}]+")
-
-
-class StoreError(Exception):
-    """Something about the store stops an operation; the message says what and what to do."""
-
-
-class StoreCorrupt(StoreError):
-    pass
-
-
-class StoreForeign(StoreError):
-    pass
-
-
-class StoreTooNew(StoreError):
-    pass
-
-
-class StoreReadOnly(StoreError):
-    pass
-
-
-class StoreFull(StoreError):
-    pass
-
-
-class StoreBusy(StoreError):
-    pass
 
 
 class UnknownSession(StoreError):
@@ -111,68 +74,6 @@ def default_store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if os.environ.get(ENV_STORE):
         return Path(os.environ[ENV_STORE])
     return DEFAULT_STORE
-
-
-def os_error(error: OSError, path: Path) -> StoreError:
-    """A store error for a failed write, in words that say what to do about it."""
-    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        return StoreFull(_("The disk is full: could not write {path}. Nothing was changed; free some space.").format(path=path))
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreReadOnly(_("The store is read-only: could not write {path}. Nothing was changed.").format(path=path))
-    return StoreError(_("Could not write {path}: {error}. Nothing was changed.").format(path=path, error=error.strerror or error))
-
-
-def make_private_dir(path: Path) -> None:
-    """Create a folder readable by its owner only, whatever the umask."""
-    try:
-        path.mkdir(mode=DIR_MODE, exist_ok=True)
-        os.chmod(path, DIR_MODE)
-    except OSError as error:
-        raise os_error(error, path) from None
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that never leaves a half-written file.
-
-    TinyDB's JSONStorage truncates and rewrites the file in place; a crash in between loses
-    the database. This one writes a temporary file beside it, fsyncs it, and renames it over
-    the old one, then fsyncs the folder so the rename itself survives a power cut.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        except UnicodeDecodeError:
-            raise StoreCorrupt(_("{path} is not a text file; sdtui left it untouched.").format(path=self.path)) from None
-        except OSError as error:
-            raise StoreError(_("Could not read {path}: {error}.").format(path=self.path, error=error.strerror or error)) from None
-        try:
-            data = json.loads(text)
-        except ValueError:
-            raise StoreCorrupt(_("{path} is damaged (not valid JSON); sdtui left it untouched. "
-                                 "Restore it from a backup or move it away.").format(path=self.path)) from None
-        if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-            raise StoreForeign(_("{path} is not an sdtui file; sdtui left it untouched.").format(path=self.path))
-        return data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-    def close(self) -> None:
-        pass
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once, owner-only; a crash leaves the old or the new file."""
-    try:
-        write_private(path, text)
-    except OSError as error:
-        raise os_error(error, path) from None
 
 
 @dataclass(frozen=True)
@@ -227,34 +128,6 @@ def describe_holder(holder: dict[str, Any]) -> str:
     return _("{where}, since {time}").format(where=where, time=since) if since else where
 
 
-class SessionLock:
-    """An exclusive lock on one session, released when the holder closes it or dies."""
-
-    def __init__(self, path: Path, descriptor: int) -> None:
-        self.path = path
-        self._descriptor: int | None = descriptor
-
-    @property
-    def held(self) -> bool:
-        return self._descriptor is not None
-
-    def release(self) -> None:
-        if self._descriptor is not None:
-            try:
-                os.ftruncate(self._descriptor, 0)
-            except OSError:
-                pass
-            fcntl.flock(self._descriptor, fcntl.LOCK_UN)
-            os.close(self._descriptor)
-            self._descriptor = None
-
-    def __enter__(self) -> SessionLock:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self.release()
-
-
 class Store:
     """A folder of sessions; see the module docstring for the layout and the promises."""
 
@@ -267,9 +140,7 @@ class Store:
         self._known: tuple[tuple[int, int, int, int], dict[str, SessionSummary]] | None = None
         """The index file last read (its identity) and its summaries by id."""
         self._check_root()
-        self._index = TinyDB(self.index_path, storage=AtomicJSONStorage)
-        self._summaries = self._index.table("sessions", cache_size=0)
-        self._check_schema(self._index.storage.read(), self.index_path, "index")
+        check_schema(AtomicJSONStorage(self.index_path).read(), self.index_path, "index")
 
     # --- opening ------------------------------------------------------------------------
 
@@ -293,6 +164,8 @@ class Store:
         """What a store being created leaves when killed before its index is written."""
         if path in (self.sessions_dir, self.minutes_dir):
             return path.is_dir() and not any(path.iterdir())
+        if path == self._index_lock().path:
+            return path.is_file() and path.stat().st_size == 0
         return path.name.startswith(f".{self.index_path.name}.") and path.name.endswith(".tmp")
 
     def _create(self) -> None:
@@ -304,32 +177,12 @@ class Store:
         make_private_dir(self.root)
         make_private_dir(self.sessions_dir)
         make_private_dir(self.minutes_dir)
-        remove_leftovers(self.index_path)
-        AtomicJSONStorage(self.index_path).write({"_meta": {"1": self._meta("index")}})
-        self._index_lock().__enter__().__exit__()  # the lock file exists from the start
-
-    @staticmethod
-    def _meta(kind: str) -> dict[str, Any]:
-        return {"app": APP, "schema": SCHEMA_VERSION, "kind": kind}
-
-    @staticmethod
-    def _check_schema(data: dict[str, Any] | None, path: Path, kind: str) -> None:
-        meta = (data or {}).get("_meta", {}).get("1")
-        if not isinstance(meta, dict) or meta.get("app") != APP or meta.get("kind") != kind:
-            raise StoreForeign(_("{path} is not an sdtui file; sdtui left it untouched.").format(path=path))
-        schema = meta.get("schema")
-        if not isinstance(schema, int) or schema < 1:
-            raise StoreCorrupt(_("{path} has no valid schema version; sdtui left it untouched.").format(path=path))
-        if schema > SCHEMA_VERSION:
-            raise StoreTooNew(_("{path} was written by a newer sdtui (schema {schema}; this one reads {ours}). "
-                                "Upgrade sdtui; the file is left untouched.").format(
-                                    path=path, schema=schema, ours=SCHEMA_VERSION))
+        self._change_index(lambda data: {})  # an index with its schema and no sessions, and its lock file
 
     def close(self) -> None:
         for lock in self._locks.values():
             lock.release()
         self._locks.clear()
-        self._index.close()
 
     def __enter__(self) -> Store:
         return self
@@ -339,8 +192,8 @@ class Store:
 
     # --- the index ----------------------------------------------------------------------
 
-    def _index_lock(self) -> _IndexLock:
-        return _IndexLock(self.root / "index.lock")
+    def _index_lock(self) -> FileLock:
+        return FileLock(self.root / "index.lock")
 
     def list(self) -> list[SessionSummary]:
         """Every session, newest date first."""
@@ -360,9 +213,9 @@ class Store:
     def _index_summaries(self) -> dict[str, SessionSummary]:
         """The index's summaries by id, parsed again only when index.json was replaced.
 
-        A write never changes the file in place (see AtomicJSONStorage): it puts a new file
-        there, whose inode differs from the one it replaces. The identity is taken before the
-        read, so a write in between makes the next call read again rather than miss it.
+        A write never changes the file in place (see storage.py): it puts a new file there,
+        whose inode differs from the one it replaces. The identity is taken before the read,
+        so a write in between makes the next call read again rather than miss it.
         """
         identity = self._index_identity()
         if identity is not None and self._known is not None and self._known[0] == identity:
@@ -376,6 +229,37 @@ class Store:
     def _parse_index(data: dict[str, Any] | None) -> dict[str, SessionSummary]:
         documents = (data or {}).get("sessions", {}).values()
         return {doc["id"]: SessionSummary.from_doc(doc) for doc in documents}
+
+    def _change_index(self, change: Callable[[dict[str, Any]], Mapping[str, SessionSummary | None]]) -> None:
+        """The one way the index is written: under its lock, over the file as it is on disk now, atomically.
+
+        `change` edits the index's tables in place and returns the summaries it put in (None for
+        one it took out) by id, so the summaries in memory follow without parsing the index again.
+        A missing index is made anew; a foreign or newer one is refused and left untouched.
+        """
+        with self._index_lock():
+            remove_leftovers(self.index_path)
+            storage = AtomicJSONStorage(self.index_path)
+            before = self._index_identity()
+            data = storage.read()
+            if data is None:
+                data = new_file("index")
+            check_schema(data, self.index_path, "index")
+            changed = change(data)
+            storage.write(data)
+            # Nobody else writes while the lock is held, so what was just written is the index;
+            # when it was read over the file already known, only what `change` says changed.
+            if self._known is not None and before is not None and self._known[0] == before:
+                summaries = dict(self._known[1])
+                for session_id, summary in changed.items():
+                    if summary is None:
+                        summaries.pop(session_id, None)
+                    else:
+                        summaries[session_id] = summary
+            else:
+                summaries = self._parse_index(data)
+            identity = self._index_identity()
+            self._known = (identity, summaries) if identity is not None else None
 
     def ids(self) -> list[str]:
         return list(self._index_summaries())
@@ -396,9 +280,10 @@ class Store:
                 id=prefix, count=len(matches), ids=", ".join(sorted(matches)[:5])))
         return matches[0]
 
-    def _deleted_ids(self) -> list[str]:
+    @staticmethod
+    def _deleted_ids(data: dict[str, Any]) -> list[str]:
         """Ids of deleted sessions: kept so a new session never takes one (links stay true)."""
-        rows = self._index.table("deleted", cache_size=0).all()
+        rows = list(data.get("deleted", {}).values())
         return list(rows[0]["ids"]) if rows else []
 
     def _session_path(self, session_id: str) -> Path:
@@ -430,7 +315,7 @@ class Store:
         data = AtomicJSONStorage(path).read()
         if data is None:
             raise StoreCorrupt(_("The file of session {id} is missing ({path}).").format(id=session_id, path=path))
-        self._check_schema(data, path, "session")
+        check_schema(data, path, "session")
         try:
             return Session.from_dict(data["session"]["1"])
         except (KeyError, TypeError, ValueError) as error:
@@ -456,21 +341,24 @@ class Store:
 
     def add_many(self, sessions: list[Session]) -> list[Session]:
         """Store new sessions under one index lock, writing the index once (imports, generators)."""
-        with self._index_lock():
-            remove_leftovers(self.index_path)
-            taken = {*self.ids(), *self._deleted_ids()}
-            # TinyDB remembers the next document number from its own last insert; another process
-            # may have used it since, so the number comes from the index as it is now.
-            next_doc = max((doc.doc_id for doc in self._summaries.all()), default=0) + 1
-            documents = []
+
+        def insert(data: dict[str, Any]) -> dict[str, SessionSummary | None]:
+            documents = data.setdefault("sessions", {})
+            taken = {*(doc["id"] for doc in documents.values()), *self._deleted_ids(data)}
+            next_doc = next_row_id(documents)
+            added: dict[str, SessionSummary | None] = {}
             for session in sessions:
                 while session.id in taken:
                     session.id = new_id(8)
                 taken.add(session.id)
                 self._write_session(session)
-                documents.append(Document(SessionSummary.of(session).to_doc(), doc_id=next_doc))
+                summary = SessionSummary.of(session)
+                documents[str(next_doc)] = summary.to_doc()
+                added[session.id] = summary
                 next_doc += 1
-            self._summaries.insert_multiple(documents)
+            return added
+
+        self._change_index(insert)
         return sessions
 
     def save(self, session: Session) -> None:
@@ -495,27 +383,17 @@ class Store:
         return self._index_summaries().get(session_id)
 
     def _update_summary(self, summary: SessionSummary) -> None:
-        """Write one summary into the index as it is on disk now, under the index lock."""
-        with self._index_lock():
-            storage = AtomicJSONStorage(self.index_path)
-            before = self._index_identity()
-            data = storage.read() or {}
-            documents = data.setdefault("sessions", {})
-            for doc in documents.values():
+        """Write one summary into the index as it is on disk now."""
+
+        def update(data: dict[str, Any]) -> dict[str, SessionSummary | None]:
+            for doc in data.get("sessions", {}).values():
                 if doc.get("id") == summary.id:
                     doc.update(summary.to_doc())
-                    break
-            else:
-                raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=summary.id))
-            storage.write(data)
-            # Nobody else writes while the lock is held, so what was just written is the index;
-            # when it was read over the file already known, one summary is all that changed.
-            if self._known is not None and before is not None and self._known[0] == before:
-                summaries = {**self._known[1], summary.id: summary}
-            else:
-                summaries = self._parse_index(data)
-            identity = self._index_identity()
-            self._known = (identity, summaries) if identity is not None else None
+                    return {summary.id: summary}
+            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(
+                id=summary.id))
+
+        self._change_index(update)
 
     def _write_session(self, session: Session) -> None:
         data = session.to_dict()
@@ -523,18 +401,21 @@ class Store:
             Session.from_dict(data)  # never write what could not be read back
         except ValidationError as error:
             raise StoreError(_("Not saved: {reason}").format(reason=error.message)) from None
-        AtomicJSONStorage(self._session_path(session.id)).write(
-            {"_meta": {"1": self._meta("session")}, "session": {"1": data}})
+        AtomicJSONStorage(self._session_path(session.id)).write({**new_file("session"), "session": {"1": data}})
 
     def delete(self, id_or_prefix: str) -> None:
         """Remove a session; its id is never handed out again."""
         session_id = self.resolve(id_or_prefix)
-        with self.acquire(session_id), self._index_lock():
-            deleted = self._index.table("deleted", cache_size=0)
-            ids = self._deleted_ids()
-            deleted.truncate()
-            deleted.insert({"ids": [*ids, session_id]})
-            self._summaries.remove(Query().id == session_id)
+
+        def remove(data: dict[str, Any]) -> dict[str, SessionSummary | None]:
+            data["deleted"] = {"1": {"ids": [*self._deleted_ids(data), session_id]}}
+            documents = data.get("sessions", {})
+            for key in [key for key, doc in documents.items() if doc.get("id") == session_id]:
+                del documents[key]
+            return {session_id: None}
+
+        with self.acquire(session_id):
+            self._change_index(remove)
             try:
                 self._session_path(session_id).unlink(missing_ok=True)
             except OSError as error:
@@ -542,77 +423,26 @@ class Store:
 
     # --- who has a session open ---------------------------------------------------------
 
+    def _lock_path(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}.lock"
+
     def acquire(self, session_id: str) -> SessionLock:
         """Lock a session for editing by this process, or raise SessionLocked saying who has it."""
         own = self._locks.get(session_id)
         if own is not None and own.held:
             return own
-        path = self.sessions_dir / f"{session_id}.lock"
-        try:
-            descriptor = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        except OSError as error:
-            raise os_error(error, path) from None
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(descriptor)
+        lock = try_lock(self._lock_path(session_id))
+        if lock is None:
             holder = self.holder(session_id)
             raise SessionLocked(_("Session {id} is open in {holder}. You can read it here; changes are not saved.")
-                                .format(id=session_id, holder=describe_holder(holder)), holder) from None
-        os.fchmod(descriptor, FILE_MODE)
-        holder = {"pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
-                  "since": datetime.now().isoformat(timespec="seconds")}
-        os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, json.dumps(holder).encode(), 0)
-        lock = SessionLock(path, descriptor)
+                                .format(id=session_id, holder=describe_holder(holder)), holder)
         self._locks[session_id] = lock
         remove_leftovers(self._session_path(session_id))
         return lock
 
     def holder(self, session_id: str) -> dict[str, Any]:
         """Who holds the session's lock, as its holder wrote it (empty when nobody does)."""
-        try:
-            text = (self.sessions_dir / f"{session_id}.lock").read_text(encoding="utf-8")
-            holder = json.loads(text) if text else {}
-        except (OSError, ValueError):
-            return {}
-        return holder if isinstance(holder, dict) else {}
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return str(os.getuid())
-
-
-class _IndexLock:
-    """An exclusive lock on the index while one process reads and changes it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._descriptor: int | None = None
-
-    def __enter__(self) -> _IndexLock:
-        try:
-            self._descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        except OSError as error:
-            raise os_error(error, self.path) from None
-        deadline = time.monotonic() + LOCK_TIMEOUT
-        while True:
-            try:
-                fcntl.flock(self._descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return self
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    os.close(self._descriptor)
-                    raise StoreBusy(_("Another sdtui has been writing the store for a while; try again.")) from None
-                time.sleep(0.01)
-
-    def __exit__(self, *_: object) -> None:
-        assert self._descriptor is not None
-        fcntl.flock(self._descriptor, fcntl.LOCK_UN)
-        os.close(self._descriptor)
+        return lock_holder(self._lock_path(session_id))
 
 
 __all__ = [

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from .i18n import N_, _
 from .model import (ItemKind, Language, Session, ValidationError, clean_line, new_id,
                     parse_enum, parse_timebox)
-from .prompts import PROMPTS, Prompt, clean_texts, pick
+from .prompts import PROMPTS, Prompt, clean_texts, pick, prompt_by_id
 
 MAX_TEMPLATE_NAME = 60
 """Longest template name: it must fit a pick list in an 80-column terminal."""
@@ -253,7 +253,7 @@ def _item(nl: str, en: str, kind: ItemKind, timebox: int, *topics: TemplateTopic
 
 
 def _prompt(prompt_id: str) -> TemplateTopic:
-    return TemplateTopic.of_prompt(next(p for p in PROMPTS if p.id == prompt_id))
+    return TemplateTopic.of_prompt(prompt_by_id(prompt_id))
 
 
 _OPENING = ("Opening, mededelingen en vaststellen agenda", "Opening, announcements and agenda")

@@ -13,10 +13,31 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def cell_width(char: str) -> int:
+    """Terminal cells one character takes: 2 for wide ones (CJK, most emoji), 0 for marks and joiners."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+def cells(text: str) -> int:
+    """Terminal cells `text` takes on one line."""
+    return len(text) if text.isascii() else sum(cell_width(char) for char in text)
+
+
 def one_line(text: str, limit: int) -> str:
-    """The text on one line, cut to `limit` characters with an ellipsis: for a table cell or a list."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """The text on one line in at most `limit` cells, cut with "…": for a table cell or a list."""
+    flat = " ".join(str(text).split())
+    if cells(flat) <= limit:
+        return flat
+    kept, used = [], 0
+    for char in flat:
+        width = cell_width(char)
+        if used + width > limit - 1:
+            break
+        kept.append(char)
+        used += width
+    return "".join(kept).rstrip() + "…"
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -38,4 +59,4 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origins
 
 
-__all__ = ["fold", "fold_with_offsets", "one_line"]
+__all__ = ["cell_width", "cells", "fold", "fold_with_offsets", "one_line"]

@@ -110,7 +110,7 @@ def words() -> list[Message]:
     return [Message(kind.__name__, member.value, "sdtui/model.py")
             for kind in vars(model).values()
             if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
-            and kind.__module__ == model.__name__ and kind.__name__ != "Language"
+            and kind.__module__ in (model.__name__, "sdtui.parts") and kind.__name__ != "Language"
             for member in kind]
 
 

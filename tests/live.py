@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sdtui.model import Note, Session
+from sdtui.model import Session
 
 STARTED = datetime(2026, 6, 18, 14, 0)
 SECRET = "Geheim: de wethouder treedt af"
@@ -25,10 +25,10 @@ def running_meeting(now: datetime = STARTED) -> Session:
     session.go_to(2, now + timedelta(minutes=20))
     housing = session.agenda[2]
     round_ = session.add_round("Opvang van daklozen", item_id=housing.id, what_changed="Noodverordening")
-    session.update_part("rounds", round_.id, restore_args=["Oude regels zijn bekend"],
-                        renovate_args=["Iedereen kreeg binnen tien dagen een woning"])
+    session.add_argument(round_.id, "restore", "Oude regels zijn bekend")
+    session.add_argument(round_.id, "renovate", "Iedereen kreeg binnen tien dagen een woning")
     session.set_position(round_.id, ruud.id, "renovate")
     session.set_position(round_.id, zoe.id, "restore")
-    housing.notes.append(Note(SECRET, confidential=True))
-    housing.notes.append(Note("Tilburg deelt de aanpak"))
+    session.add_note(housing.id, SECRET, confidential=True)
+    session.add_note(housing.id, "Tilburg deelt de aanpak")
     return session

@@ -186,7 +186,7 @@ def test_changes_are_told_one_line_each() -> None:
     session = running_meeting()
     before = parse_snapshot(json.dumps(build_snapshot(session)))
     round_ = session.rounds[0]
-    session.update_part("rounds", round_.id, restore_args=[*round_.restore_args, "Het werkte"])
+    session.add_argument(round_.id, "restore", "Het werkte")
     session.set_position(round_.id, session.participants[2].id, "renovate")
     session.add_decision("Housing first\nwordt het uitgangspunt")
     session.add_action("Notitie schrijven", "Zoë", "2026-07-16")
@@ -213,8 +213,8 @@ def test_board_changes_while_an_item_runs() -> None:
     session = running_meeting()
     before = parse_snapshot(json.dumps(build_snapshot(session)))
     round_ = session.rounds[0]
-    session.update_part("rounds", round_.id, renovate_args=[*round_.renovate_args, "Minder wachtlijsten"],
-                        decision="renovate")
+    session.add_argument(round_.id, "renovate", "Minder wachtlijsten")
+    session.decide(round_.id, "renovate")
     session.set_position(round_.id, session.participants[2].id, "renovate")
     after = parse_snapshot(json.dumps(build_snapshot(session)))
     assert describe_changes(before, after) == [
@@ -352,8 +352,7 @@ def test_hostile_text_through_follow_plain(tmp_path: Path) -> None:
         if text.strip():
             session.add_decision(text)
             session.add_action(text, "Ruud")
-            session.update_part("rounds", session.rounds[0].id,
-                                restore_args=[*session.rounds[0].restore_args, text])
+            session.add_argument(session.rounds[0].id, "restore", text)
         session.add_participant(f"{text[:150]} {number}" if text.strip() else f"leeg {number}")
     session.agenda[2].title = "\x1b[2J" + session.agenda[2].title  # as a foreign writer might
     publisher = Publisher(tmp_path)

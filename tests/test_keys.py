@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sdtui.tui.keys import KEYS, Key
+import pytest
+
+from sdtui.tui.keys import KEYS, Key, bindings, keys_for
 
 SWALLOWED = {"ctrl+s", "ctrl+z", "f11", "f12"}
 """Flow control, suspend, and keys terminals keep for themselves (full screen, dev tools)."""
@@ -42,3 +44,45 @@ def test_every_action_on_a_ctrl_or_function_key_has_a_plain_way_too() -> None:
             others = [k for s in KEYS.values() for k in s if k.action.removeprefix("app.") ==
                       key.action.removeprefix("app.") and any(plain(n) for n in k.keys.split(","))]
             assert others, f"{key.id} ({key.keys}) has no plain key and no palette entry"
+
+
+def keyed_screens() -> list[type]:
+    """Every screen class of both apps."""
+    import sdtui.tui.reader  # noqa: F401 - defines the reader's screens
+    import sdtui.tui.screens.actions, sdtui.tui.screens.attendance, sdtui.tui.screens.close  # noqa: F401, E401
+    import sdtui.tui.screens.help, sdtui.tui.screens.home, sdtui.tui.screens.library  # noqa: F401, E401
+    import sdtui.tui.screens.prepare, sdtui.tui.screens.run, sdtui.tui.screens.search  # noqa: F401, E401
+    from sdtui.tui.keyed import KeyedScreen
+
+    found, todo = [], [KeyedScreen]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.append(sub)
+            todo.append(sub)
+    return found
+
+
+def bound_ids(screen: type) -> set[str]:
+    """The ids of the keys a screen class binds, its bases' included (as Textual merges them)."""
+    return {binding.id for cls in screen.__mro__ for binding in cls.__dict__.get("BINDINGS", ()) if binding.id}
+
+
+def test_every_screen_binds_exactly_the_keys_of_its_scopes() -> None:
+    screens = {cls.__name__: cls for cls in keyed_screens()}
+    assert {"HomeScreen", "PrepareScreen", "RunScreen", "CloseScreen", "FormScreen", "ConfirmScreen",
+            "HelpScreen", "TemplatePicker", "PromptPicker", "MinutesList", "Document"} <= set(screens)
+    for cls in screens.values():
+        assert bound_ids(cls) == {key.id for key in keys_for(*cls.key_scopes)}, cls.__name__
+    # The session's keys come with every session screen, after its own; the app's stay on the app.
+    for name, own in (("PrepareScreen", "prepare"), ("RunScreen", "run"), ("CloseScreen", "close")):
+        assert screens[name].key_scopes[0] == own and "session" in screens[name].key_scopes
+    assert not any("app" in cls.key_scopes for cls in screens.values())
+
+
+def test_a_screen_declares_its_scopes_and_never_its_bindings_too() -> None:
+    from sdtui.tui.keyed import KeyedScreen
+
+    with pytest.raises(TypeError, match="KEY_SCOPES"):
+        class Twice(KeyedScreen[None]):  # noqa: F841 - defining it is the test
+            KEY_SCOPES = ("home",)
+            BINDINGS = bindings("home")

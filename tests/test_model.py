@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdtui.model import (
-    ActionStatus, Attendance, ItemStatus, Note, Position, Session, SessionStatus, ValidationError, Verdict,
+    ActionStatus, Attendance, ItemStatus, Language, Note, NotFound, Position, Role, Session, SessionStatus, Side,
+    ValidationError, Verdict,
     strip_controls,
 )
 
@@ -93,7 +94,7 @@ def test_running_the_clock_marks_items_and_counts_overrun(session: Session) -> N
     opening = session.agenda[0]
     assert opening.status is ItemStatus.RUNNING
     later = start + timedelta(minutes=13)
-    assert opening.overrun(later) == timedelta(minutes=3)
+    assert opening.elapsed(later) == timedelta(minutes=13)
     session.go_to(1, later)
     assert opening.status is ItemStatus.DONE and opening.ended_at == later
     assert session.agenda[1].started_at == later
@@ -190,3 +191,107 @@ def test_times_accept_common_spellings() -> None:
     assert Session("x", start_time="09:30:00").start_time == time(9, 30)
     with pytest.raises(ValidationError):
         Session("x", start_time="half tien")
+
+
+# --- every change a screen makes is a method that says what it means --------------------
+
+
+def test_details_change_together_and_an_end_before_the_start_is_refused(session: Session) -> None:
+    session.update_details(title="Juli-bijeenkomst", place="Stadhuis Zwolle", guest_speakers=["Els de Boer"],
+                           language="en")
+    assert (session.title, session.place, session.guest_speakers, session.language) == (
+        "Juli-bijeenkomst", "Stadhuis Zwolle", ["Els de Boer"], Language.EN)
+    before = session.to_dict()
+    with pytest.raises(ValidationError, match="End time"):
+        session.update_details(start_time="17:00", end_time="16:00")
+    assert session.to_dict() == before
+    with pytest.raises(ValueError):
+        session.update_details(status="closed")  # not a detail: the meeting closes with close()
+
+
+def test_editing_a_participant_keeps_the_id_and_refuses_a_name_taken(session: Session) -> None:
+    zoe = session.participants[1]
+    edited = session.edit_participant(zoe.id, name="Zoë Bakker-Smit", organisation="Gemeente Breda",
+                                      role="speaker", attendance="absent")
+    assert edited.id == zoe.id and session.participant(zoe.id) is edited
+    assert (edited.name, edited.role, edited.attendance) == ("Zoë Bakker-Smit", Role.SPEAKER, Attendance.ABSENT)
+    before = session.to_dict()
+    with pytest.raises(ValidationError, match="already a participant") as raised:
+        session.edit_participant(zoe.id, name="marieke de vries")
+    assert raised.value.field == "name" and session.to_dict() == before
+
+
+def test_role_and_attendance_step_round_and_come_back(session: Session) -> None:
+    chair = session.participants[0]
+    assert [session.cycle_role(chair.id).role for _ in Role] == [
+        Role.SPEAKER, Role.MINUTE_TAKER, Role.MEMBER, Role.GUEST, Role.CHAIR]
+    assert [session.cycle_attendance(chair.id).attendance for _ in Attendance] == [
+        Attendance.APOLOGIES, Attendance.ABSENT, Attendance.PRESENT]
+
+
+def test_editing_an_agenda_item_is_checked_like_a_new_one(session: Session) -> None:
+    opening = session.agenda[0]
+    session.edit_item(opening.id, title="Welkom", timebox="5", standing=True)
+    assert (session.agenda[0].id, session.agenda[0].title, session.agenda[0].timebox) == (opening.id, "Welkom", 5)
+    with pytest.raises(ValidationError) as raised:
+        session.edit_item(opening.id, timebox="een uur")
+    assert raised.value.field == "timebox" and session.agenda[0].timebox == 5
+    with pytest.raises(NotFound):
+        session.edit_item("gone", title="x")
+
+
+def test_notes_are_added_typed_marked_confidential_and_removed(session: Session) -> None:
+    item = session.agenda[1]
+    note = session.add_note(item.id, "Eerste")
+    session.set_note_text(item.id, note.id, "Eerste regel\x1b[2J\nen de tweede")
+    assert session.note(item.id, note.id).text == "Eerste regel[2J\nen de tweede"
+    assert session.toggle_confidential(item.id, note.id).confidential
+    assert item.public_notes == []
+    assert not session.toggle_confidential(item.id, note.id).confidential
+    session.remove_note(item.id, note.id)
+    assert item.notes == []
+    with pytest.raises(NotFound):
+        session.set_note_text(item.id, note.id, "weg")
+
+
+def test_arguments_what_changed_and_the_decision_of_a_round(session: Session) -> None:
+    round_ = session.add_round("Housing first", item_id=session.agenda[1].id)
+    session.add_argument(round_.id, Side.RESTORE, "De opvang was duur")
+    session.add_argument(round_.id, "renovate", "Het werkte")
+    session.add_argument(round_.id, Side.RENOVATE, "Minder uitval")
+    assert (round_.restore_args, round_.renovate_args) == (["De opvang was duur"], ["Het werkte", "Minder uitval"])
+    with pytest.raises(ValidationError):
+        session.add_argument(round_.id, "undecided", "Geen kant")
+    with pytest.raises(ValidationError, match="Argument cannot be empty"):
+        session.add_argument(round_.id, Side.RESTORE, "   ")
+    assert session.set_what_changed(round_.id, "Iedereen kreeg een woning").what_changed == "Iedereen kreeg een woning"
+    decided = session.decide(round_.id, "renovate", "Het werkte in de crisis")
+    assert (decided.decision, decided.rationale) == (Verdict.RENOVATE, "Het werkte in de crisis")
+    with pytest.raises(ValidationError):
+        session.decide(round_.id, "maybe", "")
+    assert round_.decision is Verdict.RENOVATE and round_.rationale == "Het werkte in de crisis"
+    with pytest.raises(NotFound):
+        session.decide("gone", "restore")
+
+
+def test_signals_and_decisions_are_edited_and_removed_by_id(session: Session) -> None:
+    signal = session.add_signal("Gemeente Breda", "bottleneck", "Wachtlijst")
+    edited = session.edit_signal(signal.id, organisation="Gemeente Tilburg", kind="good-practice", text="Geen wachtlijst")
+    assert edited.id == signal.id and session.signals == [edited] and edited.organisation == "Gemeente Tilburg"
+    with pytest.raises(ValidationError):
+        session.edit_signal(signal.id, text="")
+    session.remove_signal(signal.id)
+    assert session.signals == []
+    decision = session.add_decision("Brief sturen")
+    assert session.edit_decision(decision.id, text="Brief sturen", rationale="De raad").rationale == "De raad"
+    session.remove_decision(decision.id)
+    assert session.decisions == []
+    with pytest.raises(NotFound):
+        session.remove_decision(decision.id)
+
+
+def test_an_action_steps_open_done_dropped_and_open_again(session: Session) -> None:
+    action = session.add_action("Memo", "Zoë")
+    assert [session.advance_action_status(action.id).status for _ in ActionStatus] == [
+        ActionStatus.DONE, ActionStatus.DROPPED, ActionStatus.OPEN]
+    assert ActionStatus.DROPPED.next() is ActionStatus.OPEN

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import pytest
 
-from sdtui.model import SessionStatus
+from sdtui.model import Session
 from sdtui.publish import (
     DIR_MODE, FILE_MODE, LivePublishing, PublishError, Publisher, build_snapshot, publish_folder,
 )
@@ -203,11 +203,11 @@ def test_live_publishing_switch_pauses_and_resumes(tmp_path: Path) -> None:
 
 def test_a_draft_is_not_published_and_a_closed_meeting_is_published_closed(tmp_path: Path) -> None:
     live = LivePublishing(tmp_path, clock=lambda: NOW)
-    session = running_meeting()
-    session.status = SessionStatus.DRAFT
+    session = Session("Concept")
+    session.add_item("Opening")
     live.on_save(session)
     assert not (tmp_path / "live").exists()
-    session.status = SessionStatus.RUNNING
+    session.start(STARTED)
     session.close(NOW)
     live.on_save(session)
     assert read_live(tmp_path, session.id)["state"] == "closed"

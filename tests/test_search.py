@@ -26,8 +26,9 @@ def meeting() -> Session:
     item.notes.append(_note("Naam van de cliënt: niet delen.", confidential=True))
     round_ = session.add_round("Daklozen binnen tien dagen gehuisvest", item_id=item.id,
                                what_changed="De noodverordening gaf ruimte.")
-    session.update_part("rounds", round_.id, restore_args=["Oude regels zijn bekend"],
-                        renovate_args=["Housing first werkt ook na de crisis"], rationale="Renoveren.")
+    session.add_argument(round_.id, "restore", "Oude regels zijn bekend")
+    session.add_argument(round_.id, "renovate", "Housing first werkt ook na de crisis")
+    session.decide(round_.id, None, "Renoveren.")
     session.add_signal("Gemeente Breda", "bottleneck", "Te weinig woningen voor spoedzoekers.")
     session.add_decision("We schrijven een brief aan de wethouder.", "De raad moet het weten.")
     session.add_action("Brief aan de wethouder opstellen", "Zoë")
@@ -129,7 +130,7 @@ def test_the_snippet_shows_the_words_in_their_place() -> None:
 
 
 def test_the_limit_stops_the_search_and_says_there_is_more(meeting: Session) -> None:
-    copies = [meeting.copy() for _ in range(5)]
+    copies = [Session.from_dict(meeting.to_dict()) for _ in range(5)]
     for number, copy in enumerate(copies):
         copy.id = f"copy{number + 2}"
     index = index_of(*copies)

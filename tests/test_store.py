@@ -18,8 +18,9 @@ import pytest
 
 from sdtui.demo import build_demo
 from sdtui.model import Session
+from sdtui.storage import AtomicJSONStorage
 from sdtui.store import (
-    AmbiguousId, SessionLocked, Store, StoreCorrupt, StoreError, StoreForeign, StoreFull, StoreReadOnly,
+    AmbiguousId, SessionLocked, SessionSummary, Store, StoreCorrupt, StoreError, StoreForeign, StoreFull, StoreReadOnly,
     StoreTooNew, UnknownSession, default_store_path,
 )
 
@@ -307,7 +308,7 @@ def test_a_failed_write_changes_nothing_and_says_why(root: Path, monkeypatch: py
     def fail(*_: object) -> None:
         raise OSError(failure, os.strerror(failure))
 
-    monkeypatch.setattr("sdtui.store.os.fsync", fail)
+    monkeypatch.setattr("sdtui.files.os.fsync", fail)
     with Store(root) as store:
         changed = store.load(session.id)
         changed.title = "Not written"
@@ -427,8 +428,8 @@ def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(root: Pat
         store.acquire(session.id)
         store.save(session)
         reads = []
-        original = Store._parse_index
-        monkeypatch.setattr(Store, "_parse_index", staticmethod(lambda data: reads.append(1) or original(data)))
+        original = SessionSummary.from_doc
+        monkeypatch.setattr(SessionSummary, "from_doc", lambda doc: reads.append(doc) or original(doc))
         for n in range(5):
             session.agenda[0].notes[0].text = f"typed {n}"
             store.save(session)
@@ -438,3 +439,38 @@ def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(root: Pat
         store.save(session)
         assert reads == []
         assert [s.title for s in store.list()] == ["A new title"]
+
+
+@pytest.mark.parametrize("content", [
+    b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}, "sessions": {}}',
+    b'{"people": {"1": {"name": "Ann"}}}',
+])
+def test_no_change_writes_over_an_index_that_became_foreign_or_newer(root: Path, content: bytes) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        (root / "index.json").write_bytes(content)
+        before = snapshot(root)
+        session.title = "A new title for Home"
+        with pytest.raises((StoreForeign, StoreTooNew)):
+            store.add(Session(title="Not added"))
+        with pytest.raises(StoreError):
+            store.save(session)  # the session file is written; the index is left alone
+        with pytest.raises(StoreError):
+            store.delete(session.id)
+    assert (root / "index.json").read_bytes() == content
+    changed = {k for k, v in snapshot(root).items() if before.get(k) != v}
+    assert changed <= {f"s/{session.id}.json", f"s/{session.id}.lock"}
+
+
+def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(root) as store:
+        kept = store.add(Session(title="Kept"))
+        gone = store.add(Session(title="Gone"))
+        writes = []
+        original = AtomicJSONStorage.write
+        monkeypatch.setattr(AtomicJSONStorage, "write",
+                            lambda self, data: writes.append(self.path) or original(self, data))
+        store.delete(gone.id)
+        assert writes == [root / "index.json"]
+        assert [s.id for s in store.list()] == [kept.id]

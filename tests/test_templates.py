@@ -262,3 +262,48 @@ def test_hostile_names_and_prompts_are_kept_clean_or_refused_in_words(store: Sto
             *(p.explain("nl") for p in library.prompts()), *(p.changed("nl") for p in library.prompts())]
     for text in kept:
         assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text), repr(text)
+
+
+def test_processes_adding_templates_of_the_same_name_at_once_keep_one(store: Store) -> None:
+    import os
+    import time
+
+    go = store.root / "go"
+    children = []
+    for _ in range(4):
+        pid = os.fork()
+        if pid == 0:  # each adds "Zelfde naam" the moment the others do
+            code = 1
+            try:
+                while not go.exists():
+                    time.sleep(0.0005)
+                OwnLibrary(store.root).add_template(Template.from_session(prepared_session(), "Zelfde naam"))
+                code = 0
+            except ValidationError:
+                code = 2
+            finally:
+                os._exit(code)
+        children.append(pid)
+    time.sleep(0.2)
+    go.touch()
+    codes = sorted(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children)
+    assert codes == [0, 2, 2, 2]
+    assert [t.title("nl") for t in OwnLibrary(store.root).templates()] == ["Zelfde naam"]
+
+
+def test_a_damaged_own_library_still_offers_the_built_in_templates_and_prompts(store: Store) -> None:
+    library = OwnLibrary(store.root)
+    template = library.add_template(Template.from_session(prepared_session(), "Mijn agenda"))
+    prompt = library.add_prompt("Wijkbudget: houden we het?", "Het budget loopt af.")
+    offered = library.template_offer()
+    assert offered.entries == (*TEMPLATES, template) and offered.own_ids == {template.id} and offered.error is None
+    assert library.prompt_offer().entries == (*PROMPTS, prompt)
+    assert library.find_template("mijn agenda") == template
+    for name in ("templates.json", "prompts.json"):
+        (store.root / name).write_bytes(b"{not json")
+    offered = library.template_offer()
+    assert offered.entries == TEMPLATES and not offered.own_ids and isinstance(offered.error, StoreCorrupt)
+    assert library.prompt_offer().entries == PROMPTS and isinstance(library.prompt_offer().error, StoreCorrupt)
+    assert library.find_template("guest-speaker") == TEMPLATES[0]
+    with pytest.raises(StoreCorrupt, match="templates.json"):  # it may have been one of the own templates
+        library.find_template("mijn agenda")

@@ -6,8 +6,7 @@ import argparse
 import sys
 
 from ..i18n import LANGUAGES, _, current_language
-from ..prompts import PROMPTS
-from ..templates import TEMPLATES, Template, find_template
+from ..templates import TEMPLATES, Template
 from .common import fail, open_store
 
 
@@ -57,23 +56,12 @@ def cmd_templates(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Add a session made from a template; its id is the last line."""
     from ..library import OwnLibrary
-    from ..store import StoreError
 
     with open_store(args) as store:
         library = OwnLibrary(store.root)
-        try:
-            templates = library.all_templates()
-        except StoreError:
-            # A damaged file of own templates need not stop a built-in one; otherwise say what is wrong.
-            if not any(args.template.strip() in (t.id, *t.name.values()) for t in TEMPLATES):
-                raise
-            templates = list(TEMPLATES)
-        template = find_template(args.template, templates)
+        template = library.find_template(args.template)  # a damaged file of own templates need not stop a built-in one
         language = args.lang or current_language()
-        try:
-            prompts = library.all_prompts()
-        except StoreError:
-            prompts = list(PROMPTS)  # a topic from an own prompt keeps the words the template holds
+        prompts = library.prompt_offer().entries  # unreadable own prompts: their topics keep the template's words
         session = template.new_session(args.title or template.title(language), language, prompts,
                                        date=args.date or None)
         session = store.add(session)

@@ -13,20 +13,20 @@ import os
 import signal
 import threading
 from datetime import date, datetime
-from functools import partial
-from typing import Any, Callable, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from textual.app import App, SystemCommand
-from textual.screen import Screen
 from textual.timer import Timer
 
-from . import keys
-from .typeahead import TypeAhead
 from ..i18n import N_, _
 from ..model import NotFound, Session, SessionStatus, ValidationError
 from ..search import Target
 from ..store import SessionLocked, Store, StoreError, describe_holder
+from .keyed import KeyedApp, KeyedScreen
 from .screens.dialogs import Field, FormScreen
+from .screens.help import HelpKey
+
+if TYPE_CHECKING:
+    from .screens.base import SessionScreen
 
 T = TypeVar("T")
 
@@ -39,20 +39,18 @@ SAVE_DELAY = 0.5
 """Seconds between a keystroke in a text field and the save that stores it."""
 
 
-class SdtuiApp(TypeAhead):
+class SdtuiApp(HelpKey, KeyedApp):
     """The facilitator's app."""
 
     TITLE = "sdtui"
     SUB_TITLE = N_("network meetings")
     CSS_PATH = "styles/app.tcss"
-    BINDINGS = keys.bindings("app")
 
     def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now,
                  cursor_blink: bool = True) -> None:
         super().__init__()
         self.store = store
         self.cursor_blink = cursor_blink
-        """Text cursors blink unless turned off (snapshot tests need a still screen)."""
         self.clock = clock
         """Where the app reads the time; tests freeze it."""
         self.session: Session | None = None
@@ -127,10 +125,17 @@ class SdtuiApp(TypeAhead):
         self.push_screen(view)
         return True
 
-    def session_screen(self, name: str) -> Screen:
+    def session_screen(self, name: str) -> SessionScreen:
         """A new Prepare, Run or Close screen; each module loads when first shown."""
         module = importlib.import_module(f".screens.{name}", __package__)
-        return getattr(module, SESSION_SCREENS[name])()
+        screen: SessionScreen = getattr(module, SESSION_SCREENS[name])()
+        return screen
+
+    @property
+    def screen_name(self) -> str:
+        """The name of the screen in view (`SCREEN_NAME`), empty for a dialog or Textual's own."""
+        screen = self.screen
+        return screen.SCREEN_NAME if isinstance(screen, KeyedScreen) else ""
 
     def leave_session(self) -> None:
         """Save, unlock and go back to the list the session was opened from."""
@@ -145,7 +150,7 @@ class SdtuiApp(TypeAhead):
 
     def action_show(self, name: str) -> None:
         """Switch between Prepare, Run and Close of the open session."""
-        if self.session is None or getattr(self.screen, "SCREEN_NAME", None) == name:
+        if self.session is None or self.screen_name == name:
             return
         self.flush()
         self.switch_screen(self.session_screen(name))
@@ -213,12 +218,6 @@ class SdtuiApp(TypeAhead):
 
     # --- actions available everywhere ---------------------------------------------------
 
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
-
     def action_new_action(self) -> None:
         """Capture an action item: what, owner picked from the participants, due date."""
         session = self.session
@@ -228,7 +227,7 @@ class SdtuiApp(TypeAhead):
         if not session.participants:
             self.notify(_("Add participants first (F2 Prepare): an action needs an owner."), severity="warning")
             return
-        current = getattr(self.screen, "current_item_id", None)
+        current = self.screen.current_item_id if isinstance(self.screen, KeyedScreen) else None
         fields = [
             Field("text", _("What needs doing?")),
             Field("owner", _("Owner"), kind="choice",
@@ -248,21 +247,14 @@ class SdtuiApp(TypeAhead):
     def _after_action(self, action: Any) -> None:
         if action is not None:
             self.notify(_("Action item added."), markup=False)
-            refresh = getattr(self.screen, "refresh_view", None)
-            if refresh:
-                refresh()
+            if isinstance(self.screen, KeyedScreen):
+                self.screen.refresh_view()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # F2/F3/F4 leave the footer on their own screen: the screen's own keys need the room.
-        if action == "show" and parameters and parameters[0] == getattr(self.screen, "SCREEN_NAME", None):
+        if action == "show" and parameters and parameters[0] == self.screen_name:
             return False
         return True
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from keys.translated(super().get_system_commands(screen))
-        for key in keys.keys_for(*getattr(screen, "KEY_SCOPES", ())):
-            if key.palette and screen.check_action(key.action.removeprefix("app."), ()) is not False:
-                yield SystemCommand(_(key.palette), _(key.help), partial(screen.run_action, key.action))
 
 
 __all__ = ["SdtuiApp"]

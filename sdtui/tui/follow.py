@@ -25,9 +25,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from . import keys
+from .keyed import KeyedApp, KeyedScreen
 from .reader import ReaderApp
-from .typeahead import TypeAhead
+from .screens.help import HelpKey
 from .widgets.clock import clock
 from .widgets.safe import plain
 from ..follow import (
@@ -56,10 +56,9 @@ class Part(Static):
             self.update(text)
 
 
-class FollowScreen(keys.TranslatedBindings, Screen[None]):
+class FollowScreen(KeyedScreen[None]):
     """The live view of one meeting."""
 
-    BINDINGS = keys.bindings("follow")
     KEY_SCOPES = ("follow",)
     HELP_TITLE = N_("Follow the meeting")
 
@@ -88,12 +87,11 @@ class FollowScreen(keys.TranslatedBindings, Screen[None]):
         self.follow_app.open_minutes()
 
 
-class FollowApp(TypeAhead):
+class FollowApp(HelpKey, KeyedApp):
     """`sdtui follow`: exits with the path of the minutes to read when the participant asks for them."""
 
     TITLE = N_("sdtui follow")
     CSS_PATH = ["styles/app.tcss", "styles/follow.tcss"]
-    BINDINGS = keys.bindings("app")
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, follower: Follower, *, wall: Callable[[], float] = time.time,
@@ -118,12 +116,6 @@ class FollowApp(TypeAhead):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return ()
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
 
     def part(self, name: str) -> Part:
         """One part of the live view (also while the help screen is in front of it)."""
@@ -298,8 +290,7 @@ class ParticipantReader(ReaderApp):
 FOLLOW, MINUTES = "follow", "minutes"
 
 
-class ParticipantScreen(keys.TranslatedBindings, Screen[None]):
-    BINDINGS = keys.bindings("participant")
+class ParticipantScreen(KeyedScreen[None]):
     KEY_SCOPES = ("participant",)
     HELP_TITLE = N_("Participants")
 
@@ -329,12 +320,11 @@ class ParticipantScreen(keys.TranslatedBindings, Screen[None]):
             menu.action_select()
 
 
-class ParticipantMenu(TypeAhead):
+class ParticipantMenu(HelpKey, KeyedApp):
     """`sdtui participant` on a terminal: exits with "follow", "minutes" or None (leave)."""
 
     TITLE = N_("sdtui for participants")
     CSS_PATH = ["styles/app.tcss", "styles/follow.tcss"]
-    BINDINGS = keys.bindings("app")
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, notice: str = "") -> None:
@@ -349,12 +339,6 @@ class ParticipantMenu(TypeAhead):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return ()
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
 
 
 def read_minutes(path: Path) -> None:

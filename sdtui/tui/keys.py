@@ -9,10 +9,12 @@ action has a plain key; the Ctrl keys are for use while typing in a text field.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Iterable, Iterator
 
 from textual.app import SystemCommand
-from textual.binding import ActiveBinding, Binding
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.screen import Screen
 
 from ..i18n import N_, _
 
@@ -162,12 +164,16 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
         Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
-        Key("run.restore", "r", "position('restore')", "Restore", "Selected participant: restore"),
-        Key("run.renovate", "v", "position('renovate')", "Renovate", "Selected participant: renovate"),
-        Key("run.undecided", "u", "position('undecided')", "Undecided", "Selected participant: undecided"),
-        Key("run.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
-        Key("run.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
-        Key("run.topic", "t", "next_topic", "Topic", "Next topic on this item's board", show=False),
+    ),
+    # Run's restore-or-renovate board (widgets/board.py): these work while the board has focus (F6).
+    "board": (
+        Key("board.add", "a", "add", "Add", "Add an argument to restore or to renovate; a topic when the item has none"),
+        Key("board.restore", "r", "position('restore')", "Restore", "Selected participant: restore"),
+        Key("board.renovate", "v", "position('renovate')", "Renovate", "Selected participant: renovate"),
+        Key("board.undecided", "u", "position('undecided')", "Undecided", "Selected participant: undecided"),
+        Key("board.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
+        Key("board.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
+        Key("board.topic", "t", "next_round", "Topic", "Next topic on this item's board", show=False),
     ),
     # Close: review decisions and actions, preview the minutes, export.
     "close": (
@@ -197,17 +203,20 @@ KEYS: dict[str, tuple[Key, ...]] = {
     ),
     # The reader: exported minutes for participants.
     "reader_list": (
-        Key("reader_list.open", "enter", "open", "Open", "Open the selected minutes", show=False),
-        Key("reader_list.quit", "q,escape", "app.quit", "Quit", "Leave the reader"),
+        Key("reader_list.open", "enter", "open", "Open", "Open the selected minutes", show=False,
+            palette="Reader: Open the minutes"),
+        Key("reader_list.quit", "q,escape", "app.quit", "Quit", "Leave the reader", palette="Reader: Quit"),
     ),
     "reader": (
         Key("reader.search", "slash", "search", "Search", "Search in the minutes; Enter finds, n finds the next",
             palette="Reader: Search"),
-        Key("reader.next", "n", "next_match", "Next", "The next place the search text occurs"),
+        Key("reader.next", "n", "next_match", "Next", "The next place the search text occurs",
+            palette="Reader: Next match"),
         Key("reader.contents", "t", "contents", "Contents", "Show or hide the table of contents",
             palette="Reader: Table of contents"),
-        Key("reader.back", "escape", "back", "Back", "Back to the list of minutes (or leave)"),
-        Key("reader.quit", "q", "app.quit", "Quit", "Leave the reader"),
+        Key("reader.back", "escape", "back", "Back", "Back to the list of minutes (or leave)",
+            palette="Reader: Back"),
+        Key("reader.quit", "q", "app.quit", "Quit", "Leave the reader", palette="Reader: Quit"),
     ),
     "help": (
         Key("help.close", "escape,f1,question_mark,q", "dismiss", "Close", "Close the help"),
@@ -282,10 +291,18 @@ def translated(commands: Iterable[SystemCommand]) -> Iterator[SystemCommand]:
         yield command._replace(title=_(command.title), help=_(command.help))
 
 
-def bindings(*scopes: str) -> list[Binding]:
-    """The Textual bindings for one or more scopes, in declaration order."""
+def bindings(*scopes: str) -> list[BindingType]:
+    """The Textual bindings for one or more scopes, in declaration order (typed as `BINDINGS` is)."""
     return [key.binding() for scope in scopes for key in KEYS[scope]]
 
 
 def keys_for(*scopes: str) -> list[Key]:
     return [key for scope in scopes for key in KEYS[scope]]
+
+
+def palette_commands(screen: Screen, scopes: Iterable[str]) -> Iterator[SystemCommand]:
+    """The command palette entries of these scopes, in the UI language: keys with a palette title
+    whose action the screen allows now. Both apps offer their screens' keys through this."""
+    for key in keys_for(*scopes):
+        if key.palette and screen.check_action(key.action.removeprefix("app."), ()) is not False:
+            yield SystemCommand(_(key.palette), _(key.help), partial(screen.run_action, key.action))

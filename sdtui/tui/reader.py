@@ -7,29 +7,22 @@ and a search. Raw HTML in a file is shown as text, never rendered, and links are
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
 
-from markdown_it import MarkdownIt
-from textual.app import App, ComposeResult, SystemCommand
-from textual.screen import Screen
+from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Input, MarkdownViewer, OptionList, Static
 from textual.widgets.markdown import MarkdownBlock
 from textual.widgets.option_list import Option
 
-from . import keys
-from .typeahead import TypeAhead
 from ..i18n import N_, _
+from ..minutes import markdown_parser
+from .keyed import KeyedApp, KeyedScreen
+from .screens.help import HelpKey
 from .widgets.safe import SafeInput, plain
 
 
-def reader_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
-
-
-class MinutesList(keys.TranslatedBindings, Screen[None]):
+class MinutesList(KeyedScreen[None]):
     """Every Markdown file in the folder, newest first."""
 
-    BINDINGS = keys.bindings("reader_list")
     KEY_SCOPES = ("reader_list",)
     HELP_TITLE = N_("Minutes")
 
@@ -56,10 +49,9 @@ class MinutesList(keys.TranslatedBindings, Screen[None]):
             files.first().action_select()
 
 
-class Document(keys.TranslatedBindings, Screen[None]):
+class Document(KeyedScreen[None]):
     """One document: table of contents on the left, the minutes on the right, a search below."""
 
-    BINDINGS = keys.bindings("reader")
     KEY_SCOPES = ("reader",)
     HELP_TITLE = N_("Minutes")
     DEFAULT_CSS = """
@@ -85,7 +77,7 @@ class Document(keys.TranslatedBindings, Screen[None]):
                                                             error=getattr(error, "strerror", None) or error)
             text = text.replace("\\", "\\\\").replace("<", "\\<")
         yield MarkdownViewer(text, show_table_of_contents=self.app.size.width >= 100,
-                             parser_factory=reader_parser, open_links=False, id="viewer")
+                             parser_factory=markdown_parser, open_links=False, id="viewer")
         yield SafeInput(placeholder=_("Search: type and press Enter; Esc closes"), id="search", compact=True)
         yield Footer(compact=True)
 
@@ -134,11 +126,10 @@ class Document(keys.TranslatedBindings, Screen[None]):
             self.app.exit()
 
 
-class ReaderApp(TypeAhead):
-    """`sdtui read`: a list of minutes, or one document."""
+class ReaderApp(HelpKey, KeyedApp):
+    """`sdtui read`: a list of minutes, or one document; the command palette offers the reader's keys."""
 
     TITLE = N_("sdtui minutes")
-    BINDINGS = keys.bindings("app")
 
     def __init__(self, path: Path) -> None:
         super().__init__()
@@ -147,12 +138,3 @@ class ReaderApp(TypeAhead):
     def on_mount(self) -> None:
         self.title = _(self.TITLE)
         self.push_screen(MinutesList(self.path) if self.path.is_dir() else Document(self.path))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from keys.translated(super().get_system_commands(screen))
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))

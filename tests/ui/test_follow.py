@@ -80,7 +80,7 @@ async def test_hostile_text_shows_as_typed(tmp_path: Path) -> None:
     for number, text in enumerate(HOSTILE):
         if text.strip():
             session.add_decision(text)
-            session.update_part("rounds", session.rounds[0].id, restore_args=[*session.rounds[0].restore_args, text])
+            session.add_argument(session.rounds[0].id, "restore", text)
         session.add_participant(f"{text[:150]} {number}" if text.strip() else f"leeg {number}")
     session.agenda[2].title = "[bold]Housing[/] \x1b[31mfirst"
     Publisher(tmp_path).publish(session, share_notes=True)

@@ -80,6 +80,22 @@ async def test_filter_as_you_type_ignores_case_and_accents(make_app, store: Stor
         assert app.session is not None and app.session.title == "Regio-overleg"
 
 
+async def test_down_goes_from_the_filter_to_the_list_and_esc_empties_the_filter(make_app, store: Store) -> None:
+    add_meetings(store)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"wmo", "down")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#sessions")
+        assert len(table_rows(app, "sessions")) == 2
+        await pilot.press("escape")  # from the list too: the filter empties, every session is back
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == "" and len(table_rows(app, "sessions")) == 3
+        await pilot.press("escape")  # nothing left to clear: Home stays
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.focused is app.screen.query_one("#sessions")
+
+
 def add_many_meetings(store: Store, count: int) -> list[Session]:
     """`count` meetings, one a day back from 2026-06-30, so the newest is listed first."""
     networks = ("Amstelland", "Brabant", "Delta", "Eemsmond", "Friesland", "Gooi", "Kennemerland")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from textual.widgets import DataTable, Static
 
@@ -49,6 +49,23 @@ async def test_details_form_refuses_an_impossible_date_and_saves_a_good_one(make
         saved = store.load(session.id)
         assert (saved.date, saved.place) == (date(2026, 9, 24), "Stadhuis Zwolle")
         assert "Stadhuis Zwolle" in screen_text(app)
+
+
+async def test_details_form_refuses_an_end_before_the_start_and_splits_guest_speakers(make_app, store: Store) -> None:
+    session = small_session()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_prepare(app, store, session, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab", "tab", *"12:00", "enter")
+        await pilot.pause()
+        assert "End time" in str(app.screen.query_one("#form-error", Static).content)
+        assert store.load(session.id).end_time == time(15, 0)
+        await pilot.press(*"16:00", "tab", "tab", "tab", "tab", *"Els de Boer; Piet Smit ;", "enter")
+        await pilot.pause()
+        saved = store.load(session.id)
+        assert (saved.end_time, saved.guest_speakers) == (time(16, 0), ["Els de Boer", "Piet Smit"])
 
 
 async def test_participants_are_added_edited_cycled_and_removed(make_app, store: Store) -> None:

@@ -82,3 +82,47 @@ async def test_t_shows_the_table_of_contents_and_q_quits(tmp_path: Path) -> None
         await pilot.press("q")
         await pilot.pause()
     assert not app.is_running
+
+
+async def test_the_command_palette_offers_the_readers_actions(tmp_path: Path) -> None:
+    folder = minutes_folder(tmp_path)
+    app = ReaderApp(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        viewer = app.screen.query_one(MarkdownViewer)
+        assert not viewer.show_table_of_contents
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"contents")
+        await pilot.pause(0.3)
+        assert "Reader: Table of contents" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert viewer.show_table_of_contents and "Signalen" in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"reader back")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MinutesList)
+
+
+async def test_a_dutch_reader_finds_its_actions_in_dutch_in_the_palette(tmp_path: Path) -> None:
+    from sdtui.i18n import set_language
+
+    set_language("nl")  # tests/conftest.py puts English back
+    folder = minutes_folder(tmp_path)
+    app = ReaderApp(next(folder.glob("2026-06-18*.md")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"zoeken")
+        await pilot.pause(0.3)
+        assert "Lezer: Zoeken" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#search").has_focus

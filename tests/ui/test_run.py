@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timedelta
 
+from rich.console import Console
 from textual.widgets import Static
 
 from sdtui.demo import build_demo
 from sdtui.model import ItemKind, Position, Role, Session, SessionStatus, SignalKind, Verdict
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 class Clock:
@@ -300,3 +302,109 @@ def test_snapshot_run_signals(snap_compare, make_app) -> None:
 
 def test_snapshot_run_decisions(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f8"))
+
+
+async def test_the_board_keys_show_on_the_board_and_in_runs_help(make_app, store: Store) -> None:
+    from sdtui.tui.screens.help import HelpScreen
+
+    session = meeting()
+    session.current_item = 1
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f7")
+        await pilot.pause()
+        assert "Restore" not in footer_text(app)  # the board's keys stay with the board
+        await pilot.press("f6")
+        await pilot.pause()
+        assert footer_text(app).startswith("f1 Help ^n Next ^r Prev a Add r Restore v Renovate")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        for static in app.screen.query(Static):  # the whole list, also what is scrolled out of view
+            console.print(static.content)
+        listed = console.export_text()
+        for help_text in ("Selected participant: restore", "Decision of this round and its rationale",
+                          "Edit what changed for this topic", "Next topic on this item's board", "Next agenda item"):
+            assert help_text in listed, help_text
+
+
+async def test_w_edits_what_changed_and_t_shows_the_next_topic(make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 1
+    session.add_round("Thuiswerken: houden we het?", item_id=session.agenda[1].id)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f6", "w")
+        await pilot.pause()
+        await pilot.press(*"Nieuw: ", "ctrl+o")
+        await pilot.pause()
+        changed = store.load(session.id).rounds[0].what_changed
+        assert "Nieuw:" in changed and "Iedereen kreeg een woning." in changed
+        assert "Topic 1/2" in screen_text(app) and "Nieuw:" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Topic 2/2" in screen_text(app) and "Thuiswerken: houden we het?" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause()
+        assert "Topic 1/2" in screen_text(app)
+
+
+async def test_a_on_an_empty_board_adds_a_topic_to_the_item_in_view(make_app, store: Store) -> None:
+    session = meeting()  # the opening, item 1, has no topic
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "No restore-or-renovate topic on this item." in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Welkomstkoffie: terug naar vroeger?", "ctrl+o")
+        await pilot.pause()
+        saved = store.load(session.id)
+        assert [(r.topic, r.item_id) for r in saved.rounds_for(saved.agenda[0].id)] == [
+            ("Welkomstkoffie: terug naar vroeger?", saved.agenda[0].id)]
+        assert "Welkomstkoffie: terug naar vroeger?" in screen_text(app)
+
+
+async def test_x_removes_a_note_after_asking(make_app, store: Store) -> None:
+    session = meeting()
+    session.add_note(session.agenda[0].id, "Eerste")
+    session.add_note(session.agenda[0].id, "Tweede")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("x", "y")  # the last note is selected
+        await pilot.pause()
+        assert [n.text for n in store.load(session.id).agenda[0].notes] == ["Eerste"]
+
+
+
+def footer_text(app) -> str:
+    """The footer, the last line of the screen, with single spaces."""
+    return " ".join(screen_text(app).split("\n")[-1].split())
+
+
+async def test_the_board_tells_undecided_from_not_asked_and_a_new_topic_starts_at_the_first_person(
+        make_app, store: Store) -> None:
+    session = meeting()
+    session.current_item = 1
+    session.add_round("Digitaal werken: blijven we het doen?", item_id=session.agenda[1].id)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("f6", "u")  # Zoë: undecided; the others have not been asked
+        await pilot.pause()
+        rows = table_rows(app, "positions")
+        assert rows == [["Zoë Hendriks", "undecided"], ["Jeroen Bakker", "-"], ["Fatima El Amrani", "-"]]
+        await pilot.press("down")  # on Fatima, the last
+        await pilot.press("t")  # the next topic of this item
+        await pilot.pause()
+        assert "Digitaal werken" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        people = {p.name: p.id for p in store.load(session.id).participants}
+        assert store.load(session.id).rounds[1].positions == {people["Zoë Hendriks"]: Position.RESTORE}

@@ -11,6 +11,7 @@ from sdtui.tui.screens.home import HomeScreen
 from sdtui.tui.screens.prepare import PrepareScreen
 from sdtui.tui.screens.run import RunScreen
 from sdtui.tui.screens.search import SearchScreen
+from sdtui.tui.widgets.tables import selected_key
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
@@ -111,7 +112,7 @@ async def test_enter_on_an_action_opens_the_close_review_with_that_action_select
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, CloseScreen)
-        assert screen.selected_action_id() == session.actions[0].id
+        assert selected_key(screen.query_one("#actions", DataTable)) == session.actions[0].id
 
 
 async def test_a_participant_opens_prepare_people_and_the_title_opens_the_details(make_app, store: Store) -> None:

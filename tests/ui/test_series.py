@@ -146,6 +146,9 @@ async def test_filter_by_owner_or_network_ignores_case_and_accents(make_app, sto
         await pilot.press("escape")  # clears the filter, back in the list
         await pilot.pause()
         assert len(table_rows(app, "all-actions")) == 5
+        await pilot.press("escape")  # nothing left to clear: back to Home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: Store) -> None:
@@ -281,17 +284,12 @@ async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_t
     assert statuses[:3] == [ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.DROPPED]
 
 
-async def test_a_store_that_cannot_be_read_gives_a_message_not_a_crash(make_app, store: Store, monkeypatch) -> None:
-    from sdtui.store import StoreCorrupt
-
+async def test_a_store_that_cannot_be_read_gives_a_message_not_a_crash(make_app, store: Store) -> None:
     meetings(store)
-
-    def broken():
-        raise StoreCorrupt("index.json is damaged (not valid JSON); sdtui left it untouched.")
-
-    monkeypatch.setattr(store, "load_all", broken)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # Home lists the meetings; then the index is damaged on disk
+        store.index_path.write_text("{not json", encoding="utf-8")
         await open_actions_view(app, pilot)
         await pilot.pause()
         assert "could not be read" in screen_text(app)
@@ -301,18 +299,34 @@ async def test_a_store_that_cannot_be_read_gives_a_message_not_a_crash(make_app,
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_the_actions_view_reads_the_meetings_with_a_store_of_its_own(make_app, store: Store,
+                                                                             monkeypatch) -> None:
+    """The meetings are read in a thread, which never uses the app's store: the app keeps using it meanwhile."""
+    meetings(store)
+    app = make_app()
+
+    def not_from_a_thread():
+        raise AssertionError("the app's store was used by the thread reading the meetings")
+
+    monkeypatch.setattr(store, "load_all", not_from_a_thread)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_actions_view(app, pilot)
+        assert "Signalen [red]bundelen[/]" in screen_text(app)
+        assert "could not be read" not in screen_text(app)
+
+
 async def test_leaving_before_the_meetings_are_read_is_harmless(make_app, store: Store, monkeypatch) -> None:
     import threading
 
     meetings(store)
     release = threading.Event()
-    real = store.load_all
+    real = Store.load_all
 
-    def slow():
+    def slow(self: Store):
         release.wait(5)
-        return real()
+        return real(self)
 
-    monkeypatch.setattr(store, "load_all", slow)
+    monkeypatch.setattr(Store, "load_all", slow)  # every store, the view's own included
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("a")

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual import work
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from .. import keys
 from ...i18n import N_, _, word
 from ...series import SeriesAction, actions_across, filter_actions
-from ...store import StoreError
+from ...store import Store, StoreError
+from .base import FilteredListScreen
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -23,12 +23,12 @@ MAX_ROWS = 200
 OVERDUE_STYLE = "bold red"
 
 
-class ActionsScreen(keys.TranslatedBindings, Screen[None]):
+class ActionsScreen(FilteredListScreen):
     """All action items across the meetings, read once when the screen opens."""
 
     CSS_PATH = "../styles/actions.tcss"
-    BINDINGS = keys.bindings("actions")
     KEY_SCOPES = ("actions",)
+    LIST_ID = "all-actions"
     SCREEN_NAME = "actions"
     HELP_TITLE = N_("Action items of every meeting")
     HELP_TEXT = N_("Type / and part of an owner's name, a network or the action itself to filter. o shows open "
@@ -63,13 +63,15 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = _(self.HELP_TITLE)
         self.query_one("#actions-state", Static).update(_("Reading the meetings…"))
-        self.load()
+        self.load(self.sdtui.store.root)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load(self) -> None:
+    def load(self, root: Path) -> None:
         """Read every session once, off the screen's thread: a store of a thousand meetings takes a moment."""
         try:
-            sessions, problems = self.app.store.load_all()
+            # A store of its own: the app's is in use on the main thread meanwhile.
+            with Store(root) as store:
+                sessions, problems = store.load_all()
         except StoreError as error:
             sessions, problems = [], [str(error)]
         rows = actions_across(sessions)
@@ -89,12 +91,8 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         self.show()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#all-actions", DataTable)
-
-    @property
     def today(self) -> date:
-        return self.app.today()
+        return self.sdtui.today()
 
     # --- showing ------------------------------------------------------------------------
 
@@ -104,7 +102,7 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         table = self.table
         keep = selected_key(table)
         self.shown = filter_actions(self.rows, today, open_only=self.open_only, overdue_only=self.overdue_only,
-                                    words=self.query_one("#filter", SafeInput).value)
+                                    words=self.filter_line.value)
         table.clear()
         for index, row in enumerate(self.shown[:MAX_ROWS]):
             table.add_row(*self.cells(row, today), key=str(index))
@@ -164,16 +162,7 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_meeting()
 
-    # --- filters ------------------------------------------------------------------------
-
-    def on_input_changed(self, event: SafeInput.Changed) -> None:
-        self.show()
-
-    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
-        self.table.focus()
-
-    def action_filter(self) -> None:
-        self.query_one("#filter").focus()
+    # --- filters (typed ones: FilteredListScreen) ------------------------------------------
 
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
@@ -183,10 +172,6 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
         self.overdue_only = not self.overdue_only
         self.show()
 
-    def key_down(self) -> None:
-        if self.query_one("#filter").has_focus:
-            self.table.focus()
-
     # --- leaving ------------------------------------------------------------------------
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -195,21 +180,17 @@ class ActionsScreen(keys.TranslatedBindings, Screen[None]):
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.open_session(row.session_id)
+            self.sdtui.open_session(row.session_id)
 
     def action_back(self) -> None:
         """Esc leaves the filter line first (clearing it), then the screen."""
-        filter_input = self.query_one("#filter", SafeInput)
-        if filter_input.has_focus or filter_input.value:
-            filter_input.value = ""
-            self.table.focus()
-            return
-        self.app.pop_screen()
+        if not self.clear_filter():
+            self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
             return bool(self.shown) or None
-        if action in ("toggle_open", "toggle_overdue") and self.query_one("#filter").has_focus:
+        if action in ("toggle_open", "toggle_overdue") and self.filter_line.has_focus:
             return False  # the letters are typed into the filter
         return True
 

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from .. import keys
+from ..keyed import KeyedScreen
 from ...attendance import attendance, held_meetings, network_sessions
 from ...i18n import N_, _
 from ...store import StoreError
 from ..widgets.safe import plain
 
 
-class AttendanceScreen(keys.TranslatedBindings, Screen[None]):
+class AttendanceScreen(KeyedScreen[None]):
     """The attendance history of one network, opened from Home on a session of that network."""
 
     CSS_PATH = "../styles/attendance.tcss"
-    BINDINGS = keys.bindings("attendance")
     KEY_SCOPES = ("attendance",)
     SCREEN_NAME = "attendance"
     HELP_TITLE = N_("Attendance")
@@ -51,9 +49,9 @@ class AttendanceScreen(keys.TranslatedBindings, Screen[None]):
 
     def show(self) -> None:
         """Read the network's sessions and list everyone who was on a list, most often present first."""
-        today = self.app.today()
+        today = self.sdtui.today()
         try:
-            sessions, problems = network_sessions(self.app.store, self.network)
+            sessions, problems = network_sessions(self.sdtui.store, self.network)
         except StoreError as error:
             sessions, problems = [], [str(error)]
         held = held_meetings(sessions, self.network, today)

@@ -1,48 +1,43 @@
-"""What Prepare, Run and Close share: the open session, its keys, the read-only banner."""
+"""What screens share: Prepare, Run and Close the open session, its keys and the read-only banner;
+Home and the list of actions a filter line above their list."""
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
 from textual.app import ComposeResult
-from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
-from .. import keys
 from ...i18n import _
 from ...model import Session
 from ...search import Target
 from .dialogs import ConfirmScreen, Field, FormScreen
-from ..widgets.safe import plain
+from ..keyed import KeyedScreen
+from ..widgets.safe import SafeInput, plain
 
 
-class SessionScreen(keys.TranslatedBindings, Screen[None]):
+class SessionScreen(KeyedScreen[None]):
     """Base for the screens of an open session.
 
     Subclasses read the session through `self.session` every time (a refused change replaces
-    the object) and change it through `self.app.edit(...)`, or for text being typed, by setting
-    the field and calling `self.app.save_soon()`.
+    the object) and change it through `self.sdtui.edit(...)`, or for text being typed, by setting
+    the field and calling `self.sdtui.save_soon()`. A subclass names its own key scopes; the
+    "session" keys follow them.
     """
 
-    SCREEN_NAME = ""
-    KEY_SCOPES: tuple[str, ...] = ("session",)
+    KEY_SCOPES = ("session",)
     opens_at: Target | None = None
     """The place to show first (a search hit), set by `app.open_session`; None shows the usual view."""
 
     @property
     def session(self) -> Session:
-        session = self.app.session
+        session = self.sdtui.session
         assert session is not None, "a session screen is only shown while a session is open"
         return session
 
-    @property
-    def current_item_id(self) -> str | None:
-        """The agenda item a new action item links to, if this screen has one in view."""
-        return None
-
     def readonly_banner(self) -> ComposeResult:
-        if self.app.readonly:
-            yield Static(plain(_("Read-only: open in {holder}. Changes are not saved.").format(holder=self.app.held_by)),
+        if self.sdtui.readonly:
+            yield Static(plain(_("Read-only: open in {holder}. Changes are not saved.").format(holder=self.sdtui.held_by)),
                          classes="readonly-banner")
 
     def session_title(self) -> str:
@@ -52,9 +47,6 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.session_title()  # this screen's own: the list below keeps its
-
-    def refresh_view(self) -> None:
-        """Show the session again after a change made elsewhere (a dialog, the action key)."""
 
     def show_place(self, target: Target) -> None:
         """Bring the pane and row that `target` names into view; screens with panes override this."""
@@ -67,7 +59,7 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
         """A form whose values go through the model; a refusal keeps the form open with the message."""
 
         def submit(values: dict[str, str]) -> Any:
-            return self.app.edit(lambda session: change(session, values), raise_errors=True)
+            return self.sdtui.edit(lambda session: change(session, values), raise_errors=True)
 
         self.app.push_screen(FormScreen(title, fields, submit), callback=self.after_form)
 
@@ -76,17 +68,64 @@ class SessionScreen(keys.TranslatedBindings, Screen[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.edit(change)
+                self.sdtui.edit(change)
                 self.refresh_view()
 
         self.app.push_screen(ConfirmScreen(question), callback=confirmed)
 
     def action_back(self) -> None:
-        self.app.leave_session()
+        self.sdtui.leave_session()
 
     def action_save_template(self) -> None:
         """Keep this session's agenda and topics as an own template (asks a name)."""
         from ...library import OwnLibrary
         from .library import save_as_template
 
-        save_as_template(self, self.session, OwnLibrary(self.app.store.root))
+        save_as_template(self, self.session, OwnLibrary(self.sdtui.store.root))
+
+
+class FilteredListScreen(KeyedScreen[None]):
+    """A filter line (`#filter`) above a list (`#LIST_ID`): the list follows what is typed.
+
+    `/` goes to the filter, Down or Enter to the list, Esc empties the filter and goes to the list.
+    """
+
+    LIST_ID = ""
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one(f"#{self.LIST_ID}", DataTable)
+
+    @property
+    def filter_line(self) -> SafeInput:
+        return self.query_one("#filter", SafeInput)
+
+    def show(self) -> None:
+        """Fill the list with what the filter lets through."""
+        raise NotImplementedError
+
+    def filter_entered(self) -> None:
+        """What Enter in the filter does once the list has the focus; nothing more by default."""
+
+    def on_input_changed(self, event: SafeInput.Changed) -> None:
+        self.show()
+
+    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+        self.table.focus()
+        self.filter_entered()
+
+    def action_filter(self) -> None:
+        self.filter_line.focus()
+
+    def key_down(self) -> None:
+        if self.filter_line.has_focus:
+            self.table.focus()
+
+    def clear_filter(self) -> bool:
+        """Esc: empty the filter and go to the list; False when the filter was empty and not in use."""
+        filter_line = self.filter_line
+        if not (filter_line.has_focus or filter_line.value):
+            return False
+        filter_line.value = ""
+        self.table.focus()
+        return True

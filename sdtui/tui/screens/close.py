@@ -8,31 +8,29 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
-from .. import keys
 from ...exporting import export_minutes
 from ...i18n import N_, _
-from ...minutes import render_minutes
+from ...minutes import markdown_parser, render_minutes
 from ...model import SessionStatus
 from ...search import Target
 from ...store import StoreError
 from .dialogs import ConfirmScreen
 from ..widgets.safe import plain
-from ..widgets.tables import keep_cursor, selected_key
+from ..widgets.tables import keep_cursor
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 
 
 def preview_parser() -> MarkdownIt:
     """CommonMark with tables and raw HTML off: `<script>` in a note shows as text."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
+    return markdown_parser()
 
 
 class CloseScreen(SessionScreen):
     """The end of a meeting: what was decided, who does what, and the minutes."""
 
     SCREEN_NAME = "close"
-    KEY_SCOPES = ("session", "close")
-    BINDINGS = keys.bindings("close", "session")
+    KEY_SCOPES = ("close",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/close.tcss"
     HELP_TITLE = N_("Close")
     HELP_TEXT = N_("Space changes the selected action's status. e writes the minutes into the store's "
@@ -99,9 +97,6 @@ class CloseScreen(SessionScreen):
     def show_preview(self) -> None:
         """Render the minutes; only while the preview is in view, as rendering takes a moment."""
         self.query_one("#minutes", Markdown).update(render_minutes(self.session))
-
-    def selected_action_id(self) -> str | None:
-        return selected_key(self.query_one("#actions", DataTable))
 
     # --- actions ------------------------------------------------------------------------
 

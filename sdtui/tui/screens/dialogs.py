@@ -12,10 +12,10 @@ from typing import Any, Callable, Literal, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
-from .. import keys
+from ..keyed import KeyedModalScreen
 from ...i18n import _
 from ...model import ValidationError
 from ...store import StoreError
@@ -35,10 +35,10 @@ class Field:
     placeholder: str = ""
 
 
-class FormScreen(keys.TranslatedBindings, ModalScreen[Any]):
+class FormScreen(KeyedModalScreen[Any]):
     """A modal form; `on_submit(values)` applies them and returns the dialog's result."""
 
-    BINDINGS = keys.bindings("form")
+    KEY_SCOPES = ("form",)
     CSS_PATH = "../styles/forms.tcss"
 
     def __init__(self, title: str, fields: Sequence[Field],
@@ -126,10 +126,10 @@ def guarded(submit: Callable[[dict[str, str]], Any]) -> Callable[[dict[str, str]
     return run
 
 
-class ConfirmScreen(keys.TranslatedBindings, ModalScreen[bool]):
+class ConfirmScreen(KeyedModalScreen[bool]):
     """Ask a yes/no question; y confirms, n or Esc cancels."""
 
-    BINDINGS = keys.bindings("confirm")
+    KEY_SCOPES = ("confirm",)
     CSS_PATH = "../styles/forms.tcss"
 
     def __init__(self, question: str) -> None:
@@ -146,3 +146,24 @@ class ConfirmScreen(keys.TranslatedBindings, ModalScreen[bool]):
 
     def action_no(self) -> None:
         self.dismiss(False)
+
+
+def confirm_then(screen: Screen[Any], question: str, change: Callable[[], object], done: str,
+                 after: Callable[[], None]) -> None:
+    """Ask first (y or n); then make the change, say `done` and run `after` (show the result).
+
+    A change the store or the model refuses is said in its words, and `after` does not run.
+    """
+
+    def confirmed(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            change()
+        except (StoreError, ValidationError) as error:
+            screen.notify(str(error), severity="error", markup=False)
+            return
+        screen.notify(done, markup=False)
+        after()
+
+    screen.app.push_screen(ConfirmScreen(question), callback=confirmed)

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from typing import Any
+
+from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from .. import keys
+from ..keyed import KeyedModalScreen, KeyedScreen, KeyedWidget
 from ...i18n import _
 
 
-class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):
+class HelpScreen(KeyedModalScreen[None]):
     """Lists the keys of the screen below it, grouped by where they apply."""
 
-    BINDINGS = keys.bindings("help")
     CSS_PATH = "../styles/help.tcss"
     KEY_SCOPES = ("help",)
 
@@ -25,8 +27,12 @@ class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):
         self.for_screen = for_screen
 
     def compose(self) -> ComposeResult:
-        scopes = (*getattr(self.for_screen, "KEY_SCOPES", ()), "app")
-        title = _(getattr(self.for_screen, "HELP_TITLE", "sdtui"))
+        keyed = self.for_screen if isinstance(self.for_screen, KeyedScreen) else None
+        # A widget with keys of its own (Run's board) names its scopes as a screen does.
+        widgets = [scope for widget in self.for_screen.walk_children() if isinstance(widget, KeyedWidget)
+                   for scope in widget.KEY_SCOPES]
+        scopes = tuple(dict.fromkeys((*(keyed.key_scopes if keyed else ()), *widgets, "app")))
+        title = _(keyed.HELP_TITLE if keyed else KeyedScreen.HELP_TITLE)
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         table.add_column("keys", style="bold", no_wrap=True, width=16)
         table.add_column("what")
@@ -37,7 +43,15 @@ class HelpScreen(keys.TranslatedBindings, ModalScreen[None]):
         with VerticalScroll(id="help"):
             yield Static(Text(_("Keys: {screen}").format(screen=title), style="bold"), id="help-title")
             yield Static(table)
-            intro = getattr(self.for_screen, "HELP_TEXT", "")
+            intro = keyed.HELP_TEXT if keyed else ""
             if intro:
                 yield Static(Text(_(intro)), id="help-text")
         yield Footer()
+
+
+class HelpKey:
+    """App mixin: F1 or ? lists the keys of the screen in view (both apps)."""
+
+    def action_help(self: App[Any]) -> None:  # type: ignore[misc]
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

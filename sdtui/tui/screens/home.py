@@ -5,16 +5,15 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from .. import keys
 from ...exporting import export_minutes
 from ...i18n import N_, _, current_language, word
 from ...model import Session
 from ...store import SessionSummary, StoreError
 from ...text import fold
-from .dialogs import ConfirmScreen, Field, FormScreen, guarded
+from .base import FilteredListScreen
+from .dialogs import Field, FormScreen, confirm_then, guarded
 from ..widgets.safe import SafeInput, plain
 from ..widgets.tables import keep_cursor, selected_key
 
@@ -38,12 +37,12 @@ on every key typed in the filter: the list holds the first matches, and the next
 the cursor comes within a screen of the end."""
 
 
-class HomeScreen(keys.TranslatedBindings, Screen[None]):
+class HomeScreen(FilteredListScreen):
     """The list of sessions."""
 
     CSS_PATH = "../styles/home.tcss"
-    BINDINGS = keys.bindings("home")
     KEY_SCOPES = ("home",)
+    LIST_ID = "sessions"
     SCREEN_NAME = "home"
     HELP_TITLE = N_("Home")
     HELP_TEXT = N_("Type / and a few letters to filter by title, network, date or status; Enter opens.")
@@ -66,7 +65,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         yield Header()
         yield SafeInput(placeholder=_("/ to filter: title, network, date, status"), id="filter", compact=True)
         table: DataTable[Text] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        self.add_columns(table, self.app.size.width)
+        self.add_columns(table, self.sdtui.size.width)
         yield table
         yield Static(_(EMPTY_TEXT), id="empty", markup=False)
         yield Footer(compact=True)
@@ -89,14 +88,10 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         # Also sent when the screen is first shown: the one place the list is read.
         self.reload()
 
-    @property
-    def table(self) -> DataTable:
-        return self.query_one("#sessions", DataTable)
-
     def reload(self, select: str | None = None) -> None:
         """Read the list from the store and show it."""
         try:
-            self.summaries = self.app.store.list()
+            self.summaries = self.sdtui.store.list()
         except StoreError as error:
             self.summaries = []
             self.notify(str(error), title=_("Cannot read the store"), severity="error", markup=False)
@@ -107,7 +102,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         """Fill the list with the sessions the filter lets through, keeping the selected one."""
         table = self.table
         keep = select or self.selected_id()
-        words = fold(self.query_one("#filter", SafeInput).value).split()
+        words = fold(self.filter_line.value).split()
         if words:
             self.matches = [s for s, haystack in self._haystacks() if all(w in haystack for w in words)]
         else:
@@ -124,12 +119,12 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
             self._was_empty = empty
             self.query_one("#empty").display = empty
             # With nothing to list, nothing takes focus, so n and d reach the screen.
-            table.display = self.query_one("#filter").display = not empty
+            table.display = self.filter_line.display = not empty
             if empty:
                 self.set_focus(None)
             self.refresh_bindings()  # the footer redraws whole: only when its keys change
         keep_cursor(table, keep)
-        if not empty and not self.query_one("#filter").has_focus:
+        if not empty and not self.filter_line.has_focus:
             table.focus()
 
     def _haystacks(self) -> list[tuple[SessionSummary, str]]:
@@ -164,28 +159,14 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
     def selected_id(self) -> str | None:
         return selected_key(self.table)
 
-    # filter as you type
+    # filter as you type (FilteredListScreen)
 
-    def on_input_changed(self, event: SafeInput.Changed) -> None:
-        self.show()
-
-    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
-        """Enter in the filter opens the highlighted session; Esc or Down goes to the list."""
-        self.table.focus()
+    def filter_entered(self) -> None:
+        """Enter in the filter opens the highlighted session."""
         self.action_open()
 
-    def action_filter(self) -> None:
-        self.query_one("#filter").focus()
-
     def key_escape(self) -> None:
-        filter_input = self.query_one("#filter", SafeInput)
-        if filter_input.has_focus or filter_input.value:
-            filter_input.value = ""
-            self.table.focus()
-
-    def key_down(self) -> None:
-        if self.query_one("#filter").has_focus:
-            self.table.focus()
+        self.clear_filter()
 
     # actions
 
@@ -195,10 +176,10 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
     def action_open(self) -> None:
         session_id = self.selected_id()
         if session_id:
-            self.app.open_session(session_id)
+            self.sdtui.open_session(session_id)
 
     def action_new(self) -> None:
-        today = self.app.today()
+        today = self.sdtui.today()
         fields = [
             Field("title", _("Title"), placeholder="Netwerkbijeenkomst september"),
             Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
@@ -208,21 +189,21 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         ]
 
         def create(values: dict[str, str]) -> Session:
-            return self.app.store.add(Session(**values))
+            return self.sdtui.store.add(Session(**values))
 
         self.app.push_screen(FormScreen(_("New session"), fields, guarded(create)), callback=self._opened)
 
     def _opened(self, session: Session | None) -> None:
         if session is not None:
             self.reload(select=session.id)
-            self.app.open_session(session.id, "prepare")
+            self.sdtui.open_session(session.id, "prepare")
 
     def action_duplicate(self) -> None:
         session_id = self.selected_id()
         if not session_id:
             return
         try:
-            copy = self.app.store.add(self.app.store.load(session_id).duplicate())
+            copy = self.sdtui.store.add(self.sdtui.store.load(session_id).duplicate())
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -234,28 +215,18 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         if not session_id:
             return
         summary = next(s for s in self.summaries if s.id == session_id)
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.app.store.delete(session_id)
-            except StoreError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(_("Deleted: {title}").format(title=summary.title), markup=False)
-            self.reload()
-
-        self.app.push_screen(ConfirmScreen(_("Delete {title!r} ({date})? This cannot be undone.").format(
-            title=summary.title, date=summary.date or _("no date"))), callback=confirmed)
+        confirm_then(self, _("Delete {title!r} ({date})? This cannot be undone.").format(
+                              title=summary.title, date=summary.date or _("no date")),
+                          lambda: self.sdtui.store.delete(session_id),
+                          _("Deleted: {title}").format(title=summary.title), self.reload)
 
     def action_export(self) -> None:
         session_id = self.selected_id()
         if not session_id:
             return
         try:
-            session = self.app.store.load(session_id)
-            path = export_minutes(session, self.app.store.minutes_dir)
+            session = self.sdtui.store.load(session_id)
+            path = export_minutes(session, self.sdtui.store.minutes_dir)
         except (StoreError, OSError) as error:
             self.notify(str(error), title=_("Not exported"), severity="error", markup=False)
             return
@@ -267,11 +238,11 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         from ...templates import Template
         from .library import TemplatePicker, session_form
 
-        library = OwnLibrary(self.app.store.root)
+        library = OwnLibrary(self.sdtui.store.root)
 
         def picked(template: Template | None) -> None:
             if template is not None:
-                self.app.push_screen(session_form(template, library, self.app.today(), self.app.store.add),
+                self.app.push_screen(session_form(template, library, self.sdtui.today(), self.sdtui.store.add),
                                      callback=self._opened)
 
         self.app.push_screen(TemplatePicker(library), callback=picked)
@@ -280,7 +251,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
         from ...demo import build_demo
 
         try:
-            session = self.app.store.add(build_demo(today=self.app.today(), language=current_language()))
+            session = self.sdtui.store.add(build_demo(today=self.sdtui.today(), language=current_language()))
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -310,7 +281,7 @@ class HomeScreen(keys.TranslatedBindings, Screen[None]):
 
         session_id = self.selected_id()
         if session_id:
-            ask_next_meeting(self.app, session_id)
+            ask_next_meeting(self.sdtui, session_id)
 
     def action_all_actions(self) -> None:
         from .actions import ActionsScreen

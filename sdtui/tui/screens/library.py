@@ -14,24 +14,22 @@ from typing import Any, Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from .. import keys
+from ..keyed import KeyedModalScreen, KeyedScreen
 from ...i18n import N_, _, current_language
-from ...library import OwnLibrary
-from ...model import Language, Session, ValidationError
+from ...library import OwnLibrary, offer
+from ...model import Language, Session
 from ...prompts import PROMPTS, Prompt
-from ...store import StoreError
 from ...templates import TEMPLATES, Template
-from .dialogs import ConfirmScreen, Field, FormScreen, guarded
+from .dialogs import Field, FormScreen, confirm_then, guarded
 from ..widgets.safe import plain
 
 LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
 
 
-class LibraryPicker(keys.TranslatedBindings, ModalScreen[Any]):
+class LibraryPicker(KeyedModalScreen[Any]):
     """An option list of built-in and own entries, with a line for a message under it."""
 
     CSS_PATH = ["../styles/forms.tcss", "../styles/library.tcss"]
@@ -91,7 +89,6 @@ class LibraryPicker(keys.TranslatedBindings, ModalScreen[Any]):
 class TemplatePicker(LibraryPicker):
     """The built-in and own templates; Enter picks one, x removes an own one."""
 
-    BINDINGS = keys.bindings("templates")
     KEY_SCOPES = ("templates",)
     HELP_TITLE = N_("Templates")
 
@@ -104,12 +101,10 @@ class TemplatePicker(LibraryPicker):
         return _("Enter picks · x removes your own · Esc cancels")
 
     def options(self) -> list[Option]:
-        try:
-            self.templates = self.library.all_templates()
-            self.library_error = ""
-        except StoreError as error:
-            self.templates = list(TEMPLATES)
-            self.library_error = _("Your own templates cannot be read: {error}").format(error=error)
+        offered = self.library.template_offer()
+        self.templates = list(offered.entries)
+        self.library_error = "" if offered.error is None else _("Your own templates cannot be read: {error}").format(
+            error=offered.error)
         return [Option(self._label(t), id=t.id) for t in self.templates]
 
     def _label(self, template: Template) -> Text:
@@ -135,20 +130,10 @@ class TemplatePicker(LibraryPicker):
         if template.builtin:
             self.notify(_("Built-in templates cannot be removed; only your own."), severity="warning")
             return
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                self.library.remove_template(template.id)
-            except (StoreError, ValidationError) as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(_("Template removed: {name}").format(name=template.title(current_language())), markup=False)
-            self.fill()
-
-        self.app.push_screen(ConfirmScreen(_("Remove the template {name!r}? Sessions made from it stay.").format(
-            name=template.title(current_language()))), callback=confirmed)
+        name = template.title(current_language())
+        confirm_then(self, _("Remove the template {name!r}? Sessions made from it stay.").format(name=name),
+                          lambda: self.library.remove_template(template.id),
+                          _("Template removed: {name}").format(name=name), self.fill)
 
 
 def session_form(template: Template, library: OwnLibrary, today: date,
@@ -173,10 +158,7 @@ def session_form(template: Template, library: OwnLibrary, today: date,
 
     def create(values: dict[str, str]) -> Session:
         values = dict(values)
-        try:
-            prompts = library.all_prompts()
-        except StoreError:
-            prompts = list(PROMPTS)  # topics from own prompts keep the words the template holds
+        prompts = library.prompt_offer().entries  # unreadable own prompts: their topics keep the template's words
         session = template.new_session(values.pop("title"), values.pop("language") or language, prompts, **values)
         return add(session)
 
@@ -187,7 +169,7 @@ def session_form(template: Template, library: OwnLibrary, today: date,
                       hint=hint)
 
 
-def save_as_template(screen: Screen, session: Session, library: OwnLibrary) -> None:
+def save_as_template(screen: KeyedScreen, session: Session, library: OwnLibrary) -> None:
     """Ask a name and keep the session's agenda and topics as an own template."""
 
     def save(values: dict[str, str]) -> Template:
@@ -208,7 +190,6 @@ def save_as_template(screen: Screen, session: Session, library: OwnLibrary) -> N
 class PromptPicker(LibraryPicker):
     """The prompt library, built-in and own: each question with its one-line explanation; Enter attaches."""
 
-    BINDINGS = keys.bindings("prompts")
     KEY_SCOPES = ("prompts",)
     HELP_TITLE = N_("Prompt library")
     LIST_ID = "prompts"
@@ -224,15 +205,11 @@ class PromptPicker(LibraryPicker):
         return _("Enter attaches · a own prompt · x removes own · Esc cancels")
 
     def options(self) -> list[Option]:
-        own: list[Prompt] = []
-        self.library_error = ""
-        if self.library is not None:
-            try:
-                own = self.library.prompts()
-            except StoreError as error:
-                self.library_error = _("Your own prompts cannot be read: {error}").format(error=error)
-        self.prompts = [*PROMPTS, *own]
-        self.own = {p.id for p in own}
+        offered = self.library.prompt_offer() if self.library is not None else offer(PROMPTS)
+        self.library_error = "" if offered.error is None else _("Your own prompts cannot be read: {error}").format(
+            error=offered.error)
+        self.prompts = list(offered.entries)
+        self.own = set(offered.own_ids)
         return [Option(self._label(p), id=p.id) for p in self.prompts]
 
     def _label(self, prompt: Prompt) -> Text:
@@ -274,20 +251,9 @@ class PromptPicker(LibraryPicker):
             self.notify(_("Built-in prompts cannot be removed; only your own."), severity="warning")
             return
         library = self.library
-
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
-            try:
-                library.remove_prompt(prompt.id)
-            except (StoreError, ValidationError) as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.notify(_("Prompt removed; topics taken from it keep their words."), markup=False)
-            self.fill()
-
-        self.app.push_screen(ConfirmScreen(_("Remove your prompt {title!r}?").format(
-            title=prompt.text(self.language))), callback=confirmed)
+        confirm_then(self, _("Remove your prompt {title!r}?").format(title=prompt.text(self.language)),
+                          lambda: library.remove_prompt(prompt.id),
+                          _("Prompt removed; topics taken from it keep their words."), self.fill)
 
 
 __all__ = ["PromptPicker", "TemplatePicker", "save_as_template", "session_form"]

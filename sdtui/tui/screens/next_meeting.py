@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ...i18n import _
 from ...model import Session
@@ -10,8 +10,11 @@ from ...series import next_meeting, next_meetings_of
 from ...store import StoreError
 from .dialogs import ConfirmScreen
 
+if TYPE_CHECKING:
+    from ..app import SdtuiApp
 
-def ask_next_meeting(app: Any, session_id: str) -> None:
+
+def ask_next_meeting(app: SdtuiApp, session_id: str) -> None:
     """Ask first (a stray key should not add a session), then create the next meeting and open it."""
     open_now = app.session if app.session is not None and app.session.id == session_id else None
     try:
@@ -38,7 +41,7 @@ def ask_next_meeting(app: Any, session_id: str) -> None:
     app.push_screen(ConfirmScreen(question), callback=confirmed)
 
 
-def create_next_meeting(app: Any, earlier: Session) -> Session | None:
+def create_next_meeting(app: SdtuiApp, earlier: Session) -> Session | None:
     """Store the next meeting of `earlier`'s network and show it on Prepare; None when the store refused."""
     app.flush()
     try:

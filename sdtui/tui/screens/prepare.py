@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Callable
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from .. import keys
 from ...i18n import N_, _, word
 from ...model import Attendance, ItemKind, Role, Session
 from ...library import OwnLibrary
@@ -32,10 +30,6 @@ DETAILS = (("title", N_("Title"), N_("Title")), ("network", N_("Network"), N_("N
 """Session fields: name, label on the Details tab, label in the form."""
 
 
-def next_in(values: list[Any], current: Any) -> Any:
-    return values[(values.index(current) + 1) % len(values)]
-
-
 def as_text(value: Any) -> str:
     if value is None:
         return ""
@@ -50,8 +44,7 @@ class PrepareScreen(SessionScreen):
     """Everything before the meeting starts."""
 
     SCREEN_NAME = "prepare"
-    KEY_SCOPES = ("prepare", "session")
-    BINDINGS = keys.bindings("prepare", "session")
+    KEY_SCOPES = ("prepare",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/prepare.tcss"
     HELP_TITLE = N_("Prepare")
     HELP_TEXT = N_("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
@@ -129,8 +122,9 @@ class PrepareScreen(SessionScreen):
         table = Table(box=None, show_header=False, padding=(0, 1), expand=True)
         table.add_column("field", style="bold", width=16, no_wrap=True)
         table.add_column("value")
+        details = session.details()
         for name, label, _form_label in DETAILS:
-            table.add_row(Text(_(label)), Text(as_text(getattr(session, name))))
+            table.add_row(Text(_(label)), Text(as_text(details[name])))
         table.add_row(Text(_("Minutes in")), Text(_(LANGUAGE_NAMES[session.language])))
         table.add_row(Text(_("Status")), Text(word(session.status)))
         self.query_one("#details-text", Static).update(table)
@@ -239,16 +233,14 @@ class PrepareScreen(SessionScreen):
 
     def _details_form(self) -> None:
         session = self.session
-        fields = [Field(name, _(label), as_text(getattr(session, name))) for name, _short, label in DETAILS]
+        details = session.details()
+        fields = [Field(name, _(label), as_text(details[name])) for name, _short, label in DETAILS]
         fields.append(Field("language", _("Language of the minutes"), session.language.value, kind="choice",
                             choices=[(_(name), language.value) for language, name in LANGUAGE_NAMES.items()]))
 
         def change(session: Session, values: dict[str, str]) -> Session:
-            values = dict(values, guest_speakers=[g.strip() for g in values["guest_speakers"].split(";") if g.strip()])
-            updated = replace(session, **values)  # validates every field, and end after start
-            for name in values:
-                setattr(session, name, getattr(updated, name))
-            return session
+            guests = [g.strip() for g in values["guest_speakers"].split(";") if g.strip()]
+            return session.update_details(**dict(values, guest_speakers=guests))
 
         self.edit_in_form(_("Session details"), fields, change)
 
@@ -267,7 +259,7 @@ class PrepareScreen(SessionScreen):
         def change(session: Session, values: dict[str, str]):
             if person_id is None:
                 return session.add_participant(**values)
-            return session.update_part("participants", person_id, **values)
+            return session.edit_participant(person_id, **values)
 
         self.edit_in_form(title, fields, change)
 
@@ -288,7 +280,7 @@ class PrepareScreen(SessionScreen):
             values["standing"] = values.get("standing") == "yes"
             if item_id is None:
                 return session.add_item(values.pop("title"), index=after, **values)
-            return session.update_part("agenda", item_id, **values)
+            return session.edit_item(item_id, **values)
 
         self.edit_in_form(title, fields, change)
 
@@ -312,15 +304,15 @@ class PrepareScreen(SessionScreen):
             keep_cursor(self.agenda_table, item_id)
 
     def action_cycle_role(self) -> None:
-        self._change_person(lambda person: setattr(person, "role", next_in(ROLES, person.role)))
-
-    def action_cycle_attendance(self) -> None:
-        self._change_person(lambda person: setattr(person, "attendance", next_in(ATTENDANCE, person.attendance)))
-
-    def _change_person(self, change: Callable[[Any], None]) -> None:
         person_id = selected_key(self.people_table)
         if person_id:
-            self.app.edit(lambda session: change(session.participant(person_id)))
+            self.app.edit(lambda session: session.cycle_role(person_id))
+            self.show_people()
+
+    def action_cycle_attendance(self) -> None:
+        person_id = selected_key(self.people_table)
+        if person_id:
+            self.app.edit(lambda session: session.cycle_attendance(person_id))
             self.show_people()
 
     def action_prompt(self) -> None:

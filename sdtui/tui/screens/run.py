@@ -1,24 +1,23 @@
 """Run: the meeting one agenda item at a time, against the clock.
 
-Four panes for the item in view: its notes, the restore-or-renovate board, the signals round
-and the decisions. Notes are saved as they are typed; everything else through `app.edit`.
+Five panes for the item in view: its notes, the restore-or-renovate board (a widget of its own,
+widgets/board.py), the signals round, the decisions and the action items. Notes are saved as
+they are typed; everything else through `app.edit`.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import ActiveBinding
+from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from .. import keys
 from ...i18n import N_, _, word
-from ...model import (
-    MAX_TEXT, AgendaItem, ItemKind, Note, Position, RestoreRenovate, Session, SessionStatus, SignalKind, Verdict,
-)
+from ...model import MAX_TEXT, AgendaItem, ItemKind, Note, Round, SessionStatus, SignalKind
 from ...search import Target
 from ..widgets.clock import clock
 from .dialogs import Field
@@ -26,6 +25,7 @@ from ..widgets.safe import SafeTextArea, plain
 from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
+from ..widgets.board import Board
 
 PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
          ("decisions", N_("F8 Decisions")), ("actions", N_("F9 Actions")))
@@ -42,8 +42,7 @@ class RunScreen(SessionScreen):
     """The meeting as it happens."""
 
     SCREEN_NAME = "run"
-    KEY_SCOPES = ("run", "session")
-    BINDINGS = keys.bindings("run", "session")
+    KEY_SCOPES = ("run",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/run.tcss"
     HELP_TITLE = N_("Run")
     HELP_TEXT = N_("Type notes straight into the editor: they are saved as you type. Esc leaves the editor; "
@@ -53,7 +52,6 @@ class RunScreen(SessionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.pane = "notes"
-        self.round_index = 0
         self.note_id: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -70,15 +68,7 @@ class RunScreen(SessionScreen):
                 editor = SafeTextArea(id="note-editor", soft_wrap=True, tab_behavior="focus")
                 editor.show_line_numbers = False
                 yield editor
-            with Horizontal(id="board"):
-                with VerticalScroll(id="round-view"):
-                    yield Static(id="round-text")
-                with Vertical(id="round-side"):
-                    positions: DataTable[Text] = DataTable(id="positions", cursor_type="row")
-                    positions.add_column(_("Participant"), width=18)
-                    positions.add_column(_("Position"), width=8)
-                    yield positions
-                    yield Static(id="tally")
+            yield Board()
             signals: DataTable[Text] = DataTable(id="signals", cursor_type="row", zebra_stripes=True)
             signals.add_column(_("Organisation"), width=20)
             signals.add_column(_("Kind"), width=13)
@@ -103,7 +93,7 @@ class RunScreen(SessionScreen):
             self.show_place(self.opens_at)
 
     def show_place(self, target: Target) -> None:
-        """Open on a search hit: its agenda item, its pane, and its note, topic or row selected.
+        """Open on a search hit: its agenda item, its pane, and its note, round or row selected.
 
         Moving to the item is the same move as n and p make (the clock follows in a running
         meeting); in a read-only session it changes only what is shown.
@@ -118,13 +108,13 @@ class RunScreen(SessionScreen):
         self.pane = target.pane
         if target.pane == "notes":
             self.note_id = target.part_id
-        elif target.pane == "board":
-            rounds = session.rounds_for(target.item_id) if index is not None else []
-            self.round_index = next((n for n, r in enumerate(rounds) if r.id == target.part_id), 0)
-            if not rounds:  # its agenda item was removed: no board shows the topic any more
+        self.refresh_view()
+        if target.pane == "board":
+            if index is None:  # its agenda item was removed: no board shows the round any more
                 self.notify(_("This topic is on no agenda item now; attach topics to items on Prepare (F2)."),
                             severity="warning", markup=False)
-        self.refresh_view()
+            else:
+                self.board.show_round(target.part_id)
         if target.pane in ("signals", "decisions"):
             keep_cursor(self.query_one(f"#{target.pane}", DataTable), target.part_id)
         self.focus_pane()
@@ -143,13 +133,13 @@ class RunScreen(SessionScreen):
         return item.id if item else None
 
     @property
-    def round(self) -> RestoreRenovate | None:
-        item = self.item
-        rounds = self.session.rounds_for(item.id) if item else []
-        if not rounds:
-            return None
-        self.round_index %= len(rounds)
-        return rounds[self.round_index]
+    def board(self) -> Board:
+        return self.query_one(Board)
+
+    @property
+    def round(self) -> Round | None:
+        """The round in view on the board."""
+        return self.board.round
 
     @property
     def editor(self) -> SafeTextArea:
@@ -168,7 +158,7 @@ class RunScreen(SessionScreen):
         self.show_clocks()
         self.show_panes()
         self.show_notes()
-        self.show_board()
+        self.board.show()
         self.show_signals()
         self.show_decisions()
         show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
@@ -233,47 +223,6 @@ class RunScreen(SessionScreen):
                                     else _("Note (Ctrl+L marks it confidential)"))
         self.editor.set_class(bool(note and note.confidential), "confidential")
 
-    def show_board(self) -> None:
-        session, round_ = self.session, self.round
-        text = Text()
-        item = self.item
-        rounds = session.rounds_for(item.id) if item else []
-        if round_ is None:
-            text.append(_("No restore-or-renovate topic on this item.") + "\n", style="bold")
-            text.append(_("a adds one here; Prepare (F2) attaches one from the library."))
-        else:
-            text.append(_("Topic {number}/{count}").format(number=self.round_index + 1, count=len(rounds)), style="bold")
-            text.append(_(" (t: next)") + "\n" if len(rounds) > 1 else "\n")
-            text.append(round_.topic + "\n", style="bold")
-            text.append(_("What changed (w): "), style="bold")
-            text.append((round_.what_changed or "-") + "\n")
-            for title, arguments in ((_("Restore (a adds):"), round_.restore_args),
-                                     (_("Renovate (a adds):"), round_.renovate_args)):
-                text.append(title + "\n", style="bold")
-                for argument in arguments:
-                    text.append(f" • {argument}\n")
-            text.append(_("Decision (d): "), style="bold")
-            text.append(word(round_.decision) if round_.decision else _("not yet"))
-            if round_.rationale:
-                text.append(f"\n{round_.rationale}")
-        self.query_one("#round-text", Static).update(text)
-        table = self.query_one("#positions", DataTable)
-        keep = selected_key(table)
-        table.clear()
-        if round_ is not None:
-            for person in session.present:
-                position = round_.positions.get(person.id, Position.UNDECIDED)
-                table.add_row(plain(person.name), plain("-" if position is Position.UNDECIDED else word(position)),
-                              key=person.id)
-            keep_cursor(table, keep)
-            tally = round_.tally(session.participants)
-            self.query_one("#tally", Static).update(plain(
-                _("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
-                    restore=tally[Position.RESTORE], renovate=tally[Position.RENOVATE],
-                    undecided=tally[Position.UNDECIDED]), "bold"))
-        else:
-            self.query_one("#tally", Static).update("")
-
     def show_signals(self) -> None:
         table = self.query_one("#signals", DataTable)
         keep = selected_key(table)
@@ -325,7 +274,7 @@ class RunScreen(SessionScreen):
 
     def after_move(self) -> None:
         self.note_id = None
-        self.round_index = 0
+        self.board.round_index = 0
         item = self.item
         if item is not None and item.kind is ItemKind.ACTIONS_REVIEW and self.session.actions:
             self.pane = "actions"  # the actions review: the list to go through is in view
@@ -347,9 +296,7 @@ class RunScreen(SessionScreen):
             super().action_back()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Keys of another pane are hidden, so the footer lists what works here.
-        if action in ("position", "decide", "what_changed", "next_topic"):
-            return self.pane == "board"
+        # Keys of another pane are hidden, so the footer lists what works here (the board's are its own).
         if action == "toggle_confidential":
             return self.pane == "notes"
         if action in ("edit", "remove"):
@@ -357,6 +304,15 @@ class RunScreen(SessionScreen):
         if action == "cycle_status":
             return self.pane == "actions" and bool(self.session.actions)
         return True
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The footer names Run's own keys before the board's, whichever has focus: Next and Prev stay in view."""
+        def place(binding_id: str | None) -> int:
+            scope = (binding_id or "").split(".")[0]
+            return 0 if binding_id == keys.HELP_ID else {"run": 1, "board": 2}.get(scope, 3)
+
+        return dict(sorted(super().active_bindings.items(), key=lambda item: place(item[1].binding.id)))
 
     def action_cycle_status(self) -> None:
         """Open (kept), done, dropped: the actions review goes down the list with Space."""
@@ -379,22 +335,18 @@ class RunScreen(SessionScreen):
         if note is None:
             if not text.strip():
                 return
-            created = self.app.edit(lambda s: self._add_note(s, text))
+            item_id = self.item.id
+            created = self.app.edit(lambda s: s.add_note(item_id, text))
             if created is not None:
                 self.note_id = created.id
                 # The editor already holds the text, maybe more than `text` by now: leave it be.
                 self.show_notes(reload_editor=False)
             return
-        note.text = text
+        note = self.session.set_note_text(self.item.id, note.id, text)
         self.app.save_soon()
         table = self.query_one("#notes-table", DataTable)
         if note.id in table.rows:
             table.update_cell(note.id, table.ordered_columns[0].key, note_line(note))
-
-    def _add_note(self, session: Session, text: str = "") -> Note:
-        note = Note(text)
-        session.agenda[session.current_item].notes.append(note)
-        return note
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Only the facilitator moving through the list switches notes, not the list being refilled.
@@ -412,14 +364,8 @@ class RunScreen(SessionScreen):
         if note is None:
             self.notify(_("Type a note first; then Ctrl+L marks it confidential."), markup=False)
             return
-        note_id = note.id
-
-        def toggle(session: Session) -> None:
-            for found in session.agenda[session.current_item].notes:
-                if found.id == note_id:
-                    found.confidential = not found.confidential
-
-        self.app.edit(toggle)
+        item_id, note_id = self.item.id, note.id
+        self.app.edit(lambda s: s.toggle_confidential(item_id, note_id))
         self.show_notes()
 
     # --- adding, editing, removing ------------------------------------------------------
@@ -427,18 +373,11 @@ class RunScreen(SessionScreen):
     def action_add(self) -> None:
         item_id = self.current_item_id
         if self.pane == "notes":
-            created = self.app.edit(self._add_note) if self.item else None
+            created = self.app.edit(lambda s: s.add_note(item_id)) if item_id else None
             if created is not None:
                 self.note_id = created.id
                 self.show_notes()
                 self.editor.focus()
-        elif self.pane == "board":
-            if self.round is None:
-                self.edit_in_form(_("Restore-or-renovate topic"), [Field("topic", _("Topic: restore or renovate what?")),
-                                                            Field("what_changed", _("What changed?"), kind="text")],
-                           lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]))
-            else:
-                self._argument_form()
         elif self.pane == "signals":
             self._signal_form()
         elif self.pane == "actions":
@@ -462,27 +401,16 @@ class RunScreen(SessionScreen):
         if self.pane == "notes":
             note = self.note()
             if note is not None:
-                note_id = note.id
-                self.edit_if_confirmed(_("Remove this note?"), lambda s: s.agenda[s.current_item].notes.remove(
-                    next(n for n in s.agenda[s.current_item].notes if n.id == note_id)))
-        elif self.pane in ("signals", "decisions"):
-            kind = self.pane
-            part_id = selected_key(self.query_one(f"#{kind}", DataTable))
-            if part_id:
-                question = _("Remove this signal?") if kind == "signals" else _("Remove this decision?")
-                self.edit_if_confirmed(question, lambda s: s.remove_part(kind, part_id))
-
-    def _argument_form(self) -> None:
-        round_id = self.round.id
-
-        def change(session: Session, values: dict[str, str]) -> Any:
-            current = next(r for r in session.rounds if r.id == round_id)
-            side = f"{values['side']}_args"
-            return session.update_part("rounds", round_id, **{side: [*getattr(current, side), values["text"]]})
-
-        self.edit_in_form(_("Argument"), [Field("side", _("Side"), "restore", kind="choice",
-                                                choices=[(_("to restore"), "restore"), (_("to renovate"), "renovate")]),
-                                          Field("text", _("Argument"), kind="text")], change)
+                item_id, note_id = self.item.id, note.id
+                self.edit_if_confirmed(_("Remove this note?"), lambda s: s.remove_note(item_id, note_id))
+        elif self.pane == "signals":
+            signal_id = selected_key(self.query_one("#signals", DataTable))
+            if signal_id:
+                self.edit_if_confirmed(_("Remove this signal?"), lambda s: s.remove_signal(signal_id))
+        elif self.pane == "decisions":
+            decision_id = selected_key(self.query_one("#decisions", DataTable))
+            if decision_id:
+                self.edit_if_confirmed(_("Remove this decision?"), lambda s: s.remove_decision(decision_id))
 
     def _signal_form(self, signal_id: str | None = None) -> None:
         signal = next((s for s in self.session.signals if s.id == signal_id), None)
@@ -493,7 +421,7 @@ class RunScreen(SessionScreen):
                         choices=[(word(kind), kind.value) for kind in SignalKind]),
                   Field("text", _("Signal"), signal.text if signal else "", kind="text")]
         item_id = self.current_item_id
-        self.edit_in_form(_("Signal"), fields, lambda s, v: s.update_part("signals", signal_id, **v) if signal_id
+        self.edit_in_form(_("Signal"), fields, lambda s, v: s.edit_signal(signal_id, **v) if signal_id
                    else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id))
 
     def _decision_form(self, decision_id: str | None = None) -> None:
@@ -501,42 +429,5 @@ class RunScreen(SessionScreen):
         fields = [Field("text", _("Decision"), decision.text if decision else "", kind="text"),
                   Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text")]
         item_id = self.current_item_id
-        self.edit_in_form(_("Decision"), fields, lambda s, v: s.update_part("decisions", decision_id, **v) if decision_id
+        self.edit_in_form(_("Decision"), fields, lambda s, v: s.edit_decision(decision_id, **v) if decision_id
                    else s.add_decision(v["text"], v["rationale"], item_id=item_id))
-
-    # --- the board ----------------------------------------------------------------------
-
-    def action_position(self, position: str) -> None:
-        round_, table = self.round, self.query_one("#positions", DataTable)
-        person_id = selected_key(table)
-        if round_ is None or person_id is None:
-            return
-        round_id = round_.id
-        self.app.edit(lambda s: s.set_position(round_id, person_id, position))
-        self.show_board()
-        table.move_cursor(row=table.cursor_row + 1)  # on to the next person: a round goes fast
-
-    def action_decide(self) -> None:
-        round_ = self.round
-        if round_ is None:
-            self.notify(_("No topic on this item to decide on."), markup=False)
-            return
-        round_id = round_.id
-        fields = [Field("decision", _("Decision"), round_.decision.value if round_.decision else "", kind="choice",
-                        choices=[(word(v), v.value) for v in Verdict]),
-                  Field("rationale", _("Rationale"), round_.rationale, kind="text")]
-        self.edit_in_form(_("Decision on: {topic}").format(topic=round_.topic), fields,
-                   lambda s, v: s.update_part("rounds", round_id, **v))
-
-    def action_what_changed(self) -> None:
-        round_ = self.round
-        if round_ is None:
-            return
-        round_id = round_.id
-        self.edit_in_form(_("What changed"), [Field("what_changed", _("What changed?"), round_.what_changed,
-                                                         kind="text")],
-                   lambda s, v: s.update_part("rounds", round_id, **v))
-
-    def action_next_topic(self) -> None:
-        self.round_index += 1
-        self.show_board()

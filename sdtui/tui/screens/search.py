@@ -13,11 +13,10 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from .. import keys
+from ..keyed import KeyedScreen
 from ...i18n import N_, _
 from ...search import Hit, Result, SearchIndex
 from ...store import Store, StoreError
@@ -37,11 +36,10 @@ class _Stopped(Exception):
     """The screen was left while its index was being built."""
 
 
-class SearchScreen(keys.TranslatedBindings, Screen[None]):
+class SearchScreen(KeyedScreen[None]):
     """Every session searched at once: one hit a row, Enter opens the session where the hit is."""
 
     CSS_PATH = "../styles/search.tcss"
-    BINDINGS = keys.bindings("search")
     KEY_SCOPES = ("search",)
     SCREEN_NAME = "search"
     HELP_TITLE = N_("Search")
@@ -78,7 +76,7 @@ class SearchScreen(keys.TranslatedBindings, Screen[None]):
 
     @property
     def store_key(self) -> Path:
-        return Path(self.app.store.root).resolve()
+        return Path(self.sdtui.store.root).resolve()
 
     @property
     def table(self) -> DataTable:
@@ -207,7 +205,7 @@ class SearchScreen(keys.TranslatedBindings, Screen[None]):
         hit = self.highlighted()
         if hit is not None:
             target = hit.entry.target
-            self.app.open_session(hit.session.id, target.screen, at=target)
+            self.sdtui.open_session(hit.session.id, target.screen, at=target)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -10,13 +10,9 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from ...i18n import _, word
-from ...model import ActionStatus, Session
+from ...model import Session
 from .safe import plain
 from .tables import keep_cursor, selected_key
-
-NEXT_STATUS = {ActionStatus.OPEN: ActionStatus.DONE, ActionStatus.DONE: ActionStatus.DROPPED,
-               ActionStatus.DROPPED: ActionStatus.OPEN}
-
 
 def action_table(table_id: str = "actions") -> DataTable:
     """The session's action items: what, owner, due date, status (on Run and Close)."""
@@ -50,14 +46,8 @@ def show_actions(table: DataTable, session: Session, today: date) -> None:
 def cycle_status(app: Any, table: DataTable) -> None:
     """The selected action's next status: open (kept), done, dropped, open again; saved at once."""
     action_id = selected_key(table)
-    if action_id is None:
-        return
-
-    def cycle(session: Session) -> None:
-        action = next(a for a in session.actions if a.id == action_id)
-        action.status = NEXT_STATUS[action.status]
-
-    app.edit(cycle)
+    if action_id is not None:
+        app.edit(lambda session: session.advance_action_status(action_id))
 
 
-__all__ = ["NEXT_STATUS", "action_table", "cycle_status", "show_actions"]
+__all__ = ["action_table", "cycle_status", "show_actions"]

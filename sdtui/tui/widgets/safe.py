@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from ...model import strip_controls
+from ..keyed import KeyedApp
 
 
 def plain(text: object, style: str = "") -> Text:
@@ -19,11 +20,17 @@ def plain(text: object, style: str = "") -> Text:
     return Text(strip_controls(str(text)), style=style, end="")
 
 
+def cursor_blinks(widget: Input | TextArea) -> bool:
+    """Whether the app lets text cursors blink (both of sdtui's apps say; others blink)."""
+    app = widget.app
+    return app.cursor_blink if isinstance(app, KeyedApp) else True
+
+
 class SafeInput(Input):
     """An Input that drops control characters and escape sequences from pasted text."""
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = cursor_blinks(self)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Runs before Input's own handler (Textual calls each class's handler down the MRO).
@@ -35,7 +42,7 @@ class SafeTextArea(TextArea):
     """A TextArea that drops control characters and escape sequences from pasted text."""
 
     def on_mount(self) -> None:
-        self.cursor_blink = getattr(self.app, "cursor_blink", True)
+        self.cursor_blink = cursor_blinks(self)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.text = strip_controls(event.text)

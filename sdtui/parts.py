@@ -1,0 +1,285 @@
+"""The parts of a meeting: the words it is made of (roles, positions, verdicts ...) and the notes,
+participants, agenda items, rounds, signals, decisions and actions a session holds.
+
+Each part checks itself when it is built, through validation.py; `Session` (model.py) holds
+them and is where they are changed. Import them from `sdtui.model`, which has them all.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any, Iterable
+
+from .validation import clean_line, clean_text, parse_date, parse_datetime, parse_enum, parse_timebox
+
+ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+"""Lower case, without 0/o, 1/l/i: ids are read aloud and typed over SSH."""
+
+
+class NotFound(LookupError):
+    """An id or name that names nothing in this session."""
+
+
+class Language(StrEnum):
+    NL = "nl"
+    EN = "en"
+
+
+class SessionStatus(StrEnum):
+    DRAFT = "draft"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    SPEAKER = "speaker"
+    MINUTE_TAKER = "minute-taker"
+    MEMBER = "member"
+    GUEST = "guest"
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    ABSENT = "absent"
+
+
+class ItemKind(StrEnum):
+    OPENING = "opening"
+    PRESENTATION = "presentation"
+    DISCUSSION = "discussion"
+    ROUND = "restore-renovate"
+    SIGNALS = "signals"
+    ACTIONS_REVIEW = "actions-review"
+    BREAK = "break"
+    CLOSING = "closing"
+    OTHER = "other"
+
+
+class ItemStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class Position(StrEnum):
+    RESTORE = "restore"
+    RENOVATE = "renovate"
+    UNDECIDED = "undecided"
+
+
+class Verdict(StrEnum):
+    """The outcome of a restore-or-renovate round."""
+
+    RESTORE = "restore"
+    RENOVATE = "renovate"
+    DEFERRED = "deferred"
+
+
+class SignalKind(StrEnum):
+    GOOD_PRACTICE = "good-practice"
+    BOTTLENECK = "bottleneck"
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    def next(self) -> ActionStatus:
+        """The status after this one in a review: open (kept), done, dropped, and open again."""
+        return following(self)
+
+
+class Side(StrEnum):
+    """The side of a round an argument is for."""
+
+    RESTORE = "restore"
+    RENOVATE = "renovate"
+
+
+def following(member: Any) -> Any:
+    """The next member of `member`'s enum, after the last the first: one key steps through them all."""
+    members = list(type(member))
+    return members[(members.index(member) + 1) % len(members)]
+
+
+def new_id(length: int = 6) -> str:
+    """A short random id; 31**6 is about 900 million, plenty within one store or session."""
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+
+
+# --- the parts of a meeting ---------------------------------------------------------------
+
+
+@dataclass
+class Note:
+    """A note taken during an agenda item. Confidential notes never reach the minutes."""
+
+    text: str
+    confidential: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.text = clean_text(self.text, "Note", field="text")
+        self.confidential = bool(self.confidential)
+
+
+@dataclass
+class Participant:
+    name: str
+    organisation: str = ""
+    role: Role = Role.MEMBER
+    attendance: Attendance = Attendance.PRESENT
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.name = clean_line(self.name, "Name", required=True)
+        self.organisation = clean_line(self.organisation, "Organisation")
+        self.role = parse_enum(Role, self.role, "Role")
+        self.attendance = parse_enum(Attendance, self.attendance, "Attendance")
+
+    @property
+    def label(self) -> str:
+        """Name with organisation, as shown in pick lists and the minutes."""
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+@dataclass
+class AgendaItem:
+    title: str
+    kind: ItemKind = ItemKind.DISCUSSION
+    presenter: str = ""
+    timebox: int = 15
+    notes: list[Note] = field(default_factory=list)
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    status: ItemStatus = ItemStatus.PLANNED
+    standing: bool = False
+    """A standing item comes back every meeting (opening, actions review, closing)."""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.title = clean_line(self.title, "Title", required=True)
+        self.kind = parse_enum(ItemKind, self.kind, "Kind")
+        self.presenter = clean_line(self.presenter, "Presenter")
+        self.timebox = parse_timebox(self.timebox)
+        self.status = parse_enum(ItemStatus, self.status, "Status")
+        self.started_at = parse_datetime(self.started_at)
+        self.ended_at = parse_datetime(self.ended_at)
+        self.notes = [n if isinstance(n, Note) else Note(**n) for n in self.notes]
+        self.standing = bool(self.standing)
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """How long the item has run (so far, or in all once it ended)."""
+        if self.started_at is None:
+            return timedelta(0)
+        return (self.ended_at or now) - self.started_at
+
+    @property
+    def public_notes(self) -> list[Note]:
+        return [note for note in self.notes if not note.confidential and note.text.strip()]
+
+
+@dataclass
+class Round:
+    """A restore-or-renovate round: go back to how it was, or organise it differently?
+
+    Stored under `rounds` in a session's JSON. Its `topic` is what the facilitator puts to the
+    meeting; the UI calls the round's pane the board.
+    """
+
+    topic: str
+    what_changed: str = ""
+    restore_args: list[str] = field(default_factory=list)
+    renovate_args: list[str] = field(default_factory=list)
+    positions: dict[str, Position] = field(default_factory=dict)
+    """Participant id to that participant's position."""
+    decision: Verdict | None = None
+    rationale: str = ""
+    item_id: str | None = None
+    prompt_id: str | None = None
+    """The library prompt this round was started from, if any."""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.topic = clean_line(self.topic, "Topic", required=True)
+        self.what_changed = clean_text(self.what_changed, "What changed")
+        self.restore_args = [clean_text(a, "Argument", required=True, field="text") for a in self.restore_args]
+        self.renovate_args = [clean_text(a, "Argument", required=True, field="text") for a in self.renovate_args]
+        self.positions = {str(pid): parse_enum(Position, pos, "Position") for pid, pos in self.positions.items()}
+        self.decision = None if self.decision in (None, "") else parse_enum(Verdict, self.decision, "Decision")
+        self.rationale = clean_text(self.rationale, "Rationale")
+
+    def tally(self, participants: Iterable[Participant] | None = None) -> dict[Position, int]:
+        """Count positions; with participants, everyone present without a position is undecided."""
+        counts = {position: 0 for position in Position}
+        if participants is None:
+            for position in self.positions.values():
+                counts[position] += 1
+            return counts
+        for person in participants:
+            if person.attendance is Attendance.PRESENT:
+                counts[self.positions.get(person.id, Position.UNDECIDED)] += 1
+        return counts
+
+
+@dataclass
+class Signal:
+    """Something a member organisation reports: a good practice or a bottleneck."""
+
+    organisation: str
+    kind: SignalKind
+    text: str
+    item_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.organisation = clean_line(self.organisation, "Organisation", required=True)
+        self.kind = parse_enum(SignalKind, self.kind, "Signal kind", "kind")
+        self.text = clean_text(self.text, "Signal", required=True, field="text")
+
+
+@dataclass
+class Decision:
+    text: str
+    rationale: str = ""
+    item_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.text = clean_text(self.text, "Decision", required=True, field="text")
+        self.rationale = clean_text(self.rationale, "Rationale")
+
+
+@dataclass
+class ActionItem:
+    text: str
+    owner_id: str
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    item_id: str | None = None
+    carried_from: str | None = None
+    """Id of the earlier session this action was carried over from, if any."""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.text = clean_text(self.text, "Action", required=True, field="text")
+        self.owner_id = clean_line(self.owner_id, "Owner", required=True)
+        self.due = parse_date(self.due, "Due date", "due")
+        self.status = parse_enum(ActionStatus, self.status, "Action status", "status")
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+__all__ = [
+    "ID_ALPHABET", "ActionItem", "ActionStatus", "AgendaItem", "Attendance", "Decision", "ItemKind", "ItemStatus",
+    "Language", "NotFound", "Note", "Participant", "Position", "Role", "Round", "SessionStatus", "Side", "Signal",
+    "SignalKind", "Verdict", "following", "new_id",
+]

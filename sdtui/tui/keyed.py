@@ -1,0 +1,104 @@
+"""What every screen and both apps (`sdtui` and `sdtui read`) share: keys, help and palette from `keys.py`.
+
+A screen names its key scopes once (`KEY_SCOPES`); its bindings, the order of its footer, its
+help screen and its command palette entries all follow from them. The app and the help screen
+ask a screen what they need through the attributes defined here, never by probing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar, cast
+
+from textual.app import SystemCommand
+from textual.binding import ActiveBinding
+from textual.screen import ModalScreen, Screen
+
+from . import keys
+from .typeahead import TypeAhead
+
+if TYPE_CHECKING:
+    from .app import SdtuiApp
+
+ResultType = TypeVar("ResultType")
+
+
+class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
+    """A screen whose keys come from the scopes it names; the base of every screen of both apps.
+
+    `KEY_SCOPES` lists the scopes a class adds; a subclass's own come first, then those of its
+    bases (the screens of an open session add "session" that way). `BINDINGS` is made from
+    them when the class is defined: declaring both is an error.
+    """
+
+    KEY_SCOPES: ClassVar[tuple[str, ...]] = ()
+    key_scopes: ClassVar[tuple[str, ...]] = ()
+    """Every scope of this screen, its own first: what the footer, help and palette show."""
+    _footer_order: ClassVar[dict[str, int]] = {}
+    SCREEN_NAME: ClassVar[str] = ""
+    """How the app names this screen (`app.show(name)`); empty for a dialog."""
+    HELP_TITLE: ClassVar[str] = "sdtui"
+    HELP_TEXT: ClassVar[str] = ""
+    """A paragraph under the keys in help, in English (translated when shown)."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        own = cls.__dict__.get("KEY_SCOPES", ())
+        if own:
+            if "BINDINGS" in cls.__dict__:
+                raise TypeError(f"{cls.__name__}: BINDINGS come from KEY_SCOPES; declare only KEY_SCOPES")
+            cls.BINDINGS = keys.bindings(*own)
+        inherited = [scope for base in cls.__mro__[1:] for scope in base.__dict__.get("KEY_SCOPES", ())]
+        cls.key_scopes = tuple(dict.fromkeys((*own, *inherited)))
+        cls._footer_order = {key.id: number for number, key in enumerate(keys.keys_for(*cls.key_scopes))}
+        super().__init_subclass__(**kwargs)  # Textual merges the bindings of the class and its bases here
+
+    @property
+    def sdtui(self) -> SdtuiApp:
+        """The facilitator's app, typed. Only the screens of `sdtui` use it, not the reader's."""
+        return cast("SdtuiApp", self.app)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        # Textual puts a base class's bindings first; the footer follows the screen's scopes instead,
+        # own keys first, help before all (see TranslatedBindings). Other keys keep their order after them.
+        order = self._footer_order
+        return dict(sorted(super().active_bindings.items(),
+                           key=lambda item: (item[1].binding.id != keys.HELP_ID,
+                                             order.get(item[1].binding.id or "", len(order)))))
+
+    @property
+    def current_item_id(self) -> str | None:
+        """The agenda item a new action item links to, if this screen has one in view."""
+        return None
+
+    def refresh_view(self) -> None:
+        """Show the model again after a change made elsewhere (a dialog, the action key)."""
+
+
+class KeyedModalScreen(KeyedScreen[ResultType], ModalScreen[ResultType]):
+    """A dialog over another screen (forms, questions, pickers, help), keyed like every screen."""
+
+
+class KeyedWidget:
+    """A widget with keys of its own (Run's board): the help of the screen it is on lists them too."""
+
+    KEY_SCOPES: ClassVar[tuple[str, ...]] = ()
+
+
+class KeyedApp(TypeAhead):
+    """Both apps: the app-wide keys and a palette made from the keys of the screen in view.
+
+    Keys that arrive in one burst act as if typed one at a time (`TypeAhead`).
+    """
+
+    BINDINGS = keys.bindings("app")
+
+    cursor_blink: bool = True
+    """Text cursors blink unless turned off (snapshot tests need a still screen)."""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from keys.translated(super().get_system_commands(screen))
+        if isinstance(screen, KeyedScreen):
+            yield from keys.palette_commands(screen, screen.key_scopes)
+
+
+__all__ = ["KeyedApp", "KeyedModalScreen", "KeyedScreen", "KeyedWidget"]
