@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(1, str(HERE.parent))
 
 import export  # noqa: E402
+import followers  # noqa: E402
 import home_filter  # noqa: E402
 import keystrokes  # noqa: E402
 import save  # noqa: E402
@@ -35,6 +36,7 @@ BENCHMARKS = {
     "export": export.run,
     "typing": keystrokes.run,
     "filter": home_filter.run,
+    "followers": followers.run,
 }
 
 

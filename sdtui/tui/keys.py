@@ -249,6 +249,16 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("prompts.remove", "delete,x", "remove_own", "Remove", "Remove the selected prompt (your own only; asks first)"),
         Key("prompts.cancel", "escape", "cancel", "Cancel", "Close without attaching a topic"),
     ),
+    # `sdtui follow`: a read-only live view of a published meeting, and the participants' menu.
+    "follow": (
+        Key("follow.minutes", "m", "minutes", "Minutes", "Read the published minutes (once the meeting is closed "
+            "and exported)"),
+        Key("follow.quit", "q,escape", "app.quit", "Quit", "Stop following; the meeting goes on"),
+    ),
+    "participant": (
+        Key("participant.open", "enter", "open", "Open", "Follow the live meeting, or read the minutes", show=False),
+        Key("participant.quit", "q,escape", "app.quit", "Quit", "Leave"),
+    ),
 }
 
 
