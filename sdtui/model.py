@@ -492,6 +492,14 @@ class Session:
         round_.counts[parse_enum(Position, position, "Position")] = parse_count(number, "Count")
         return round_
 
+    def set_counts(self, round_id: str, counts: dict[Position | str, int | str]) -> Round:
+        """All the numbers of a count-only round at once; one bad number changes none."""
+        checked = {parse_enum(Position, position, "Position"): parse_count(number, "Count")
+                   for position, number in counts.items()}
+        for position, number in checked.items():
+            self.set_count(round_id, position, number)
+        return self.round(round_id)
+
     # signals, decisions, actions
 
     def edit_signal(self, signal_id: str, **changes: Any) -> Signal:
