@@ -44,6 +44,9 @@ def still_to_come(session: Session) -> list[AgendaItem]:
 def outlook(session: Session, now: datetime) -> Outlook:
     """Planned against projected end, from the current overrun; see the module docstring."""
     planned = session.planned_end()
+    if planned is not None and session.started_at is not None:
+        # A meeting held on another day than planned still has the end time it planned.
+        planned = datetime.combine(session.started_at.date(), planned.time())
     if session.status is not SessionStatus.RUNNING:
         start = session.planned_starts()[0] if session.agenda else None
         moment = start or now
