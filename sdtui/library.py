@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Generic, Iterable, Protocol, TypeVar
 
 from .i18n import N_, _
+from .mentions import find_mentions, replace_in_strings
 from .model import Language, ValidationError, clean_line, clean_text, new_id, parse_enum
 from .prompts import MAX_EXPLANATION, MAX_PROMPT_TITLE, PROMPTS, Prompt
 from .storage import AtomicJSONStorage, FileLock, StoreCorrupt, StoreError, check_schema, new_file, next_row_id
@@ -213,6 +214,46 @@ class OwnLibrary:
             raise ValidationError(_("Built-in prompts cannot be removed; only your own."))
         self._change(self.prompts_path, "prompts",
                      lambda table: _remove(table, lambda row: (row.get("prompt") or {}).get("id") == prompt_id))
+
+    # --- the right to be forgotten (forget.py) ------------------------------------------
+
+    def _files(self) -> tuple[tuple[Path, str, Callable[[Any], Any]], ...]:
+        return ((self.templates_path, "templates", Template.from_dict), (self.prompts_path, "prompts", _prompt_of_row))
+
+    def texts(self) -> list[str]:
+        """Every own template and prompt as stored text, to find earlier pseudonyms in."""
+        found = []
+        for path, kind, _build in self._files():
+            found += [str(row) for row in self._rows(AtomicJSONStorage(path).read(), path, kind).values()]
+        return found
+
+    def places_of(self, name: str) -> list[tuple[str, str]]:
+        """(file, what) for each own template or prompt that holds `name`, ignoring case and accents."""
+        places = []
+        for path, kind, _build in self._files():
+            for row in self._rows(AtomicJSONStorage(path).read(), path, kind).values():
+                for _kind, _label, text in find_mentions(row, name):
+                    places.append((path.name, text))
+        return places
+
+    def forget(self, name: str, replacement: str) -> int:
+        """Replace `name` with `replacement` in every own template and prompt; how many entries changed."""
+        changed = 0
+        for path, kind, build in self._files():
+            if not path.exists():
+                continue
+
+            def swap(table: dict[str, Any], path: Path = path, build: Callable[[Any], Any] = build) -> int:
+                count = 0
+                for key, row in list(table.items()):
+                    if find_mentions(row, name):
+                        table[key] = replace_in_strings(row, name, replacement)
+                        count += 1
+                self._parse(table.values(), path, build)  # still valid entries, or the file stays as it was
+                return count
+
+            changed += self._change(path, kind, swap)
+        return changed
 
 
 def _remove(table: dict[str, Any], unwanted: Callable[[dict[str, Any]], bool]) -> None:

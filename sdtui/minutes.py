@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from .i18n import translation
 from .model import (
-    ActionItem, ActionStatus, Attendance, Language, Participant, Position, Round, Role,
-    Session, SessionStatus, SignalKind, Verdict,
+    ActionItem, ActionStatus, Attendance, ItemStatus, Language, Movement, Participant, Position, RecordStatus, Round,
+    Role, RoundMode, Session, SessionStatus, SignalKind, Verdict,
 )
 
 if TYPE_CHECKING:
@@ -37,6 +37,14 @@ LABELS: dict[str, str] = {
     "renovate": "renovate", "undecided": "undecided", "deferred": "deferred", "open": "open", "done": "done",
     "dropped": "dropped", "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker",
     "member": "member", "guest": "guest",
+    "status": "Status", "final": "final", "draft_status": "draft", "approved_on": "approved on {date}", "amendments": "Amendments",
+    "amendments_intro": "Asked for when these minutes were approved; the text above is kept as it was written.",
+    "asked_by": "asked by", "mode_named": "Positions taken by name.",
+    "mode_hidden": "Secret round: positions were taken per person; only the tally is recorded.",
+    "mode_count": "Counted hands: only the numbers were taken.", "present_for": "Present",
+    "quorum": "Quorum", "quorum_met": "quorum met", "quorum_not_met": "quorum not met",
+    "arrivals": "Arrivals and departures", "arrived": "arrived", "left": "left", "moved": "moved to the next meeting",
+    "skipped": "skipped", "moved_items": "Moved to the next meeting", "review_on": "Review on",
 }
 """Every word the minutes use, by key, in English; `labels()` gives them in a session's language
 from the catalog (context "minutes")."""
@@ -145,7 +153,27 @@ class _Writer:
         takers = [p for p in session.participants if p.role is Role.MINUTE_TAKER]
         if takers:
             facts.append((label["minute_taker"], ", ".join(self.person(p) for p in takers)))
+        if session.record_status is RecordStatus.APPROVED and session.approved_on:
+            facts.append((label["status"], label["approved_on"].format(
+                date=format_date(session.approved_on, self.language))))
         self.add(self.bullets(f"**{name}:** {value}" for name, value in facts))
+
+    def names(self, ids: Iterable[str]) -> str:
+        """The people with these ids, by name, in the order of the list of participants."""
+        wanted = set(ids)
+        return ", ".join(escape_inline(p.name) for p in self.session.participants if p.id in wanted)
+
+    def present_line(self, ids: list[str]) -> str:
+        """`**Present (3):** A, B, C; quorum met` for a decision, or nothing when no one was recorded."""
+        if not ids:
+            return ""
+        line = f"**{self.word('present_for')} ({len(ids)}):** {self.names(ids)}"
+        quorum = self.session.quorum
+        if quorum:
+            members = {p.id for p in self.session.members}
+            met = sum(1 for pid in ids if pid in members) >= quorum
+            line += f"; {self.word('quorum_met' if met else 'quorum_not_met')}"
+        return line
 
     def participants(self) -> None:
         self.add(f"## {self.word('participants')}")
@@ -156,6 +184,14 @@ class _Writer:
                 self.add(f"### {self.word(key)}", self.bullets(self._with_role(p) for p in people))
         if not self.session.participants:
             self.add(self.word("none"))
+        if self.session.quorum:
+            self.add(f"**{self.word('quorum')}:** {self.session.quorum}")
+        if self.session.arrivals:
+            names = {p.id: p.name for p in self.session.participants}
+            self.add(f"### {self.word('arrivals')}", self.bullets(
+                f"{_hhmm(a.at)} {escape_inline(names.get(a.participant_id, a.participant_id))} "
+                f"{self.word('arrived' if a.movement is Movement.ARRIVED else 'left')}"
+                for a in self.session.arrivals))
 
     def _with_role(self, participant: Participant) -> str:
         if participant.role is Role.MEMBER:
@@ -179,10 +215,16 @@ class _Writer:
                     else _hhmm(item.started_at)
             else:
                 actual = self.word("not_reached") if session.status is SessionStatus.CLOSED else ""
+            if item.status in (ItemStatus.MOVED, ItemStatus.SKIPPED):
+                aside = self.word("moved" if item.status is ItemStatus.MOVED else "skipped")
+                actual = f"{actual}, {aside}" if actual else aside
             rows.append([str(number), escape_cell(item.title), escape_cell(item.presenter), planned_text,
                          actual or " "])
         self.add(self.table(["#", self.word("item"), self.word("presenter"), self.word("planned"),
                              self.word("actual")], rows))
+        moved = [item for item in session.agenda if item.status is ItemStatus.MOVED]
+        if moved:
+            self.add(f"**{self.word('moved_items')}:**", self.bullets(escape_inline(item.title) for item in moved))
 
     def proceedings(self) -> None:
         items = [item for item in self.session.agenda if item.public_notes]
@@ -209,14 +251,20 @@ class _Writer:
                 self.add(f"**{self.word(key)}:**", self.bullets(escape_inline(a) for a in arguments))
         present = self.session.present
         counts = round_.tally(self.session.participants)
+        self.add(f"*{self.word('mode_' + round_.mode.value)}*")
         rows = []
         for position in Position:
+            if round_.mode is not RoundMode.NAMED:  # a secret round or counted hands: numbers only
+                rows.append([self.word(position.value), str(counts[position])])
+                continue
             names = [escape_cell(p.name) for p in present
                      if round_.positions.get(p.id, Position.UNDECIDED) is position]
             rows.append([self.word(position.value), str(counts[position]), ", ".join(names) or " "])
-        self.add(self.table([self.word("position"), self.word("count"), self.word("who")], rows))
+        header = [self.word("position"), self.word("count")]
+        self.add(self.table(header if round_.mode is not RoundMode.NAMED else [*header, self.word("who")], rows))
         verdict = self.word(round_.decision.value) if isinstance(round_.decision, Verdict) else self.word("no_decision")
         self.add(f"**{self.word('decision')}:** {verdict}")
+        self.add(self.present_line(round_.present))
         if round_.rationale:
             self.add(f"**{self.word('rationale')}:**", escape_block(round_.rationale))
 
@@ -239,7 +287,32 @@ class _Writer:
         for number, decision in enumerate(self.session.decisions, start=1):
             why = f" ({self.word('rationale').lower()}: {escape_inline(decision.rationale)})" if decision.rationale else ""
             lines.append(f"{number}. {escape_inline(decision.text)}{why}")
+            indent = " " * len(f"{number}. ")
+            if decision.review_on:
+                lines.append(f"{indent}- **{self.word('review_on')}:** {format_date(decision.review_on, self.language)}")
+            if decision.present:
+                lines.append(f"{indent}- {self.present_line(decision.present)}")
         self.add("\n".join(lines))
+
+    def amendments(self) -> None:
+        """Changes asked for at approval, after everything else: the minutes above stay as written."""
+        if not self.session.amendments:
+            return
+        self.add(f"## {self.word('amendments')}", self.word("amendments_intro"))
+        lines = []
+        for number, amendment in enumerate(self.session.amendments, start=1):
+            by = f" ({self.word('asked_by')} {escape_inline(amendment.by)})" if amendment.by else ""
+            lines.append(f"{number}. {escape_inline(amendment.text)}{by}")
+        self.add("\n".join(lines))
+
+    def status(self) -> None:
+        """The last line: how final these minutes are (draft, final, or approved on a date)."""
+        session = self.session
+        if session.record_status is RecordStatus.APPROVED and session.approved_on:
+            status = self.word("approved_on").format(date=format_date(session.approved_on, self.language))
+        else:
+            status = self.word("final" if session.record_status is RecordStatus.FINAL else "draft_status")
+        self.add(f"*{self.word('status')}: {status}*")
 
     def actions(self) -> None:
         self.add(f"## {self.word('actions')}")
@@ -273,6 +346,8 @@ def render_minutes(session: Session, *, language: Language | str | None = None) 
     writer.signals()
     writer.decisions()
     writer.actions()
+    writer.amendments()
+    writer.status()
     return "\n\n".join(writer.blocks) + "\n"
 
 

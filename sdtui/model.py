@@ -15,13 +15,16 @@ from enum import StrEnum
 from typing import Any
 
 from .i18n import _
+from .mentions import find_mentions, replace_in_strings
 from .parts import (
-    ID_ALPHABET, ActionItem, ActionStatus, AgendaItem, Attendance, Decision, ItemKind, ItemStatus, Language, NotFound,
-    Note, Participant, Position, Role, Round, SessionStatus, Side, Signal, SignalKind, Verdict, following, new_id,
+    ID_ALPHABET, ActionItem, ActionStatus, AgendaItem, Amendment, Arrival, Attendance, Decision, ItemKind, ItemStatus,
+    Language, Movement, NotFound, Note, Participant, PlaceKind, Position, RecordStatus, Role, Round, RoundMode, SessionStatus,
+    Side, Signal, SignalKind, Verdict, following, new_id,
 )
+from .text import fold
 from .validation import (
-    MAX_TEXT, MAX_TIMEBOX, MAX_TITLE, ValidationError, clean_line, clean_text, parse_date, parse_datetime, parse_enum,
-    parse_time, parse_timebox, strip_controls,
+    MAX_TEXT, MAX_TIMEBOX, MAX_TITLE, ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime,
+    parse_enum, parse_time, parse_timebox, strip_controls,
 )
 
 # --- the session --------------------------------------------------------------------------
@@ -58,6 +61,14 @@ class Session:
     """Index of the agenda item the Run screen shows."""
     follows: str = ""
     """Id of the meeting this one is the next meeting of (series.py); empty for a first meeting."""
+    approved_on: date | None = None
+    """The day the next meeting approved these minutes; None while they are not approved."""
+    amendments: list[Amendment] = field(default_factory=list)
+    """Changes asked for when the minutes were approved; the minutes list them beside the original text."""
+    quorum: int = 0
+    """Members (everyone but guests) who must be in the room for the network to decide; 0 for none."""
+    arrivals: list[Arrival] = field(default_factory=list)
+    """Arrivals and departures marked while the meeting ran, in the order they happened."""
     id: str = field(default_factory=lambda: new_id(8))
 
     def __post_init__(self) -> None:
@@ -80,6 +91,10 @@ class Session:
         self.signals = [s if isinstance(s, Signal) else Signal(**s) for s in self.signals]
         self.decisions = [d if isinstance(d, Decision) else Decision(**d) for d in self.decisions]
         self.actions = [a if isinstance(a, ActionItem) else ActionItem(**a) for a in self.actions]
+        self.approved_on = parse_date(self.approved_on, "Approved on", "approved_on")
+        self.amendments = [a if isinstance(a, Amendment) else Amendment(**a) for a in self.amendments]
+        self.arrivals = [a if isinstance(a, Arrival) else Arrival(**a) for a in self.arrivals]
+        self.quorum = parse_count(self.quorum, "Quorum")
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             raise ValidationError(_("End time must be after the start time."), "end_time")
         people = {person.id for person in self.participants}
@@ -126,6 +141,31 @@ class Session:
     @property
     def open_actions(self) -> list[ActionItem]:
         return [a for a in self.actions if a.status is ActionStatus.OPEN]
+
+    @property
+    def record_status(self) -> RecordStatus:
+        """Draft until the meeting is closed, final once it is, approved once the next meeting adopted it."""
+        if self.approved_on is not None:
+            return RecordStatus.APPROVED
+        return RecordStatus.FINAL if self.status is SessionStatus.CLOSED else RecordStatus.DRAFT
+
+    @property
+    def members(self) -> list[Participant]:
+        """The participants who count for the quorum: everyone but guests."""
+        return [p for p in self.participants if p.role is not Role.GUEST]
+
+    @property
+    def in_room(self) -> list[Participant]:
+        """Who is here now: present, and not left since they last arrived."""
+        last = {arrival.participant_id: arrival.movement for arrival in self.arrivals}
+        return [p for p in self.present if last.get(p.id) is not Movement.LEFT]
+
+    def quorum_met(self) -> bool | None:
+        """Whether enough members are in the room to decide; None when the network set no quorum."""
+        if not self.quorum:
+            return None
+        in_room = {p.id for p in self.in_room}
+        return sum(1 for p in self.members if p.id in in_room) >= self.quorum
 
     # editing
 
@@ -184,8 +224,11 @@ class Session:
         self.signals.append(signal)
         return signal
 
-    def add_decision(self, text: str, rationale: str = "", item_id: str | None = None) -> Decision:
-        decision = Decision(text, rationale, item_id=item_id)
+    def add_decision(self, text: str, rationale: str = "", item_id: str | None = None,
+                     review_on: date | str | None = None) -> Decision:
+        """A decision of the meeting, with who is in the room now and, if given, when to review it."""
+        decision = Decision(text, rationale, item_id=item_id, review_on=review_on,
+                            present=[p.id for p in self.in_room])
         self.decisions.append(decision)
         return decision
 
@@ -237,6 +280,138 @@ class Session:
         """Change an agenda item's title, kind, presenter, timebox or whether it is standing."""
         return self._replace(self.agenda, item_id, changes)
 
+    # approving the minutes
+
+    def add_amendment(self, text: str, by: str = "", on: date | str | None = None) -> Amendment:
+        """Record a change to these minutes asked for at the next meeting; the original text is kept."""
+        if self.status is not SessionStatus.CLOSED:
+            raise ValidationError(_("The meeting has not been closed; its minutes can still be changed directly."),
+                                  "amendments")
+        if self.approved_on is not None:
+            raise ValidationError(_("These minutes were approved on {date}; they take no more amendments.").format(
+                date=self.approved_on.isoformat()), "amendments")
+        amendment = Amendment(text, by, on)
+        self.amendments.append(amendment)
+        return amendment
+
+    def remove_amendment(self, amendment_id: str) -> None:
+        if self.approved_on is not None:
+            raise ValidationError(_("These minutes were approved on {date}; they take no more amendments.").format(
+                date=self.approved_on.isoformat()), "amendments")
+        self.amendments.remove(self._find(self.amendments, amendment_id))
+
+    def approve(self, on: date | str) -> Session:
+        """Mark the minutes approved on `on` (the day of the meeting that adopted them)."""
+        day = parse_date(on, "Approved on", "approved_on")
+        if day is None:
+            raise ValidationError(_("Approving minutes needs a date."), "approved_on")
+        if self.status is not SessionStatus.CLOSED:
+            raise ValidationError(_("The meeting has not been closed yet; close it before its minutes are approved."),
+                                  "approved_on")
+        if self.approved_on is not None:
+            raise ValidationError(_("These minutes were already approved on {date}.").format(
+                date=self.approved_on.isoformat()), "approved_on")
+        self.approved_on = day
+        for amendment in self.amendments:
+            if amendment.on is None:
+                amendment.on = day
+        return self
+
+    # live attendance
+
+    def set_quorum(self, quorum: int | str) -> Session:
+        """How many members must be in the room to decide (0 for no quorum); at most the number of members."""
+        number = parse_count(quorum, "Quorum")
+        if number > len(self.members):
+            raise ValidationError(_("A quorum of {quorum} is more than the {members} members of this meeting.").format(
+                quorum=number, members=len(self.members)), "quorum")
+        self.quorum = number
+        return self
+
+    def mark_arrival(self, participant_id: str, now: datetime) -> Arrival:
+        """Someone comes in: present from now on, with the time noted."""
+        person = self.participant(participant_id)
+        person.attendance = Attendance.PRESENT
+        arrival = Arrival(person.id, Movement.ARRIVED, now)
+        self.arrivals.append(arrival)
+        return arrival
+
+    def mark_departure(self, participant_id: str, now: datetime) -> Arrival:
+        """Someone leaves: they stay on the list as present, but are not in the room for what follows."""
+        person = self.participant(participant_id)
+        if person not in self.in_room:
+            raise ValidationError(_("{name} is not in the room.").format(name=person.name), "attendance")
+        departure = Arrival(person.id, Movement.LEFT, now)
+        self.arrivals.append(departure)
+        return departure
+
+    def toggle_in_room(self, participant_id: str, now: datetime) -> Arrival:
+        """Arrival when the person is not in the room, departure when they are: one key for both."""
+        person = self.participant(participant_id)
+        if person in self.in_room:
+            return self.mark_departure(person.id, now)
+        return self.mark_arrival(person.id, now)
+
+    # live replanning
+
+    def shorten_item(self, item_id: str, minutes: int = 5) -> AgendaItem:
+        """Take `minutes` off an item's timebox, never below zero."""
+        item = self._item(item_id)
+        item.timebox = max(0, item.timebox - parse_timebox(minutes))
+        return item
+
+    def skip_item(self, item_id: str, now: datetime) -> AgendaItem:
+        """Drop an item from this meeting for lack of time; it does not come back unless it is standing."""
+        return self._set_aside(item_id, ItemStatus.SKIPPED, now)
+
+    def move_to_next_meeting(self, item_id: str, now: datetime) -> AgendaItem:
+        """Put an item off to the next meeting: it carries over, and the minutes say it was moved."""
+        return self._set_aside(item_id, ItemStatus.MOVED, now)
+
+    def _set_aside(self, item_id: str, status: ItemStatus, now: datetime) -> AgendaItem:
+        item = self._item(item_id)
+        if item.status is ItemStatus.DONE:
+            raise ValidationError(_("{title!r} has already been dealt with.").format(title=item.title), "status")
+        if item.status is ItemStatus.RUNNING:
+            item.ended_at = now
+        item.status = status
+        return item
+
+    # the right to be forgotten
+
+    def places_of(self, name: str) -> list[Place]:
+        """Every place `name` appears in this session, ignoring case and accents (see mentions.py)."""
+        wanted = " ".join(fold(name).split())
+        people = {p.id: p for p in self.participants if " ".join(fold(p.name).split()) == wanted}
+        places = [Place(self.id, kind, label, text) for kind, label, text in find_mentions(self.to_dict(), name)]
+        for action in self.actions:
+            if action.owner_id in people:
+                places.append(Place(self.id, PlaceKind.OWNER, action.text, people[action.owner_id].name))
+        for round_ in self.rounds:
+            for pid in round_.positions:
+                if pid in people:
+                    places.append(Place(self.id, PlaceKind.POSITION, round_.topic, people[pid].name))
+        for arrival in self.arrivals:
+            if arrival.participant_id in people:
+                places.append(Place(self.id, PlaceKind.ARRIVAL, arrival.at.strftime("%H:%M"),
+                                    people[arrival.participant_id].name))
+        return places
+
+    def forget(self, name: str, pseudonym: str) -> list[Place]:
+        """Replace `name` everywhere in this session with `pseudonym`; the places it was, empty when none.
+
+        The person keeps their id, so what they own, where they stood and when they came stay
+        theirs, under the pseudonym. Everything is checked again as a new session would be.
+        """
+        places = self.places_of(name)
+        if not places:
+            return []
+        pseudonym = clean_line(pseudonym, "Pseudonym", required=True)
+        fresh = Session.from_dict(replace_in_strings(self.to_dict(), name, pseudonym))
+        for name_ in (f.name for f in fields(self)):
+            setattr(self, name_, getattr(fresh, name_))
+        return places
+
     # notes
 
     def note(self, item_id: str, note_id: str) -> Note:
@@ -286,12 +461,44 @@ class Session:
         return round_
 
     def decide(self, round_id: str, verdict: Verdict | str | None, rationale: str = "") -> Round:
-        """The round's outcome (restore, renovate or deferred; empty for none yet) and why."""
+        """The round's outcome (restore, renovate or deferred; empty for none yet) and why.
+
+        Who is in the room is recorded with it, so the minutes say who was present."""
         round_ = self.round(round_id)
         decided = None if verdict in (None, "") else parse_enum(Verdict, verdict, "Decision")
         round_.rationale = clean_text(rationale, "Rationale")
         round_.decision = decided
+        round_.present = [p.id for p in self.in_room] if decided is not None else []
         return round_
+
+    def set_round_mode(self, round_id: str, mode: RoundMode | str) -> Round:
+        """Named, hidden (positions per person, only the tally shown) or count (numbers entered directly)."""
+        round_ = self.round(round_id)
+        round_.mode = parse_enum(RoundMode, mode, "Mode")
+        return round_
+
+    def cycle_round_mode(self, round_id: str) -> Round:
+        """The round's next mode: named, hidden, count, named again."""
+        round_ = self.round(round_id)
+        round_.mode = following(round_.mode)
+        return round_
+
+    def set_count(self, round_id: str, position: Position | str, number: int | str) -> Round:
+        """In a count-only round: how many hands for restore, renovate or undecided."""
+        round_ = self.round(round_id)
+        if round_.mode is not RoundMode.COUNT:
+            raise ValidationError(_("Numbers are entered only in a count-only round; switch the round's mode first."),
+                                  "counts")
+        round_.counts[parse_enum(Position, position, "Position")] = parse_count(number, "Count")
+        return round_
+
+    def set_counts(self, round_id: str, counts: dict[Position | str, int | str]) -> Round:
+        """All the numbers of a count-only round at once; one bad number changes none."""
+        checked = {parse_enum(Position, position, "Position"): parse_count(number, "Count")
+                   for position, number in counts.items()}
+        for position, number in checked.items():
+            self.set_count(round_id, position, number)
+        return self.round(round_id)
 
     # signals, decisions, actions
 
@@ -303,7 +510,7 @@ class Session:
         self.signals.remove(self._find(self.signals, signal_id))
 
     def edit_decision(self, decision_id: str, **changes: Any) -> Decision:
-        """Change a decision's text or rationale."""
+        """Change a decision's text, rationale or review date."""
         return self._replace(self.decisions, decision_id, changes)
 
     def remove_decision(self, decision_id: str) -> None:
@@ -409,6 +616,14 @@ class Session:
         self.ended_at = now
         self.status = SessionStatus.CLOSED
 
+    def planned_end(self) -> datetime | None:
+        """When the meeting should end: its end time, else its start plus every timebox; None without a date and start."""
+        if self.date is None or self.start_time is None:
+            return None
+        if self.end_time is not None:
+            return datetime.combine(self.date, self.end_time)
+        return datetime.combine(self.date, self.start_time) + timedelta(minutes=self.planned_minutes)
+
     def meeting_elapsed(self, now: datetime) -> timedelta:
         if self.started_at is None:
             return timedelta(0)
@@ -465,6 +680,17 @@ class Session:
             raise ValidationError(_("This is not a valid sdtui session ({error}).").format(error=error)) from None
 
 
+@dataclass(frozen=True)
+class Place:
+    """One place a person appears in a session: what kind of place, what it is about, and the text there."""
+
+    session_id: str
+    kind: PlaceKind
+    label: str
+    """What the place is about, as the session has it: a note's item, an action's text, a round's topic."""
+    text: str
+
+
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 """Field names of each dataclass, looked up once: a save turns thousands of objects into dicts."""
 
@@ -491,8 +717,9 @@ def _to_plain(value: Any) -> Any:
 
 __all__ = [
     "DETAILS", "ID_ALPHABET", "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ActionItem", "ActionStatus", "AgendaItem",
-    "Attendance", "Decision", "ItemKind", "ItemStatus", "Language", "NotFound", "Note", "Participant", "Position", "Role",
-    "Round", "Session", "SessionStatus", "Side", "Signal", "SignalKind", "ValidationError", "Verdict", "clean_line",
+    "Amendment", "Arrival", "Attendance", "Decision", "ItemKind", "ItemStatus", "Language", "Movement", "NotFound",
+    "Note", "Participant", "Place", "PlaceKind", "Position", "RecordStatus", "Role", "Round", "RoundMode", "Session",
+    "SessionStatus", "Side", "Signal", "SignalKind", "ValidationError", "Verdict", "clean_line",
     "clean_text", "following", "new_id", "parse_date", "parse_datetime", "parse_enum", "parse_time", "parse_timebox",
     "strip_controls",
 ]

@@ -13,7 +13,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Iterable
 
-from .validation import clean_line, clean_text, parse_date, parse_datetime, parse_enum, parse_timebox
+from .i18n import _
+from .validation import (
+    ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime, parse_enum, parse_timebox,
+)
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 """Lower case, without 0/o, 1/l/i: ids are read aloud and typed over SSH."""
@@ -32,6 +35,15 @@ class SessionStatus(StrEnum):
     DRAFT = "draft"
     RUNNING = "running"
     CLOSED = "closed"
+
+
+class RecordStatus(StrEnum):
+    """How final the record of a meeting is: draft while it runs, final once closed, approved
+    once the next meeting adopted its minutes."""
+
+    DRAFT = "draft"
+    FINAL = "final"
+    APPROVED = "approved"
 
 
 class Role(StrEnum):
@@ -58,6 +70,8 @@ class ItemKind(StrEnum):
     BREAK = "break"
     CLOSING = "closing"
     OTHER = "other"
+    APPROVE_MINUTES = "approve-minutes"
+    """The first item of a next meeting: adopt the minutes of the previous one (series.py)."""
 
 
 class ItemStatus(StrEnum):
@@ -65,6 +79,9 @@ class ItemStatus(StrEnum):
     RUNNING = "running"
     DONE = "done"
     SKIPPED = "skipped"
+    """Dropped during the meeting for lack of time; not carried over."""
+    MOVED = "moved"
+    """Moved to the next meeting during this one; carried over (series.py)."""
 
 
 class Position(StrEnum):
@@ -94,6 +111,35 @@ class ActionStatus(StrEnum):
     def next(self) -> ActionStatus:
         """The status after this one in a review: open (kept), done, dropped, and open again."""
         return following(self)
+
+
+class RoundMode(StrEnum):
+    """How a round takes positions: by name, by name but shown only as a tally, or as counted hands."""
+
+    NAMED = "named"
+    HIDDEN = "hidden"
+    COUNT = "count"
+
+
+class Movement(StrEnum):
+    """Someone coming into or leaving a meeting that is running."""
+
+    ARRIVED = "arrived"
+    LEFT = "left"
+
+
+class PlaceKind(StrEnum):
+    """Where a person appears in a session, as `sdtui forget` lists it."""
+
+    PARTICIPANT = "participant"
+    OWNER = "owner"
+    PRESENTER = "presenter"
+    POSITION = "position"
+    CHAIR = "chair"
+    GUEST_SPEAKER = "guest-speaker"
+    AMENDMENT = "amendment"
+    ARRIVAL = "arrival"
+    MENTION = "mention"
 
 
 class Side(StrEnum):
@@ -205,9 +251,19 @@ class Round:
     item_id: str | None = None
     prompt_id: str | None = None
     """The library prompt this round was started from, if any."""
+    mode: RoundMode = RoundMode.NAMED
+    """Named: the minutes say who stands where; hidden: only the tally; count: counted hands."""
+    counts: dict[Position, int] = field(default_factory=dict)
+    """In count mode, the numbers for restore, renovate and undecided, entered directly."""
+    present: list[str] = field(default_factory=list)
+    """Participant ids in the room when the round was decided."""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.mode = parse_enum(RoundMode, self.mode, "Mode")
+        self.counts = {parse_enum(Position, pos, "Position"): parse_count(number, "Count")
+                       for pos, number in self.counts.items()}
+        self.present = [clean_line(pid, "Participant", required=True) for pid in self.present]
         self.topic = clean_line(self.topic, "Topic", required=True)
         self.what_changed = clean_text(self.what_changed, "What changed")
         self.restore_args = [clean_text(a, "Argument", required=True, field="text") for a in self.restore_args]
@@ -219,6 +275,9 @@ class Round:
     def tally(self, participants: Iterable[Participant] | None = None) -> dict[Position, int]:
         """Count positions; with participants, everyone present without a position is undecided."""
         counts = {position: 0 for position in Position}
+        if self.mode is RoundMode.COUNT:
+            counts.update(self.counts)
+            return counts
         if participants is None:
             for position in self.positions.values():
                 counts[position] += 1
@@ -250,11 +309,51 @@ class Decision:
     text: str
     rationale: str = ""
     item_id: str | None = None
+    review_on: date | None = None
+    """When the network wants to look at this decision again; a next meeting lists it then."""
+    present: list[str] = field(default_factory=list)
+    """Participant ids in the room when the decision was made."""
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.text, "Decision", required=True, field="text")
         self.rationale = clean_text(self.rationale, "Rationale")
+        self.review_on = parse_date(self.review_on, "Review date", "review_on")
+        self.present = [clean_line(pid, "Participant", required=True) for pid in self.present]
+
+
+@dataclass
+class Amendment:
+    """A change to earlier minutes asked for when they are approved; the original text stays."""
+
+    text: str
+    by: str = ""
+    """Who asked for it, by name."""
+    on: date | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.text = clean_text(self.text, "Amendment", required=True, field="text")
+        self.by = clean_line(self.by, "Asked by", field="by")
+        self.on = parse_date(self.on, "Date", "on")
+
+
+@dataclass
+class Arrival:
+    """Someone arriving at or leaving a running meeting, and when."""
+
+    participant_id: str
+    movement: Movement
+    at: datetime
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.participant_id = clean_line(self.participant_id, "Participant", required=True)
+        self.movement = parse_enum(Movement, self.movement, "Movement")
+        parsed = parse_datetime(self.at)
+        if parsed is None:
+            raise ValidationError(_("An arrival or departure needs a time."), "at")
+        self.at = parsed
 
 
 @dataclass
@@ -279,7 +378,8 @@ class ActionItem:
 
 
 __all__ = [
-    "ID_ALPHABET", "ActionItem", "ActionStatus", "AgendaItem", "Attendance", "Decision", "ItemKind", "ItemStatus",
-    "Language", "NotFound", "Note", "Participant", "Position", "Role", "Round", "SessionStatus", "Side", "Signal",
-    "SignalKind", "Verdict", "following", "new_id",
+    "ID_ALPHABET", "ActionItem", "ActionStatus", "AgendaItem", "Amendment", "Arrival", "Attendance", "Decision",
+    "ItemKind", "ItemStatus", "Language", "Movement", "NotFound", "Note", "Participant", "PlaceKind", "Position",
+    "RecordStatus",
+    "Role", "Round", "RoundMode", "SessionStatus", "Side", "Signal", "SignalKind", "Verdict", "following", "new_id",
 ]

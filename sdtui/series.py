@@ -7,9 +7,15 @@ What carries over to the next meeting, and why:
 
 - the participants, everyone present again (attendance is a fact of one meeting); each keeps
   their id, so an owner is the same person in every meeting of the series;
+- first (after the opening, if any) an item to approve the minutes of this meeting, where
+  amendments are recorded on this meeting and it is marked approved (`Session.approve`);
 - the standing agenda items, fresh (no notes, no clock);
-- the agenda items not finished (not reached, skipped, or still running when the meeting
-  stopped) and the items whose restore-or-renovate round ended without a final verdict;
+- the agenda items not finished (not reached, moved to the next meeting, or still running when
+  the meeting stopped) and the items whose restore-or-renovate round ended without a final
+  verdict; an item skipped for lack of time stays behind unless it is standing;
+- the quorum, which belongs to the network rather than to one meeting;
+- the decisions whose review date has come by the new meeting's date (`decisions_due`), listed
+  under one item, one note each;
 - those rounds, with their topic, what changed and the arguments so far, but no positions and
   no decision: a new meeting takes its own positions;
 - the open action items, gathered under an actions review item, each remembering the meeting
@@ -27,7 +33,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .i18n import N_, translation
 from .model import (
-    ActionItem, ActionStatus, AgendaItem, Attendance, ItemKind, ItemStatus, Round, Session, Verdict,
+    ActionItem, ActionStatus, AgendaItem, Attendance, Decision, ItemKind, ItemStatus, Note, Round, Session, Verdict,
 )
 from .text import fold
 
@@ -37,6 +43,12 @@ if TYPE_CHECKING:
 REVIEW_TITLE = N_("Open actions from earlier meetings")
 """Title of the actions review item made when the agenda has none; in the session's language."""
 REVIEW_TIMEBOX = 10
+APPROVE_TITLE = N_("Approve the minutes of the previous meeting")
+"""Title of the item a next meeting starts with (after its opening); in the session's language."""
+APPROVE_TIMEBOX = 5
+DUE_TITLE = N_("Decisions due for review")
+"""Title of the item listing the decisions whose review date has come; in the session's language."""
+DUE_NOTE = N_("{text} (decided on {decided}; review date {review})")
 
 
 # --- the next meeting ---------------------------------------------------------------------
@@ -50,8 +62,8 @@ def unsettled(round_: Round) -> bool:
 def carried_items(session: Session) -> list[AgendaItem]:
     """The agenda items that come back: standing, unfinished, or holding an unsettled round."""
     open_rounds = {r.item_id for r in session.rounds if unsettled(r)}
-    return [item for item in session.agenda
-            if item.standing or item.status is not ItemStatus.DONE or item.id in open_rounds]
+    return [item for item in session.agenda if item.kind is not ItemKind.APPROVE_MINUTES
+            and (item.standing or item.status not in (ItemStatus.DONE, ItemStatus.SKIPPED) or item.id in open_rounds)]
 
 
 def next_meeting_date(previous: date | None, today: date) -> date:
@@ -61,12 +73,17 @@ def next_meeting_date(previous: date | None, today: date) -> date:
     return today
 
 
-def next_meeting(session: Session, today: date) -> Session:
-    """The next meeting of the same network, as a draft; see the module docstring for what carries over."""
+def next_meeting(session: Session, today: date, history: Iterable[Session] = ()) -> Session:
+    """The next meeting of the same network, as a draft; see the module docstring for what carries over.
+
+    `history` is the network's earlier meetings, whose decisions due for review are listed too;
+    without it only `session`'s own decisions are looked at.
+    """
     following = Session(
         title=session.title, network=session.network, date=next_meeting_date(session.date, today),
         start_time=session.start_time, end_time=session.end_time, place=session.place,
         online_link=session.online_link, chair=session.chair, language=session.language, follows=session.id,
+        quorum=session.quorum,
     )
     following.participants = [replace(p, attendance=Attendance.PRESENT) for p in session.participants]
     new_ids: dict[str, str] = {}
@@ -80,6 +97,16 @@ def next_meeting(session: Session, today: date) -> Session:
                         prompt_id=r.prompt_id)
         for r in session.rounds if unsettled(r)
     ]
+    approve_item(following)
+    due = decisions_due(session, [session, *history], following.date)
+    if due:
+        catalog = translation(session.language.value)
+        before_closing = next((index for index, item in enumerate(following.agenda) if item.kind is ItemKind.CLOSING),
+                              len(following.agenda))
+        listing = following.add_item(catalog.gettext(DUE_TITLE), timebox=REVIEW_TIMEBOX, index=before_closing)
+        listing.notes = [Note(catalog.gettext(DUE_NOTE).format(
+            text=" ".join(decision.text.split()), decided=held.date.isoformat() if held.date else "?",
+            review=decision.review_on.isoformat() if decision.review_on else "")) for held, decision in due]
     if session.open_actions:
         review = review_item(following)
         following.actions = [
@@ -89,6 +116,44 @@ def next_meeting(session: Session, today: date) -> Session:
     return Session.from_dict(following.to_dict())  # every rule of the model has seen it
 
 
+def approve_item(session: Session) -> AgendaItem:
+    """The item to approve the previous minutes: put first, after the opening items, unless there is one."""
+    for item in session.agenda:
+        if item.kind is ItemKind.APPROVE_MINUTES:
+            return item
+    after_opening = next((index for index, item in enumerate(session.agenda) if item.kind is not ItemKind.OPENING),
+                         len(session.agenda))
+    title = translation(session.language.value).gettext(APPROVE_TITLE)
+    return session.add_item(title, kind=ItemKind.APPROVE_MINUTES, timebox=APPROVE_TIMEBOX, index=after_opening)
+
+
+def decisions_due(session: Session, history: Iterable[Session], by: date | None) -> list[tuple[Session, Decision]]:
+    """The decisions of `session`'s network due for review by `by`, each with the meeting that took it.
+
+    Only those not already due at `session` itself (review date after its date), so each
+    decision is listed once, at the first meeting on or after its review date; `session`'s own
+    decisions are listed whenever their date has come. Oldest review date first.
+    """
+    network = " ".join(fold(session.network).split())
+    seen: set[str] = set()
+    due = []
+    for held in history:
+        if held.id in seen or " ".join(fold(held.network).split()) != network:
+            continue
+        seen.add(held.id)
+        if held.id != session.id and session.date and held.date and held.date > session.date:
+            continue  # a later meeting than the one followed: not part of this meeting's past
+        for decision in held.decisions:
+            review = decision.review_on
+            if review is None or (by is not None and review > by):
+                continue
+            if held.id != session.id and session.date is not None and review <= session.date:
+                continue
+            due.append((held, decision))
+    due.sort(key=lambda pair: (pair[1].review_on or date.min, pair[0].date or date.min))
+    return due
+
+
 def next_meetings_of(session: Session, summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
     """The meetings already made as the next meeting of `session` (from the store's list): a
     second one would carry its open actions twice, so the CLI and the screens say so first."""
@@ -96,12 +161,13 @@ def next_meetings_of(session: Session, summaries: Iterable[SessionSummary]) -> l
 
 
 def review_item(session: Session) -> AgendaItem:
-    """The session's actions review item; one is added after the opening when the agenda has none."""
+    """The session's actions review item; one is added after the opening (and the approval of the
+    previous minutes) when the agenda has none."""
     for item in session.agenda:
         if item.kind is ItemKind.ACTIONS_REVIEW:
             return item
-    after_opening = next((index for index, item in enumerate(session.agenda) if item.kind is not ItemKind.OPENING),
-                         len(session.agenda))
+    after_opening = next((index for index, item in enumerate(session.agenda)
+                          if item.kind not in (ItemKind.OPENING, ItemKind.APPROVE_MINUTES)), len(session.agenda))
     title = translation(session.language.value).gettext(REVIEW_TITLE)
     return session.add_item(title, kind=ItemKind.ACTIONS_REVIEW, timebox=REVIEW_TIMEBOX, index=after_opening)
 
@@ -165,5 +231,6 @@ def filter_actions(rows: Iterable[SeriesAction], today: date, *, open_only: bool
             and all(word in text for words_, text in zip(wanted, row.folded) for word in words_)]
 
 
-__all__ = ["REVIEW_TITLE", "SeriesAction", "actions_across", "carried_items", "filter_actions", "next_meeting",
-           "next_meeting_date", "review_item", "unsettled"]
+__all__ = ["APPROVE_TITLE", "DUE_TITLE", "REVIEW_TITLE", "SeriesAction", "actions_across", "approve_item",
+           "carried_items", "decisions_due", "filter_actions", "next_meeting", "next_meeting_date", "review_item",
+           "unsettled"]

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .i18n import _
-from .model import ID_ALPHABET, Session, SessionStatus, ValidationError, new_id
+from .model import ID_ALPHABET, RecordStatus, Session, SessionStatus, ValidationError, new_id
 from .storage import (
     DIR_MODE, SCHEMA_VERSION, AtomicJSONStorage, FileLock, SessionLock, StoreBusy, StoreCorrupt, StoreError,
     StoreForeign, StoreFull, StoreReadOnly, StoreTooNew, check_schema, lock_holder, make_private_dir, new_file,
@@ -90,6 +90,13 @@ class SessionSummary:
     updated: str
     follows: str = ""
     """The meeting this one is the next meeting of, so a second next meeting is found without loading any."""
+    approved_on: date | None = None
+    """The day the next meeting approved the minutes, for the status Home and `sdtui list` show."""
+
+    @property
+    def shown_status(self) -> SessionStatus | RecordStatus:
+        """What Home and `sdtui list` show: draft, running or closed, and approved once the minutes are."""
+        return RecordStatus.APPROVED if self.approved_on else self.status
 
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
@@ -98,13 +105,14 @@ class SessionSummary:
             start_time=session.start_time.isoformat(timespec="minutes") if session.start_time else "",
             status=session.status, open_actions=len(session.open_actions),
             updated=datetime.now().isoformat(timespec="seconds"), follows=session.follows,
+            approved_on=session.approved_on,
         )
 
     def to_doc(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "network": self.network,
                 "date": self.date.isoformat() if self.date else None, "start_time": self.start_time,
                 "status": self.status.value, "open_actions": self.open_actions, "updated": self.updated,
-                "follows": self.follows}
+                "follows": self.follows, "approved_on": self.approved_on.isoformat() if self.approved_on else None}
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> SessionSummary:
@@ -112,7 +120,8 @@ class SessionSummary:
                    date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
                    start_time=doc.get("start_time", ""), status=SessionStatus(doc["status"]),
                    open_actions=int(doc.get("open_actions", 0)), updated=doc.get("updated", ""),
-                   follows=doc.get("follows", ""))
+                   follows=doc.get("follows", ""),
+                   approved_on=date.fromisoformat(doc["approved_on"]) if doc.get("approved_on") else None)
 
     def same_as(self, other: SessionSummary | None) -> bool:
         """Equal in everything Home shows (the save time aside)."""

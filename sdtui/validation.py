@@ -19,6 +19,8 @@ MAX_TEXT = 100_000
 """Longest note, argument or rationale; a meeting note is never a book."""
 MAX_TIMEBOX = 8 * 60
 """No agenda item runs longer than a working day."""
+MAX_COUNT = 10_000
+"""Most people a count of hands or a quorum can name; a network meeting is never a stadium."""
 
 
 class ValidationError(ValueError):
@@ -160,6 +162,22 @@ def parse_timebox(value: Any) -> int:
     return value
 
 
+def parse_count(value: Any, what: str = "Count", field: str | None = None) -> int:
+    """A number of people: a whole number from 0 to MAX_COUNT."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not value.lstrip("-").isdigit():
+            raise ValidationError(_("{what} {value!r} is not a whole number.").format(what=_(what), value=value),
+                                  field or field_name(what))
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(_("{what} must be a whole number.").format(what=_(what)), field or field_name(what))
+    if not 0 <= value <= MAX_COUNT:
+        raise ValidationError(_("{what} must be between 0 and {limit}.").format(what=_(what), limit=MAX_COUNT),
+                              field or field_name(what))
+    return value
+
+
 def parse_datetime(value: Any) -> datetime | None:
     """A moment from a `datetime` or ISO text, as the store writes it; empty gives None."""
     if value is None or value == "":
@@ -170,6 +188,7 @@ def parse_datetime(value: Any) -> datetime | None:
 
 
 __all__ = [
-    "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ValidationError", "clean_line", "clean_text", "field_name", "parse_date",
+    "MAX_COUNT", "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ValidationError", "clean_line", "clean_text", "field_name",
+    "parse_count", "parse_date",
     "parse_datetime", "parse_enum", "parse_time", "parse_timebox", "strip_controls",
 ]

@@ -194,7 +194,7 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
 # order `sdtui --help` lists them, with the least each needs to parse.
 COMMANDS = {"demo": [], "list": [], "export": ["ID"], "read": [], "search": [], "attendance": ["Wmo"],
             "next": ["ID"], "actions": [], "import": ["backup.json"], "templates": [],
-            "new": ["--template", "crisis"]}
+            "new": ["--template", "crisis"], "approve": ["ID"], "forget": ["NAME"], "retention": ["--older-than", "2y"]}
 
 
 def test_every_command_is_offered_in_order_and_bound_to_a_handler_of_its_group(

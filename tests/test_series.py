@@ -17,6 +17,7 @@ from sdtui.store import Store
 from .markdown_checks import headings, parse, tables
 
 TODAY = date(2026, 6, 20)
+APPROVE = {"nl": "Vaststellen verslag vorige bijeenkomst", "en": "Approve the minutes of the previous meeting"}
 
 
 @pytest.fixture
@@ -74,7 +75,7 @@ def test_items_not_reached_and_undecided_rounds_carry_over() -> None:
     session.close(datetime_at(14, 30))
     assert done.status is ItemStatus.DONE and reached.status is ItemStatus.DONE
     following = next_meeting(session, TODAY)
-    assert [i.title for i in following.agenda] == ["Half besproken", "Niet aan toegekomen"]
+    assert [i.title for i in following.agenda] == [APPROVE["nl"], "Half besproken", "Niet aan toegekomen"]
     assert [r.topic for r in following.rounds] == ["Thuiswerken"]
 
 
@@ -99,21 +100,22 @@ def test_open_actions_are_gathered_under_the_actions_review_and_remember_their_m
 def test_without_a_review_item_one_is_added_after_the_opening_in_the_session_language() -> None:
     for language, title in ((Language.NL, "Openstaande actiepunten uit eerdere bijeenkomsten"),
                             (Language.EN, "Open actions from earlier meetings")):
+        approve = APPROVE[language.value]
         session = Session(title="Maart", language=language)
         session.add_item("Opening", kind=ItemKind.OPENING, standing=True)
         session.add_item("Sluiting", kind=ItemKind.CLOSING, standing=True)
         session.add_participant("Zoë")
         session.add_action("Notitie schrijven", "Zoë")
         following = next_meeting(session, TODAY)
-        assert [i.title for i in following.agenda] == ["Opening", title, "Sluiting"]
-        assert following.agenda[1].kind is ItemKind.ACTIONS_REVIEW
+        assert [i.title for i in following.agenda] == ["Opening", approve, title, "Sluiting"]
+        assert following.agenda[2].kind is ItemKind.ACTIONS_REVIEW
 
 
 def test_no_review_item_when_nothing_is_open() -> None:
     session = Session(title="Maart")
     session.add_participant("Zoë")
     session.add_action("Klaar", "Zoë").status = ActionStatus.DONE
-    assert next_meeting(session, TODAY).agenda == []
+    assert [i.kind for i in next_meeting(session, TODAY).agenda] == [ItemKind.APPROVE_MINUTES]
 
 
 def test_the_earlier_meeting_is_left_as_it_was(demo: Session) -> None:

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import LANGUAGES, _, choose_language, set_language
 from ..model import ValidationError
-from . import app, attendance, backup, read, search, series, sessions, templates
+from . import app, attendance, backup, read, records, search, series, sessions, templates
 from .common import EXIT_ERROR, CliError, describe, fail
 
 # In the order `sdtui --help` lists the commands.
-COMMAND_GROUPS = (sessions, read, search, attendance, series, backup, templates)
+COMMAND_GROUPS = (sessions, read, search, attendance, series, backup, templates, records)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,7 +43,7 @@ def cmd_next(args: argparse.Namespace) -> int:
             raise CliError(_("{id} already has a next meeting: {next_id} ({date}); a second one would carry its "
                              "open actions twice. Give --again to make one anyway.").format(
                                  id=earlier.id, next_id=made[-1].id, date=made[-1].date))
-        following = store.add(next_meeting(earlier, date.today()))
+        following = store.add(next_meeting(earlier, date.today(), store.load_all()[0]))
     carried = len(following.actions)
     print(_("Created the next meeting of {network}: {title} ({date}).").format(
         network=following.network or _("(no network)"), title=following.title, date=following.date))

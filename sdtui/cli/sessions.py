@@ -49,7 +49,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         summaries = store.list()
     for summary in summaries:
         network = f"  [{summary.network}]" if summary.network else ""
-        print(f"{summary.id}  {day(summary.date)}  {summary.status.value:<8} {summary.title}{network}")
+        print(f"{summary.id}  {day(summary.date)}  {summary.shown_status.value:<8} {summary.title}{network}")
     if not summaries:
         print(_("No sessions yet. Try `sdtui demo` to add an example meeting."), file=sys.stderr)
     return 0

@@ -142,6 +142,12 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("prepare.save_template", "t", "save_template", "Save as template",
             "Keep this agenda and its topics as a template (asks a name)", show=False,
             palette="Prepare: Save as template"),
+        # The right to be forgotten and the quorum (sdtui/forget.py): rare, so out of the footer.
+        Key("prepare.forget", "f", "forget", "Forget", "Forget the selected person in every session: lists "
+            "where they appear, asks, then puts a pseudonym in their place", show=False,
+            palette="Prepare: Forget a person everywhere"),
+        Key("prepare.quorum", "o", "quorum", "Quorum", "Members who must be in the room for the network to decide",
+            show=False, palette="Prepare: Set the quorum"),
     ),
     # Run: one agenda item at a time. Ctrl keys work while typing a note.
     "run": (
@@ -173,6 +179,17 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("run.type", "e", "type_note", "Type", "Type in the selected note (Enter too); a new one when there is none"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
         Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
+        # Live attendance and replanning (sdtui/replanning.py); the clock line says when they are needed.
+        Key("run.presence", "i", "presence", "In/out", "Mark someone arriving or leaving, with the time",
+            show=False, palette="Run: Arrival or departure"),
+        Key("run.shorten", "s", "replan('shorten')", "Shorten", "Take 5 minutes off an item still to come",
+            show=False, palette="Run: Shorten an item"),
+        Key("run.skip", "k", "replan('skip')", "Skip", "Skip an item for lack of time (it does not come back)",
+            show=False, palette="Run: Skip an item"),
+        Key("run.move", "m", "replan('move')", "Move", "Move an item to the next meeting (it carries over)",
+            show=False, palette="Run: Move an item to the next meeting"),
+        Key("run.approve", "g", "approve_previous", "Approve", "Amendments to the previous minutes, and approve "
+            "them", show=False, palette="Run: Approve the previous minutes"),
     ),
     # Run's restore-or-renovate board (widgets/board.py): these work while the board has focus (F6).
     "board": (
@@ -183,6 +200,10 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("board.decide", "d", "decide", "Decide", "Decision of this round and its rationale"),
         Key("board.changed", "w", "what_changed", "What changed", "Edit what changed for this topic", show=False),
         Key("board.topic", "t", "next_round", "Topic", "Next topic on this item's board", show=False),
+        Key("board.mode", "h", "cycle_mode", "Mode", "By name, hidden names (only the tally), counted hands",
+            show=False),
+        Key("board.count", "c", "count", "Count", "Counted hands: the numbers for restore, renovate, undecided",
+            show=False),
     ),
     # Close: review decisions and actions, preview the minutes, export.
     "close": (

@@ -252,7 +252,8 @@ async def test_an_agenda_item_is_marked_standing_on_prepare_and_comes_back_next_
     held.start(FROZEN_NOW)
     held.go_to(1, FROZEN_NOW)
     held.close(FROZEN_NOW)
-    assert [i.title for i in next_meeting(held, FROZEN_NOW.date()).agenda] == ["Opening"]
+    assert [i.title for i in next_meeting(held, FROZEN_NOW.date()).agenda] == [
+        "Opening", "Vaststellen verslag vorige bijeenkomst"]
 
 
 async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_them(make_app, store: Store) -> None:

@@ -133,7 +133,7 @@ class HomeScreen(FilteredListScreen):
             self._searchable = []
             for summary in self.summaries:
                 when = summary.date.isoformat() if summary.date else ""
-                text = f"{when} {summary.title} {summary.network} {summary.status.value} {word(summary.status)}"
+                text = f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}"
                 self._searchable.append((summary, fold(text)))
         return self._searchable
 
@@ -145,7 +145,7 @@ class HomeScreen(FilteredListScreen):
             self._listed.append(summary)
             table.add_row(
                 plain(summary.date.isoformat() if summary.date else ""), plain(summary.title),
-                plain(summary.network), plain(word(summary.status)),
+                plain(summary.network), plain(word(summary.shown_status)),
                 plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
                 key=summary.id,
             )

@@ -343,3 +343,18 @@ class PrepareScreen(SessionScreen):
         self.edit_in_form(_("Own restore-or-renovate topic"), fields,
                    lambda session, values: session.add_round(values["topic"], item_id=item_id,
                                                              what_changed=values["what_changed"]))
+
+    def action_forget(self) -> None:
+        """Forget the selected person in every session (People tab): lists where they appear, asks first."""
+        from . import record
+
+        person_id = selected_key(self.people_table) if self.tab == "participants" else None
+        if person_id is None:
+            self.notify(_("Select a person on the People tab (F6) first."), markup=False)
+            return
+        record.forget_flow(self, self.session.participant(person_id).name)
+
+    def action_quorum(self) -> None:
+        from . import record
+
+        record.quorum_form(self)

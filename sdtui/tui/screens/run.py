@@ -26,6 +26,7 @@ from ..widgets.tables import keep_cursor, selected_key
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 from ..widgets.board import Board
+from . import record
 
 PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
          ("decisions", N_("F8 Decisions")), ("actions", N_("F9 Actions")))
@@ -175,6 +176,7 @@ class RunScreen(SessionScreen):
             bar.append(item.title, style="bold")
             if item.presenter:
                 bar.append(f" · {item.presenter}")
+            bar.append(record.item_hint(session))
         self.query_one("#item-bar", Static).update(bar)
 
     def show_clocks(self) -> None:
@@ -190,6 +192,7 @@ class RunScreen(SessionScreen):
             line.append_text(clock(_("Meeting"), session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes)))
             if session.status is SessionStatus.CLOSED:
                 line.append("   " + _("closed"), style="italic")
+            line.append_text(record.live_status(session, now))
         self.query_one("#clock-bar", Static).update(line)
 
     def show_panes(self) -> None:
@@ -321,6 +324,15 @@ class RunScreen(SessionScreen):
         cycle_status(self.app, self.query_one("#run-actions", DataTable))
         show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
 
+    def action_presence(self) -> None:
+        record.presence_form(self)
+
+    def action_replan(self, how: str) -> None:
+        record.replan_form(self, how)
+
+    def action_approve_previous(self) -> None:
+        record.approve_form(self)
+
     # --- notes --------------------------------------------------------------------------
 
     def on_text_area_changed(self, event: SafeTextArea.Changed) -> None:
@@ -436,7 +448,9 @@ class RunScreen(SessionScreen):
     def _decision_form(self, decision_id: str | None = None) -> None:
         decision = next((d for d in self.session.decisions if d.id == decision_id), None)
         fields = [Field("text", _("Decision"), decision.text if decision else "", kind="text"),
-                  Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text")]
+                  Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text"),
+                  Field("review_on", _("Review date (YYYY-MM-DD, empty for none)"),
+                        decision.review_on.isoformat() if decision and decision.review_on else "")]
         item_id = self.current_item_id
         self.edit_in_form(_("Decision"), fields, lambda s, v: s.edit_decision(decision_id, **v) if decision_id
-                   else s.add_decision(v["text"], v["rationale"], item_id=item_id))
+                   else s.add_decision(v["text"], v["rationale"], item_id=item_id, review_on=v["review_on"]))

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 from .. import keys
 from ..keyed import KeyedWidget
 from ...i18n import _, word
-from ...model import Position, Round, Session, Side, Verdict
+from ...model import Position, Round, RoundMode, Session, Side, Verdict
 from ..screens.dialogs import Field, FormScreen
 from .safe import plain
 from .tables import keep_cursor, selected_key
@@ -28,6 +28,8 @@ NAME_WIDTH = 16
 POSITION_WIDTH = 12
 NOT_ASKED = "-"
 """Shown for a participant with no position yet; "undecided" is a position someone took."""
+HIDDEN = "•"
+"""Shown in a secret round for a participant whose position is taken: the room sees only the tally."""
 
 
 class Board(KeyedWidget, Horizontal):
@@ -99,6 +101,9 @@ class Board(KeyedWidget, Horizontal):
                 text.append(title + "\n", style="bold")
                 for argument in arguments:
                     text.append(f" • {argument}\n")
+            if round_.mode is not RoundMode.NAMED:  # a secret round or counted hands says so
+                text.append(_("Mode (h): "), style="bold")
+                text.append(word(round_.mode) + (_(" (c: numbers)") if round_.mode is RoundMode.COUNT else "") + "\n")
             text.append(_("Decision (d): "), style="bold")
             text.append(word(round_.decision) if round_.decision else _("not yet"))
             if round_.rationale:
@@ -112,10 +117,10 @@ class Board(KeyedWidget, Horizontal):
         if round_ is None:
             tally.update("")
             return
-        for person in session.present:
+        for person in session.present if round_.mode is not RoundMode.COUNT else ():
             position = round_.positions.get(person.id)
-            table.add_row(plain(one_line(person.name, NAME_WIDTH)),
-                          plain(NOT_ASKED if position is None else one_line(word(position), POSITION_WIDTH)),
+            shown = NOT_ASKED if position is None else HIDDEN if round_.mode is RoundMode.HIDDEN else word(position)
+            table.add_row(plain(one_line(person.name, NAME_WIDTH)), plain(one_line(shown, POSITION_WIDTH)),
                           key=person.id)
         if keep is None:
             table.move_cursor(row=0)  # a round just brought into view starts at the first person
@@ -174,6 +179,28 @@ class Board(KeyedWidget, Horizontal):
         round_id = round_.id
         self._form(_("What changed"), [Field("what_changed", _("What changed?"), round_.what_changed, kind="text")],
                    lambda s, v: s.set_what_changed(round_id, v["what_changed"]))
+
+    def action_cycle_mode(self) -> None:
+        """By name, hidden names, counted hands, by name again."""
+        round_ = self.round
+        if round_ is None:
+            return
+        round_id = round_.id
+        self.app.edit(lambda s: s.cycle_round_mode(round_id))
+        self.show()
+
+    def action_count(self) -> None:
+        """The numbers of a count-only round: hands raised for restore, renovate and undecided."""
+        round_ = self.round
+        if round_ is None:
+            return
+        if round_.mode is not RoundMode.COUNT:
+            self.notify(_("Switch this round to counted hands first (h)."), markup=False)
+            return
+        round_id = round_.id
+        fields = [Field(position.value, word(position), str(round_.counts.get(position, 0))) for position in Position]
+        self._form(_("Counted hands: {topic}").format(topic=round_.topic), fields,
+                   lambda s, v: s.set_counts(round_id, v))
 
     def action_next_round(self) -> None:
         self.round_index += 1
