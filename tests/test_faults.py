@@ -145,7 +145,7 @@ async def test_the_app_says_when_a_save_fails_and_keeps_the_change_on_screen(
             monkeypatch.setattr("sdtui.files.os.fsync", full)
             await pilot.press("f7", "e")
             await pilot.pause()
-            await pilot.press(*"Welkom", "enter")
+            await pilot.press("ctrl+u", *"Welkom", "enter")  # the cursor starts at the end of the title
             await pilot.pause()
             assert "Welkom" in screen_text(app)  # kept on screen
             assert any("disk is full" in n.message for n in app._notifications)

@@ -201,6 +201,10 @@ class SdtuiApp(HelpKey, KeyedApp):
         self.clear_notifications()
         self.notify(message, markup=False, timeout=4)
 
+    def forget_history(self) -> None:
+        """Start undo afresh: after a person is forgotten, no earlier state may bring their name back."""
+        self.history = History()
+
     def action_undo(self) -> None:
         """Take back the last change to the open session (typing since then first) and say what it was."""
         self._step(undo=True)

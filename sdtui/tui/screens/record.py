@@ -205,7 +205,8 @@ def forget_flow(screen: SessionScreen, name: str) -> None:
             screen.notify(str(error), title=_("Not changed"), severity="error", markup=False)
             return
         if ours:
-            app.edit(lambda s: s.forget(name, pseudonym))
+            app.edit(lambda s: s.forget(name, pseudonym), announce=False)
+        app.forget_history()  # an undo must never bring the name back
         screen.refresh_view()
         screen.notify(_("{name} is forgotten: {pseudonym!r} in their place.").format(name=name, pseudonym=pseudonym),
                       markup=False)
