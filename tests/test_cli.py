@@ -192,7 +192,8 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
 
 # Every command the parser had before it was split into one module per command group, in the
 # order `sdtui --help` lists them, with the least each needs to parse.
-COMMANDS = {"demo": [], "list": [], "export": ["ID"], "read": [], "search": [], "attendance": ["Wmo"],
+COMMANDS = {"demo": [], "list": [], "export": ["ID"], "read": [], "follow": [], "participant": [], "search": [],
+            "attendance": ["Wmo"],
             "next": ["ID"], "actions": [], "import": ["backup.json"], "templates": [],
             "new": ["--template", "crisis"], "approve": ["ID"], "forget": ["NAME"], "retention": ["--older-than", "2y"]}
 

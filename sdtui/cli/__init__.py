@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from .. import __version__
 from ..i18n import LANGUAGES, _, choose_language, set_language
 from ..model import ValidationError
-from . import app, attendance, backup, read, records, search, series, sessions, templates
+from . import app, attendance, backup, follow, read, records, search, series, sessions, templates
 from .common import EXIT_ERROR, CliError, describe, fail
 
 # In the order `sdtui --help` lists the commands.
-COMMAND_GROUPS = (sessions, read, search, attendance, series, backup, templates, records)
+COMMAND_GROUPS = (sessions, read, follow, search, attendance, series, backup, templates, records)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES,
                         help=_("language of the app and its messages (default: $SDTUI_LANG, else the locale)"))
+    follow.add_publish_options(parser)
     app.register(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in COMMAND_GROUPS:

@@ -22,6 +22,7 @@ from ..history import History, describe
 from ..i18n import N_, _
 from ..model import NotFound, Session, SessionStatus, ValidationError
 from ..owners import best_owner, default_due
+from ..publish import HEARTBEAT_SECONDS, LivePublishing
 from ..search import Target
 from ..series import next_meetings_of
 from ..store import SessionLocked, Store, StoreError, describe_holder
@@ -51,9 +52,11 @@ class SdtuiApp(HelpKey, KeyedApp):
     CSS_PATH = "styles/app.tcss"
 
     def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now,
-                 cursor_blink: bool = True) -> None:
+                 cursor_blink: bool = True, live: LivePublishing | None = None) -> None:
         super().__init__()
         self.store = store
+        self.live = live
+        """Publishing to followers, when a publish folder is set (`--publish`, `$SDTUI_PUBLISH`)."""
         self.cursor_blink = cursor_blink
         self.clock = clock
         """Where the app reads the time; tests freeze it."""
@@ -76,6 +79,8 @@ class SdtuiApp(HelpKey, KeyedApp):
         self.sub_title = _(self.SUB_TITLE)
         self.push_screen(HomeScreen())
         self._save_on_hangup()
+        if self.live is not None:
+            self.set_interval(HEARTBEAT_SECONDS, lambda: self._published(self.live.on_heartbeat() if self.live else None))
 
     def _save_on_hangup(self) -> None:
         """A dropped SSH connection (SIGHUP) or a kill (SIGTERM) saves what was typed, then quits."""
@@ -125,6 +130,8 @@ class SdtuiApp(HelpKey, KeyedApp):
             return False
         self.session = session
         self.history = History()
+        if self.live is not None and not self.readonly:
+            self._published(self.live.on_start(session))  # a running meeting is followed from the moment it opens
         if screen is None:
             screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
                       SessionStatus.CLOSED: "close"}[session.status]
@@ -246,7 +253,49 @@ class SdtuiApp(HelpKey, KeyedApp):
             self.notify(_("{error} Your changes are kept on screen; sdtui tries again on the next change.")
                         .format(error=error), title=_("Not saved"), severity="error", markup=False, timeout=10)
             return False
+        self.publish()
         return True
+
+    # --- followers ----------------------------------------------------------------------
+
+    def publish(self) -> None:
+        """Show followers the meeting as it is now (after each save), with the topic on Run's board."""
+        if self.live is None or self.session is None:
+            return
+        round_id = self.screen.round_in_view if isinstance(self.screen, KeyedScreen) else None
+        was_live = self.live.live
+        self._published(self.live.on_save(self.session, round_id))
+        if self.live.live != was_live:
+            self.show_live_marker()
+
+    def published_minutes(self, session: Session) -> None:
+        """After an export: participants read the same minutes in the publish folder."""
+        if self.live is not None:
+            self._published(self.live.on_export(session))
+
+    def action_toggle_publishing(self) -> None:
+        """Switch publishing to followers off (they see the meeting paused) or on again."""
+        if self.session is None:
+            return
+        if self.live is None:
+            self.tell(_("No publish folder: start sdtui with --publish DIR (or set $SDTUI_PUBLISH) to publish."))
+            return
+        _enabled, message = self.live.toggle(self.session)
+        self.tell(message)
+        self.show_live_marker()
+
+    @property
+    def live_marker(self) -> str:
+        """"● LIVE" in the header while followers see the open meeting."""
+        return self.live.marker if self.live is not None else ""
+
+    def show_live_marker(self) -> None:
+        if isinstance(self.screen, KeyedScreen):
+            self.screen.show_title()
+
+    def _published(self, failure: str | None) -> None:
+        if failure:
+            self.notify(failure, title=_("Not published"), severity="warning", markup=False, timeout=8)
 
     def save_soon(self) -> None:
         """Save shortly: for text being typed. Never waits longer than SAVE_DELAY."""

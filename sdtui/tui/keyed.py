@@ -70,6 +70,14 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
         """The agenda item a new action item links to, if this screen has one in view."""
         return None
 
+    @property
+    def round_in_view(self) -> str | None:
+        """The restore-or-renovate round this screen shows (Run's board), for followers to see the same."""
+        return None
+
+    def show_title(self) -> None:
+        """Set the header's subtitle again (the open session's screens add "● LIVE" while followers see it)."""
+
     def refresh_view(self) -> None:
         """Show the model again after a change made elsewhere (a dialog, the action key)."""
 

@@ -176,6 +176,8 @@ KEYS: dict[str, tuple[Key, ...]] = {
             palette="Run: Mark the note confidential or not"),
         Key("run.add", "a", "add", "Add", "Add a note, argument, signal or decision (the pane in view)"),
         # On the notes pane the list has focus, so a letter is a key, never text: e (or Enter) starts typing.
+        Key("run.publish", "l", "app.toggle_publishing", "Live", "Publish the meeting to followers, or stop "
+            "(they see it paused)", show=False, palette="Run: Publish to followers on or off"),
         Key("run.type", "e", "type_note", "Type", "Type in the selected note (Enter too); a new one when there is none"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
         Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),

@@ -43,10 +43,15 @@ class SessionScreen(KeyedScreen[None]):
     def session_title(self) -> str:
         session = self.session
         when = session.date.isoformat() if session.date else ""
-        return f"{session.title} · {when}" if when else session.title
+        title = f"{session.title} · {when}" if when else session.title
+        marker = self.sdtui.live_marker
+        return f"{marker} {title}" if marker else title
+
+    def show_title(self) -> None:
+        self.sub_title = self.session_title()  # this screen's own: the list below keeps its
 
     def on_mount(self) -> None:
-        self.sub_title = self.session_title()  # this screen's own: the list below keeps its
+        self.show_title()
 
     def show_place(self, target: Target) -> None:
         """Bring the pane and row that `target` names into view; screens with panes override this."""

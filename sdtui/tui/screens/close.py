@@ -121,6 +121,7 @@ class CloseScreen(SessionScreen):
                         severity="error",
                         markup=False)
             return
+        self.sdtui.published_minutes(self.session)
         written = self.query_one("#written", Static)
         written.update(plain(_("Written: {path}").format(path=path)))
         written.add_class("-shown")

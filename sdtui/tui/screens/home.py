@@ -251,6 +251,7 @@ class HomeScreen(FilteredListScreen):
         except (StoreError, OSError) as error:
             self.notify(str(error), title=_("Not exported"), severity="error", markup=False)
             return
+        self.sdtui.published_minutes(session)
         self.notify(_("Minutes written to {path}").format(path=path), title=_("Exported"), markup=False, timeout=10)
 
     def action_from_template(self) -> None:

@@ -144,6 +144,11 @@ class RunScreen(SessionScreen):
         return self.board.round
 
     @property
+    def round_in_view(self) -> str | None:
+        round_ = self.board.round if self.is_mounted else None
+        return round_.id if round_ is not None else None
+
+    @property
     def editor(self) -> SafeTextArea:
         return self.query_one("#note-editor", SafeTextArea)
 
