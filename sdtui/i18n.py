@@ -121,10 +121,18 @@ def word(member: Enum, language: str | None = None) -> str:
     return translation(language or _current).pgettext(type(member).__name__, member.value)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """`one` for a count of 1, else `many`, with `{count}` filled in: "1 decision", "2 decisions".
+
+    Both forms are translated where they are written (`_("1 decision")`, `_("{count} decisions")`),
+    so Dutch gets its own ("1 besluit", "2 besluiten")."""
+    return (one if count == 1 else many).format(count=count)
+
+
 def N_(message: str) -> str:
     """Mark `message` for the catalog where it is defined; `_()` translates it where it is shown."""
     return message
 
 
-__all__ = ["LANGUAGES", "N_", "_", "choose_language", "current_language", "read_po", "set_language",
+__all__ = ["LANGUAGES", "N_", "_", "choose_language", "counted", "current_language", "read_po", "set_language",
            "translation", "word"]

@@ -163,3 +163,38 @@ def test_snapshot_close_review(snap_compare, make_app) -> None:
 
 def test_snapshot_close_preview(snap_compare, make_app) -> None:
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=snapshot_of("f6"))
+
+
+async def test_the_minutes_preview_scrolls_by_keys_to_the_end(make_app, store: Store) -> None:
+    demo = running_demo()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_close(app, store, demo, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        frame = app.screen.query_one("#minutes-scroll")
+        assert frame.has_focus and frame.max_scroll_y > 20  # the demo's minutes are many screens long
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert frame.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert frame.scroll_y == frame.max_scroll_y
+        assert "Status:" in screen_text(app)  # the last line of the minutes is in view
+        await pilot.press("home")
+        await pilot.pause()
+        assert frame.scroll_y == 0
+
+
+async def test_the_review_counts_and_lists_the_boards_decisions_too(make_app, store: Store) -> None:
+    demo = running_demo()
+    decided = [round_ for round_ in demo.rounds if round_.decision]
+    assert decided  # the demo decides on its board
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_close(app, store, demo, pilot)
+        status = str(app.screen.query_one("#close-status", Static).content)
+        assert f"{len(demo.decisions) + len(decided)} decisions" in status
+        rows = [str(app.screen.query_one("#decisions", DataTable).get_row_at(n)[1])
+                for n in range(app.screen.query_one("#decisions", DataTable).row_count)]
+        assert any(decided[0].topic in row for row in rows)

@@ -167,7 +167,7 @@ async def test_no_words_say_what_to_type_and_markup_is_only_text(make_app, store
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "")
-        assert "Type one or more words; 1 sessions are searched." in screen_text(app)
+        assert "Type one or more words; 1 session is searched." in screen_text(app)
         assert table_rows(app, "hits") == []
         await pilot.press(*"[bold]overleg")
         await pilot.pause()

@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ..keyed import KeyedScreen
 from ...attendance import attendance, held_meetings, network_sessions
-from ...i18n import N_, _
+from ...i18n import N_, _, counted
 from ...store import StoreError
 from ..widgets.safe import plain
 
@@ -70,7 +70,8 @@ class AttendanceScreen(KeyedScreen[None]):
         else:
             note = _("No meeting of this network was held yet.")
         if problems:
-            note += " " + _("{count} sessions could not be read.").format(count=len(problems))
+            note += " " + counted(len(problems), _("1 session could not be read."),
+                                  _("{count} sessions could not be read."))
         self.query_one("#attendance-note", Static).update(plain(note))
 
     def action_back(self) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
 
 from ...exporting import export_minutes
-from ...i18n import N_, _
+from ...i18n import N_, _, counted, word
 from ...minutes import markdown_parser, render_minutes
 from ...model import SessionStatus
 from ...search import Target
@@ -52,9 +52,9 @@ class CloseScreen(SessionScreen):
                     yield Static(_("Action items (Space: open, done, dropped)"), classes="section-title")
                     yield action_table()
             with TabPane(_("Preview F6"), id="preview"):
-                preview = Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
-                preview.can_focus = True
-                yield preview
+                # The frame takes focus and scrolls (arrows, PgUp, PgDn, Home, End): all of the minutes can be read.
+                with VerticalScroll(id="minutes-scroll"):
+                    yield Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
         yield Static(id="written")
         yield Footer(compact=True)
 
@@ -76,12 +76,13 @@ class CloseScreen(SessionScreen):
         session = self.session
         today = self.app.today()
         open_count = len(session.open_actions)
+        decided = len(session.decisions) + sum(1 for round_ in session.rounds if round_.decision)
         state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
                  SessionStatus.CLOSED: _("Meeting closed")}[session.status]
         hint = _(" · m: next meeting") if session.status is SessionStatus.CLOSED else _(" · f closes it")
         self.query_one("#close-status", Static).update(plain(
-            state + hint + _(" · {decisions} decisions · {actions} open actions").format(
-                decisions=len(session.decisions), actions=open_count)))
+            state + hint + " · " + counted(decided, _("1 decision"), _("{count} decisions")) + " · "
+            + counted(open_count, _("1 open action"), _("{count} open actions"))))
 
         items = {item.id: item.title for item in session.agenda}
         decisions = self.query_one("#decisions", DataTable)
@@ -89,6 +90,12 @@ class CloseScreen(SessionScreen):
         for number, decision in enumerate(session.decisions, start=1):
             decisions.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
                               plain(items.get(decision.item_id or "", "")), key=decision.id)
+        # The board's decisions are decisions too: the review counts and lists them with the others.
+        decided_rounds = [round_ for round_ in session.rounds if round_.decision]
+        for number, round_ in enumerate(decided_rounds, start=len(session.decisions) + 1):
+            decisions.add_row(plain(str(number)), plain(_("{topic}: {verdict}").format(
+                topic=round_.topic, verdict=word(round_.decision))),
+                plain(items.get(round_.item_id or "", "")), key=round_.id)
 
         show_actions(self.query_one("#actions", DataTable), session, today)
         if self.query_one(TabbedContent).active == "preview":
@@ -102,7 +109,7 @@ class CloseScreen(SessionScreen):
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
-        self.query_one("#actions" if name == "review" else "#minutes").focus()
+        self.query_one("#actions" if name == "review" else "#minutes-scroll").focus()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         if event.pane.id == "preview":

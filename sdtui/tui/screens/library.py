@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..keyed import KeyedModalScreen, KeyedScreen
-from ...i18n import N_, _, current_language
+from ...i18n import N_, _, counted, current_language
 from ...library import OwnLibrary, offer
 from ...model import Language, Session
 from ...prompts import PROMPTS, Prompt
@@ -114,8 +114,9 @@ class TemplatePicker(LibraryPicker):
             details = template.describe(language)
         else:
             languages = ", ".join(_(LANGUAGE_NAMES[Language(lang)]) for lang in template.languages) or "-"
-            details = _("own · {languages} · {count} items, {minutes} min").format(
-                languages=languages, count=len(template.items), minutes=template.minutes)
+            details = _("own · {languages} · {items}, {minutes} min").format(
+                languages=languages, items=counted(len(template.items), _("1 item"), _("{count} items")),
+                minutes=template.minutes)
         label.append("\n" + details, style="italic")
         return label
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
-from ...i18n import N_, _, word
+from ...i18n import N_, _, counted, word
 from ...model import Attendance, ItemKind, Role, Session
 from ...library import OwnLibrary
 from ...prompts import Prompt
@@ -139,8 +139,9 @@ class PrepareScreen(SessionScreen):
         keep_cursor(table, keep)
         session = self.session
         self.query_one("#people-summary", Static).update(plain(
-            _("{count} participants, {present} present · a add · e edit · r role · Space attendance · x remove")
-            .format(count=len(session.participants), present=len(session.present))))
+            counted(len(session.participants), _("1 participant"), _("{count} participants")) + ", "
+            + _("{present} present · a add · e edit · r role · Space attendance · x remove").format(
+                present=len(session.present))))
 
     def show_agenda(self) -> None:
         session = self.session
@@ -158,8 +159,8 @@ class PrepareScreen(SessionScreen):
         keep_cursor(table, keep)
         self.show_topics()
         summary = self.query_one("#agenda-summary", Static)
-        planned = _("{count} items, {minutes} min planned").format(count=len(session.agenda),
-                                                                   minutes=session.planned_minutes)
+        planned = counted(len(session.agenda), _("1 item"), _("{count} items")) + ", " + _(
+            "{minutes} min planned").format(minutes=session.planned_minutes)
         overrun = session.agenda_overrun()
         if overrun:
             end = session.end_time.strftime("%H:%M") if session.end_time else ""

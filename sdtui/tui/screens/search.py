@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
 from ..keyed import KeyedScreen
-from ...i18n import N_, _
+from ...i18n import N_, _, counted
 from ...search import Hit, Result, SearchIndex
 from ...store import Store, StoreError
 from ...text import one_line
@@ -146,7 +146,8 @@ class SearchScreen(KeyedScreen[None]):
         index = self.index
         assert index is not None
         if not self.query_text.split():
-            line = _("Type one or more words; {count} sessions are searched.").format(count=len(index))
+            line = counted(len(index), _("Type one or more words; 1 session is searched."),
+                           _("Type one or more words; {count} sessions are searched."))
         elif not result.hits:
             line = _("Nothing found for {query!r}.").format(query=self.query_text.strip())
         elif result.more:
@@ -155,7 +156,8 @@ class SearchScreen(KeyedScreen[None]):
             line = _("{hits} found in {sessions} of {total} sessions · Enter opens one").format(
                 hits=len(result.hits), sessions=result.sessions, total=len(index))
         if index.problems:
-            line += " · " + _("{count} sessions could not be read").format(count=len(index.problems))
+            line += " · " + counted(len(index.problems), _("1 session could not be read"),
+                                    _("{count} sessions could not be read"))
         return line
 
     def show_detail(self) -> None:
