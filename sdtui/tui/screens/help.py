@@ -39,7 +39,7 @@ class HelpScreen(KeyedModalScreen[None]):
         for key in keys.keys_for(*scopes):
             table.add_row(Text(key.display), Text(_(key.help or key.description)))
         table.add_row(Text("Tab / Shift+Tab"), Text(_("Move between fields and lists")))
-        table.add_row(Text("↑ ↓ PgUp PgDn"), Text(_("Scroll the list or text that has focus; Home and End go to "
+        table.add_row(Text(_("↑ ↓ PgUp PgDn")), Text(_("Scroll the list or text that has focus; Home and End go to "
                                                        "its start and end")))
         table.add_row(Text("Ctrl+P"), Text(_("Command palette: search every action by name")))
         with VerticalScroll(id="help"):
