@@ -7,6 +7,7 @@ ask a screen what they need through the attributes defined here, never by probin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar, cast
 
 from textual.app import SystemCommand
@@ -14,12 +15,17 @@ from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from . import keys
+from ..text import cells
 from .typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from .app import SdtuiApp
 
 ResultType = TypeVar("ResultType")
+
+
+PALETTE_ROOM = 12
+"""Cells the footer keeps at its right end for the palette key ("▏^p palette") and the last column."""
 
 
 class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
@@ -56,14 +62,46 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
         """The facilitator's app, typed. Only the screens of `sdtui` use it, not the reader's."""
         return cast("SdtuiApp", self.app)
 
+    def footer_rank(self, binding_id: str) -> int:
+        """Where a key comes in the footer, lower first; when 80 columns cannot hold every key, the
+        last ones are left out of the footer (they still work, and help and the palette list them)."""
+        return 0 if binding_id == keys.HELP_ID else 2
+
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:
         # Textual puts a base class's bindings first; the footer follows the screen's scopes instead,
         # own keys first, help before all (see TranslatedBindings). Other keys keep their order after them.
         order = self._footer_order
-        return dict(sorted(super().active_bindings.items(),
-                           key=lambda item: (item[1].binding.id != keys.HELP_ID,
-                                             order.get(item[1].binding.id or "", len(order)))))
+        ranked = sorted(super().active_bindings.items(),
+                        key=lambda item: (self.footer_rank(item[1].binding.id or ""),
+                                          order.get(item[1].binding.id or "", len(order))))
+        return self._fit_footer(ranked)
+
+    def _fit_footer(self, ranked: list[tuple[str, ActiveBinding]]) -> dict[str, ActiveBinding]:
+        """Show the keys that fit the terminal's width in rank order; hide the rest from the footer.
+
+        A footer wider than the terminal ran on under the palette key, and its last letter showed
+        in the bottom-right cell ("▏^p paletteQ").
+        """
+        room = (self.app.size.width or 80) - PALETTE_ROOM
+        shown: set[str] = set()
+        left_out: set[str] = set()
+        fitted: dict[str, ActiveBinding] = {}
+        for key, active in ranked:
+            binding = active.binding
+            if binding.show and binding.action not in shown:
+                if binding.action not in left_out:
+                    # A footer key reads "key description " (the footer shows one key per action).
+                    width = cells(self.app.get_key_display(binding)) + cells(binding.description) + 2
+                    if width <= room:
+                        room -= width
+                        shown.add(binding.action)
+                    else:
+                        left_out.add(binding.action)
+                if binding.action in left_out:
+                    active = active._replace(binding=replace(binding, show=False))
+            fitted[key] = active
+        return fitted
 
     @property
     def current_item_id(self) -> str | None:

@@ -86,7 +86,7 @@ KEYS: dict[str, tuple[Key, ...]] = {
         Key("home.filter", "slash", "filter", "Filter", "Filter the sessions as you type"),
         Key("home.duplicate", "c", "duplicate", "Copy", "Duplicate the selected session",
             palette="Home: Duplicate session"),
-        Key("home.delete", "delete,x", "delete", "Delete", "Delete the selected session (asks first)",
+        Key("home.delete", "x,delete", "delete", "Delete", "Delete the selected session (asks first)",
             palette="Home: Delete session"),
         Key("home.undelete", "ctrl+z", "undelete", "Undo", "Bring back the session deleted last",
             show=False, palette="Home: Undo the delete"),
@@ -130,15 +130,16 @@ KEYS: dict[str, tuple[Key, ...]] = {
             show=False, priority=True, palette="Prepare: Agenda"),
         Key("prepare.add", "a", "add", "Add", "Add a participant or agenda item (the tab in view)"),
         Key("prepare.edit", "e", "edit", "Edit", "Edit the selected participant or agenda item"),
-        Key("prepare.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)"),
+        Key("prepare.remove", "x,delete", "remove", "Remove", "Remove the selected row (asks first)"),
         Key("prepare.up", "shift+up,k", "move(-1)", "Move up", "Move the agenda item up", show=False),
         Key("prepare.down", "shift+down,j", "move(1)", "Move down", "Move the agenda item down", show=False),
         Key("prepare.role", "r", "cycle_role", "Role", "Next role for the selected participant"),
+        # Out of the footer: the line above the list names Space (and the footer needs room for F3 and F4).
         Key("prepare.attendance", "space", "cycle_attendance", "Present",
-            "Present, absent with apologies, absent"),
+            "Present, absent with apologies, absent", show=False),
         Key("prepare.prompt", "p", "prompt", "Prompt", "Attach a restore-or-renovate topic from the library",
             palette="Prepare: Attach a prompt from the library"),
-        Key("prepare.topic", "w", "write_topic", "Topic", "Write a restore-or-renovate topic yourself"),
+        Key("prepare.topic", "w", "write_topic", "Topic", "Write a restore-or-renovate topic yourself", show=False),
         Key("prepare.save_template", "t", "save_template", "Save as template",
             "Keep this agenda and its topics as a template (asks a name)", show=False,
             palette="Prepare: Save as template"),
@@ -180,7 +181,7 @@ KEYS: dict[str, tuple[Key, ...]] = {
             "(they see it paused)", show=False, palette="Run: Publish to followers on or off"),
         Key("run.type", "e", "type_note", "Type", "Type in the selected note (Enter too); a new one when there is none"),
         Key("run.edit", "e", "edit", "Edit", "Edit the selected row", show=False),
-        Key("run.remove", "delete,x", "remove", "Remove", "Remove the selected row (asks first)", show=False),
+        Key("run.remove", "x,delete", "remove", "Remove", "Remove the selected row (asks first)", show=False),
         # Live attendance and replanning (sdtui/replanning.py); the clock line says when they are needed.
         Key("run.presence", "i", "presence", "In/out", "Mark someone arriving or leaving, with the time",
             show=False, palette="Run: Arrival or departure"),
@@ -264,12 +265,12 @@ KEYS: dict[str, tuple[Key, ...]] = {
     ),
     # The template picker (Home, t) and the prompt library (Prepare, p): Enter picks.
     "templates": (
-        Key("templates.remove", "delete,x", "remove", "Remove", "Remove the selected template (your own only; asks first)"),
+        Key("templates.remove", "x,delete", "remove", "Remove", "Remove the selected template (your own only; asks first)"),
         Key("templates.cancel", "escape", "cancel", "Cancel", "Close without starting a session"),
     ),
     "prompts": (
         Key("prompts.add", "a", "add_own", "Own prompt", "Write a prompt of your own; it stays in the library"),
-        Key("prompts.remove", "delete,x", "remove_own", "Remove", "Remove the selected prompt (your own only; asks first)"),
+        Key("prompts.remove", "x,delete", "remove_own", "Remove", "Remove the selected prompt (your own only; asks first)"),
         Key("prompts.cancel", "escape", "cancel", "Cancel", "Close without attaching a topic"),
     ),
     # `sdtui follow`: a read-only live view of a published meeting, and the participants' menu.

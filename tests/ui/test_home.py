@@ -235,3 +235,24 @@ def test_snapshot_home_with_sessions(snap_compare, make_app, store: Store) -> No
     add_meetings(store)
     store.add(build_demo(today=FROZEN_NOW.date()))
     assert snap_compare(make_app(), terminal_size=SIZE)
+
+
+async def test_every_footer_fits_80_columns_and_keeps_f3_and_f4_on_prepare(make_app, store: Store) -> None:
+    from textual.widgets import Footer
+
+    session = store.add(Session("Netwerkbijeenkomst", date="2026-09-17"))
+    session.add_participant("Zoë Hendriks")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_session(session.id, "prepare")
+        await pilot.pause()
+        for tab in ("f5", "f6", "f7"):
+            await pilot.press(tab)
+            await pilot.pause()
+            footer = app.screen.query_one(Footer)
+            keys = [child for child in footer.children if child.display]
+            assert max(child.region.right for child in keys) <= SIZE[0]
+            last_line = screen_text(app).splitlines()[-1]
+            assert "f3 Run" in last_line and "f4 Close" in last_line, last_line
+            assert last_line.rstrip().endswith("^p palette")  # nothing runs on under the palette key

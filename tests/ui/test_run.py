@@ -316,7 +316,7 @@ async def test_the_board_keys_show_on_the_board_and_in_runs_help(make_app, store
         assert "Restore" not in footer_text(app)  # the board's keys stay with the board
         await pilot.press("f6")
         await pilot.pause()
-        assert footer_text(app).startswith("f1 Help ^n Next ^r Prev a Add r Restore v Renovate")
+        assert footer_text(app).startswith("f1 Help ^t Action ^n Next ^r Prev a Add r Restore v Renovate")
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

@@ -3,7 +3,7 @@ Home and the list of actions a filter line above their list."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
@@ -46,6 +46,22 @@ class SessionScreen(KeyedScreen[None]):
         title = f"{session.title} · {when}" if when else session.title
         marker = self.sdtui.live_marker
         return f"{marker} {title}" if marker else title
+
+    FOOTER_FIRST: ClassVar[tuple[str, ...]] = ("session.action",)
+    """After Help: capturing an action, from anywhere."""
+    FOOTER_LATE: ClassVar[tuple[str, ...]] = ("session.prepare", "session.run", "session.close")
+    """After the screen's own keys: the other two screens of the session."""
+    FOOTER_LAST: ClassVar[tuple[str, ...]] = ("session.back", "session.undo", "session.redo", "app.quit")
+    """Keys everyone knows or finds in help: the first to leave a full footer."""
+
+    def footer_rank(self, binding_id: str) -> int:
+        if binding_id in self.FOOTER_FIRST:
+            return 1
+        if binding_id in self.FOOTER_LATE:
+            return 3
+        if binding_id in self.FOOTER_LAST:
+            return 5
+        return super().footer_rank(binding_id)
 
     def show_title(self) -> None:
         self.sub_title = self.session_title()  # this screen's own: the list below keeps its

@@ -11,11 +11,9 @@ from datetime import timedelta
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding
 from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
-from .. import keys
 from ...i18n import N_, _, word
 from ...model import MAX_TEXT, AgendaItem, ItemKind, Note, Round, SessionStatus, SignalKind
 from ...search import Target
@@ -315,14 +313,12 @@ class RunScreen(SessionScreen):
             return self.pane == "actions" and bool(self.session.actions)
         return True
 
-    @property
-    def active_bindings(self) -> dict[str, ActiveBinding]:
-        """The footer names Run's own keys before the board's, whichever has focus: Next and Prev stay in view."""
-        def place(binding_id: str | None) -> int:
-            scope = (binding_id or "").split(".")[0]
-            return 0 if binding_id == keys.HELP_ID else {"run": 1, "board": 2}.get(scope, 3)
-
-        return dict(sorted(super().active_bindings.items(), key=lambda item: place(item[1].binding.id)))
+    def footer_rank(self, binding_id: str) -> int:
+        """The board's keys rank with Run's own (after them: they are not among Run's scopes), so on
+        the board r, v and u stay in view and Next and Prev come first."""
+        if binding_id.startswith("board."):
+            return 2
+        return super().footer_rank(binding_id)
 
     def action_cycle_status(self) -> None:
         """Open (kept), done, dropped: the actions review goes down the list with Space."""
