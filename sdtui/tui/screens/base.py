@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
@@ -14,6 +15,7 @@ from ...search import Target
 from .dialogs import ConfirmScreen, Field, FormScreen
 from ..keyed import KeyedScreen
 from ..widgets.safe import SafeInput, plain
+from ..widgets.tables import ListTable, RowDetail, selected_key
 
 
 class SessionScreen(KeyedScreen[None]):
@@ -62,6 +64,23 @@ class SessionScreen(KeyedScreen[None]):
         if binding_id in self.FOOTER_LAST:
             return 5
         return super().footer_rank(binding_id)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The line under the lists shows the whole text of the row the cursor is on, when it was cut."""
+        if isinstance(event.data_table, ListTable) and event.data_table.has_focus:
+            for detail in self.query(RowDetail):
+                detail.show_row(event.data_table, event.row_key.value)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        details = self.query(RowDetail)
+        if not details:
+            return
+        table = event.widget if isinstance(event.widget, ListTable) else None
+        for detail in details:
+            if table is None:
+                detail.display = False
+            else:
+                detail.show_row(table, selected_key(table))
 
     def show_title(self) -> None:
         self.sub_title = self.session_title()  # this screen's own: the list below keeps its

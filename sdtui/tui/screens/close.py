@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from markdown_it import MarkdownIt
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Markdown, Static, TabbedContent, TabPane
@@ -16,7 +15,7 @@ from ...search import Target
 from ...store import StoreError
 from .dialogs import ConfirmScreen
 from ..widgets.safe import plain
-from ..widgets.tables import keep_cursor
+from ..widgets.tables import ListTable, RowDetail, keep_cursor
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 
@@ -44,7 +43,7 @@ class CloseScreen(SessionScreen):
             with TabPane(_("Review F5"), id="review"):
                 with Vertical():
                     yield Static(_("Decisions"), classes="section-title")
-                    decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+                    decisions = ListTable(id="decisions", cursor_type="row", zebra_stripes=True)
                     decisions.add_column("#", width=2)
                     decisions.add_column(_("Decision"), width=48)
                     decisions.add_column(_("Item"), width=20)
@@ -56,6 +55,7 @@ class CloseScreen(SessionScreen):
                 with VerticalScroll(id="minutes-scroll"):
                     yield Markdown(parser_factory=preview_parser, open_links=False, id="minutes")
         yield Static(id="written")
+        yield RowDetail()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -85,17 +85,16 @@ class CloseScreen(SessionScreen):
             + counted(open_count, _("1 open action"), _("{count} open actions"))))
 
         items = {item.id: item.title for item in session.agenda}
-        decisions = self.query_one("#decisions", DataTable)
+        decisions = self.query_one("#decisions", ListTable)
         decisions.clear()
         for number, decision in enumerate(session.decisions, start=1):
-            decisions.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
-                              plain(items.get(decision.item_id or "", "")), key=decision.id)
+            decisions.add_fitted(str(number), decision.text, items.get(decision.item_id or "", ""), key=decision.id)
         # The board's decisions are decisions too: the review counts and lists them with the others.
         decided_rounds = [round_ for round_ in session.rounds if round_.decision]
         for number, round_ in enumerate(decided_rounds, start=len(session.decisions) + 1):
-            decisions.add_row(plain(str(number)), plain(_("{topic}: {verdict}").format(
-                topic=round_.topic, verdict=word(round_.decision))),
-                plain(items.get(round_.item_id or "", "")), key=round_.id)
+            decisions.add_fitted(str(number), _("{topic}: {verdict}").format(topic=round_.topic,
+                                                                              verdict=word(round_.decision)),
+                                 items.get(round_.item_id or "", ""), key=round_.id)
 
         show_actions(self.query_one("#actions", DataTable), session, today)
         if self.query_one(TabbedContent).active == "preview":

@@ -16,7 +16,7 @@ from ...prompts import Prompt
 from ...search import Target
 from .dialogs import Field
 from ..widgets.safe import plain
-from ..widgets.tables import keep_cursor, selected_key
+from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from .base import SessionScreen
 from .library import LANGUAGE_NAMES, PromptPicker
 
@@ -59,7 +59,7 @@ class PrepareScreen(SessionScreen):
                 yield Static(id="details-text")
                 yield Static(_("e edits the details."), classes="muted hint")
             with TabPane(_("People F6"), id="participants"):
-                people: DataTable[Text] = DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
+                people = ListTable(id="participants-table", cursor_type="row", zebra_stripes=True)
                 people.add_column(_("Name"), width=22)
                 people.add_column(_("Organisation"), width=26)
                 people.add_column(_("Role"), width=12)
@@ -67,7 +67,7 @@ class PrepareScreen(SessionScreen):
                 yield people
                 yield Static(id="people-summary", classes="status-line")
             with TabPane(_("Agenda F7"), id="agenda"):
-                agenda: DataTable[Text] = DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                agenda = ListTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
                 agenda.add_column(_("Start"), width=5)
                 agenda.add_column(_("Item"), width=30)
                 agenda.add_column(_("Kind"), width=10)
@@ -77,6 +77,7 @@ class PrepareScreen(SessionScreen):
                 yield agenda
                 yield Static(id="agenda-topics")
                 yield Static(id="agenda-summary", classes="status-line")
+        yield RowDetail()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -134,8 +135,8 @@ class PrepareScreen(SessionScreen):
         keep = selected_key(table)
         table.clear()
         for person in self.session.participants:
-            table.add_row(plain(person.name), plain(person.organisation), plain(word(person.role)),
-                          plain(word(person.attendance)), key=person.id)
+            table.add_fitted(person.name, person.organisation, word(person.role), word(person.attendance),
+                             key=person.id)
         keep_cursor(table, keep)
         session = self.session
         self.query_one("#people-summary", Static).update(plain(
@@ -150,12 +151,9 @@ class PrepareScreen(SessionScreen):
         table.clear()
         for item, start in zip(session.agenda, session.planned_starts()):
             topics = len(session.rounds_for(item.id))
-            title = plain(item.title)
-            if item.standing:
-                title.append(" " + _("(standing)"), style="italic")
-            table.add_row(plain(start.strftime("%H:%M") if start else "--:--"), title,
-                          plain(word(item.kind)), plain(str(item.timebox)), plain(str(topics) if topics else ""),
-                          plain(item.presenter), key=item.id)
+            title = f"{item.title} {_('(standing)')}" if item.standing else item.title
+            table.add_fitted(start.strftime("%H:%M") if start else "--:--", title, word(item.kind),
+                             str(item.timebox), str(topics) if topics else "", item.presenter, key=item.id)
         keep_cursor(table, keep)
         self.show_topics()
         summary = self.query_one("#agenda-summary", Static)

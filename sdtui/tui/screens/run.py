@@ -17,10 +17,11 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 from ...i18n import N_, _, word
 from ...model import MAX_TEXT, AgendaItem, ItemKind, Note, Round, SessionStatus, SignalKind
 from ...search import Target
+from ...text import cells, one_line
 from ..widgets.clock import clock
 from .dialogs import Field
-from ..widgets.safe import SafeTextArea, plain
-from ..widgets.tables import keep_cursor, selected_key
+from ..widgets.safe import SafeTextArea
+from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 from ..widgets.board import Board
@@ -69,12 +70,12 @@ class RunScreen(SessionScreen):
                 editor.show_line_numbers = False
                 yield editor
             yield Board()
-            signals: DataTable[Text] = DataTable(id="signals", cursor_type="row", zebra_stripes=True)
+            signals = ListTable(id="signals", cursor_type="row", zebra_stripes=True)
             signals.add_column(_("Organisation"), width=20)
             signals.add_column(_("Kind"), width=13)
             signals.add_column(_("Signal"), width=38)
             yield signals
-            decisions: DataTable[Text] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
+            decisions = ListTable(id="decisions", cursor_type="row", zebra_stripes=True)
             decisions.add_column("#", width=2)
             decisions.add_column(_("Decision"), width=44)
             decisions.add_column(_("Rationale"), width=26)
@@ -82,6 +83,7 @@ class RunScreen(SessionScreen):
             with Vertical(id="actions"):
                 yield Static(_("Action items (Space: open, done, dropped)"), classes="section-title")
                 yield action_table("run-actions")
+        yield RowDetail()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -174,12 +176,13 @@ class RunScreen(SessionScreen):
         if item is None:
             bar.append(_("The agenda is empty: add items on Prepare (F2)."))
         else:
-            bar.append(_("Item {number}/{count} · ").format(number=session.current_item + 1, count=len(session.agenda)),
-                       style="bold")
-            bar.append(item.title, style="bold")
-            if item.presenter:
-                bar.append(f" · {item.presenter}")
-            bar.append(record.item_hint(session))
+            number = _("Item {number}/{count} · ").format(number=session.current_item + 1, count=len(session.agenda))
+            tail = (f" · {item.presenter}" if item.presenter else "") + record.item_hint(session)
+            # A long title ends in "…", so the presenter and the hint after it stay in view.
+            room = max(10, self.size.width - 2 - cells(number) - cells(tail))
+            bar.append(number, style="bold")
+            bar.append(one_line(item.title, room), style="bold")
+            bar.append(tail)
         self.query_one("#item-bar", Static).update(bar)
 
     def show_clocks(self) -> None:
@@ -231,21 +234,19 @@ class RunScreen(SessionScreen):
         self.editor.set_class(bool(note and note.confidential), "confidential")
 
     def show_signals(self) -> None:
-        table = self.query_one("#signals", DataTable)
+        table = self.query_one("#signals", ListTable)
         keep = selected_key(table)
         table.clear()
         for signal in self.session.signals:
-            table.add_row(plain(signal.organisation), plain(word(signal.kind)),
-                          plain(signal.text.replace("\n", " ")), key=signal.id)
+            table.add_fitted(signal.organisation, word(signal.kind), signal.text, key=signal.id)
         keep_cursor(table, keep)
 
     def show_decisions(self) -> None:
-        table = self.query_one("#decisions", DataTable)
+        table = self.query_one("#decisions", ListTable)
         keep = selected_key(table)
         table.clear()
         for number, decision in enumerate(self.session.decisions, start=1):
-            table.add_row(plain(str(number)), plain(decision.text.replace("\n", " ")),
-                          plain(decision.rationale.replace("\n", " ")), key=decision.id)
+            table.add_fitted(str(number), decision.text, decision.rationale, key=decision.id)
         keep_cursor(table, keep)
 
     def focus_pane(self) -> None:

@@ -6,17 +6,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual.widgets import DataTable
 
 from ...i18n import _, word
 from ...model import Session
 from .safe import plain
-from .tables import keep_cursor, selected_key
+from .tables import ListTable, keep_cursor, selected_key
 
 def action_table(table_id: str = "actions") -> DataTable:
     """The session's action items: what, owner, due date, status (on Run and Close)."""
-    table: DataTable[Text] = DataTable(id=table_id, cursor_type="row", zebra_stripes=True)
+    table = ListTable(id=table_id, cursor_type="row", zebra_stripes=True)
     table.add_column(_("Action"), key="text", width=36)
     table.add_column(_("Owner"), key="owner", width=14)
     table.add_column(_("Due"), key="due", width=10)
@@ -37,9 +36,8 @@ def show_actions(table: DataTable, session: Session, today: date) -> None:
         late = action.is_overdue(today)
         if late:
             status = _("{status} OVERDUE").format(status=status)
-        table.add_row(plain(text), plain(names.get(action.owner_id, action.owner_id)),
-                      plain(action.due.isoformat() if action.due else ""),
-                      plain(status, "bold" if late else ""), key=action.id)
+        table.add_fitted(text, names.get(action.owner_id, action.owner_id), action.due.isoformat() if action.due else "",
+                         plain(status, "bold" if late else ""), key=action.id)
     keep_cursor(table, keep)
 
 
