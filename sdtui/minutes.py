@@ -37,7 +37,7 @@ LABELS: dict[str, str] = {
     "renovate": "renovate", "undecided": "undecided", "deferred": "deferred", "open": "open", "done": "done",
     "dropped": "dropped", "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker",
     "member": "member", "guest": "guest",
-    "status": "Status", "final": "final", "draft_status": "draft", "approved_on": "approved on {date}", "amendments": "Amendments",
+    "final": "final", "draft_status": "draft", "approved_on": "approved on {date}", "amendments": "Amendments",
     "amendments_intro": "Asked for when these minutes were approved; the text above is kept as it was written.",
     "asked_by": "asked by", "mode_named": "Positions taken by name.",
     "mode_hidden": "Secret round: positions were taken per person; only the tally is recorded.",

@@ -2,26 +2,28 @@
 decisions and actions, and every change a screen or command can make to it.
 
 Nothing here imports Textual or touches the disk. Every rule about what a valid meeting looks
-like lives here (the parts in parts.py, the checks of typed text in validation.py), so the TUI,
-the CLI and the store all enforce the same rules and report the same readable messages. Screens
-say what they mean (`session.add_argument(round_id, Side.RESTORE, text)`), never which field.
+like lives in the core (the parts in parts.py, the checks of typed text in validation.py, the
+clock in timing.py, approval, attendance, replanning and forgetting in record.py), and Session
+is how the TUI, the CLI and the store reach it, so they all enforce the same rules and report the
+same readable messages. Screens say what they mean (`session.add_argument(round_id, Side.RESTORE,
+text)`), never which field.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date, datetime, time
 from typing import Any
 
+from . import record, timing
 from .i18n import _
-from .mentions import find_mentions, replace_in_strings
 from .parts import (
     ID_ALPHABET, ActionItem, ActionStatus, AgendaItem, Amendment, Arrival, Attendance, Decision, ItemKind, ItemStatus,
     Language, Movement, NotFound, Note, Participant, PlaceKind, Position, RecordStatus, Role, Round, RoundMode, SessionStatus,
-    Side, Signal, SignalKind, Verdict, following, new_id,
+    Side, Signal, SignalKind, Verdict, find_part, following, new_id, to_plain,
 )
-from .text import fold
+from .record import Place
 from .validation import (
     MAX_TEXT, MAX_TIMEBOX, MAX_TITLE, ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime,
     parse_enum, parse_time, parse_timebox, strip_controls,
@@ -61,7 +63,7 @@ class Session:
     """Index of the agenda item the Run screen shows."""
     follows: str = ""
     """Id of the meeting this one is the next meeting of (series.py); empty for a first meeting."""
-    approved_on: date | None = None
+    approved_on: dt.date | None = None
     """The day the next meeting approved these minutes; None while they are not approved."""
     amendments: list[Amendment] = field(default_factory=list)
     """Changes asked for when the minutes were approved; the minutes list them beside the original text."""
@@ -131,6 +133,13 @@ class Session:
     def item(self, item_id: str | None) -> AgendaItem | None:
         return next((i for i in self.agenda if i.id == item_id), None)
 
+    def agenda_item(self, item_id: str) -> AgendaItem:
+        """The agenda item with this id; NotFound when the session has none."""
+        item = self.item(item_id)
+        if item is None:
+            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
+        return item
+
     def rounds_for(self, item_id: str) -> list[Round]:
         return [r for r in self.rounds if r.item_id == item_id]
 
@@ -171,7 +180,8 @@ class Session:
 
     def add_participant(self, name: str, organisation: str = "", role: Role | str = Role.MEMBER,
                         attendance: Attendance | str = Attendance.PRESENT) -> Participant:
-        person = Participant(name, organisation, role, attendance)
+        person = Participant(name, organisation, parse_enum(Role, role, "Role"),
+                             parse_enum(Attendance, attendance, "Attendance"))
         if any(p.name.casefold() == person.name.casefold() for p in self.participants):
             raise ValidationError(_("There is already a participant called {name!r}.").format(name=person.name), "name")
         self.participants.append(person)
@@ -188,21 +198,24 @@ class Session:
 
     def add_item(self, title: str, *, kind: ItemKind | str = ItemKind.DISCUSSION, presenter: str = "",
                  timebox: int | str = 15, index: int | None = None, standing: bool = False) -> AgendaItem:
-        item = AgendaItem(title, kind=kind, presenter=presenter, timebox=timebox, standing=standing)
+        item = AgendaItem(title, kind=parse_enum(ItemKind, kind, "Kind"), presenter=presenter,
+                          timebox=parse_timebox(timebox), standing=standing)
         self.agenda.insert(len(self.agenda) if index is None else index, item)
         return item
 
     def remove_item(self, item_id: str) -> None:
-        item = self._item(item_id)
+        item = self.agenda_item(item_id)
         self.agenda.remove(item)
-        for part in (*self.rounds, *self.signals, *self.decisions, *self.actions):
+        linked: list[Round | Signal | Decision | ActionItem] = [*self.rounds, *self.signals, *self.decisions,
+                                                                *self.actions]
+        for part in linked:
             if part.item_id == item_id:
                 part.item_id = None
         self.current_item = min(self.current_item, max(len(self.agenda) - 1, 0))
 
     def move_item(self, item_id: str, offset: int) -> int:
         """Move an item up (negative) or down the agenda; returns its new index."""
-        old = self.agenda.index(self._item(item_id))
+        old = self.agenda.index(self.agenda_item(item_id))
         new = max(0, min(len(self.agenda) - 1, old + offset))
         self.agenda.insert(new, self.agenda.pop(old))
         return new
@@ -220,23 +233,24 @@ class Session:
 
     def add_signal(self, organisation: str, kind: SignalKind | str, text: str,
                    item_id: str | None = None) -> Signal:
-        signal = Signal(organisation, kind, text, item_id=item_id)
+        signal = Signal(organisation, parse_enum(SignalKind, kind, "Signal kind", "kind"), text, item_id=item_id)
         self.signals.append(signal)
         return signal
 
     def add_decision(self, text: str, rationale: str = "", item_id: str | None = None,
-                     review_on: date | str | None = None) -> Decision:
+                     review_on: dt.date | str | None = None) -> Decision:
         """A decision of the meeting, with who is in the room now and, if given, when to review it."""
-        decision = Decision(text, rationale, item_id=item_id, review_on=review_on,
+        decision = Decision(text, rationale, item_id=item_id,
+                            review_on=parse_date(review_on, "Review date", "review_on"),
                             present=[p.id for p in self.in_room])
         self.decisions.append(decision)
         return decision
 
-    def add_action(self, text: str, owner: str, due: date | str | None = None,
+    def add_action(self, text: str, owner: str, due: dt.date | str | None = None,
                    item_id: str | None = None) -> ActionItem:
         """Add an action item; owner is a participant id or name (a unique prefix will do)."""
         person = self.find_participant(owner)
-        action = ActionItem(text, person.id, due, item_id=item_id)
+        action = ActionItem(text, person.id, parse_date(due, "Due date", "due"), item_id=item_id)
         self.actions.append(action)
         return action
 
@@ -257,7 +271,7 @@ class Session:
 
     def edit_participant(self, participant_id: str, **changes: Any) -> Participant:
         """Change a participant's name, organisation, role or attendance."""
-        current = self._find(self.participants, participant_id)
+        current = find_part(self.participants, participant_id)
         updated = replace(current, **changes)
         if any(p.id != participant_id and p.name.casefold() == updated.name.casefold() for p in self.participants):
             raise ValidationError(_("There is already a participant called {name!r}.").format(name=updated.name), "name")
@@ -280,146 +294,30 @@ class Session:
         """Change an agenda item's title, kind, presenter, timebox or whether it is standing."""
         return self._replace(self.agenda, item_id, changes)
 
-    # approving the minutes
+    # The record a network stands behind: approving the minutes, live attendance, live replanning
+    # and forgetting a person. The rules are in record.py; these are the same functions.
 
-    def add_amendment(self, text: str, by: str = "", on: date | str | None = None) -> Amendment:
-        """Record a change to these minutes asked for at the next meeting; the original text is kept."""
-        if self.status is not SessionStatus.CLOSED:
-            raise ValidationError(_("The meeting has not been closed; its minutes can still be changed directly."),
-                                  "amendments")
-        if self.approved_on is not None:
-            raise ValidationError(_("These minutes were approved on {date}; they take no more amendments.").format(
-                date=self.approved_on.isoformat()), "amendments")
-        amendment = Amendment(text, by, on)
-        self.amendments.append(amendment)
-        return amendment
-
-    def remove_amendment(self, amendment_id: str) -> None:
-        if self.approved_on is not None:
-            raise ValidationError(_("These minutes were approved on {date}; they take no more amendments.").format(
-                date=self.approved_on.isoformat()), "amendments")
-        self.amendments.remove(self._find(self.amendments, amendment_id))
-
-    def approve(self, on: date | str) -> Session:
-        """Mark the minutes approved on `on` (the day of the meeting that adopted them)."""
-        day = parse_date(on, "Approved on", "approved_on")
-        if day is None:
-            raise ValidationError(_("Approving minutes needs a date."), "approved_on")
-        if self.status is not SessionStatus.CLOSED:
-            raise ValidationError(_("The meeting has not been closed yet; close it before its minutes are approved."),
-                                  "approved_on")
-        if self.approved_on is not None:
-            raise ValidationError(_("These minutes were already approved on {date}.").format(
-                date=self.approved_on.isoformat()), "approved_on")
-        self.approved_on = day
-        for amendment in self.amendments:
-            if amendment.on is None:
-                amendment.on = day
-        return self
-
-    # live attendance
-
-    def set_quorum(self, quorum: int | str) -> Session:
-        """How many members must be in the room to decide (0 for no quorum); at most the number of members."""
-        number = parse_count(quorum, "Quorum")
-        if number > len(self.members):
-            raise ValidationError(_("A quorum of {quorum} is more than the {members} members of this meeting.").format(
-                quorum=number, members=len(self.members)), "quorum")
-        self.quorum = number
-        return self
-
-    def mark_arrival(self, participant_id: str, now: datetime) -> Arrival:
-        """Someone comes in: present from now on, with the time noted."""
-        person = self.participant(participant_id)
-        person.attendance = Attendance.PRESENT
-        arrival = Arrival(person.id, Movement.ARRIVED, now)
-        self.arrivals.append(arrival)
-        return arrival
-
-    def mark_departure(self, participant_id: str, now: datetime) -> Arrival:
-        """Someone leaves: they stay on the list as present, but are not in the room for what follows."""
-        person = self.participant(participant_id)
-        if person not in self.in_room:
-            raise ValidationError(_("{name} is not in the room.").format(name=person.name), "attendance")
-        departure = Arrival(person.id, Movement.LEFT, now)
-        self.arrivals.append(departure)
-        return departure
-
-    def toggle_in_room(self, participant_id: str, now: datetime) -> Arrival:
-        """Arrival when the person is not in the room, departure when they are: one key for both."""
-        person = self.participant(participant_id)
-        if person in self.in_room:
-            return self.mark_departure(person.id, now)
-        return self.mark_arrival(person.id, now)
-
-    # live replanning
-
-    def shorten_item(self, item_id: str, minutes: int = 5) -> AgendaItem:
-        """Take `minutes` off an item's timebox, never below zero."""
-        item = self._item(item_id)
-        item.timebox = max(0, item.timebox - parse_timebox(minutes))
-        return item
-
-    def skip_item(self, item_id: str, now: datetime) -> AgendaItem:
-        """Drop an item from this meeting for lack of time; it does not come back unless it is standing."""
-        return self._set_aside(item_id, ItemStatus.SKIPPED, now)
-
-    def move_to_next_meeting(self, item_id: str, now: datetime) -> AgendaItem:
-        """Put an item off to the next meeting: it carries over, and the minutes say it was moved."""
-        return self._set_aside(item_id, ItemStatus.MOVED, now)
-
-    def _set_aside(self, item_id: str, status: ItemStatus, now: datetime) -> AgendaItem:
-        item = self._item(item_id)
-        if item.status is ItemStatus.DONE:
-            raise ValidationError(_("{title!r} has already been dealt with.").format(title=item.title), "status")
-        if item.status is ItemStatus.RUNNING:
-            item.ended_at = now
-        item.status = status
-        return item
-
-    # the right to be forgotten
-
-    def places_of(self, name: str) -> list[Place]:
-        """Every place `name` appears in this session, ignoring case and accents (see mentions.py)."""
-        wanted = " ".join(fold(name).split())
-        people = {p.id: p for p in self.participants if " ".join(fold(p.name).split()) == wanted}
-        places = [Place(self.id, kind, label, text) for kind, label, text in find_mentions(self.to_dict(), name)]
-        for action in self.actions:
-            if action.owner_id in people:
-                places.append(Place(self.id, PlaceKind.OWNER, action.text, people[action.owner_id].name))
-        for round_ in self.rounds:
-            for pid in round_.positions:
-                if pid in people:
-                    places.append(Place(self.id, PlaceKind.POSITION, round_.topic, people[pid].name))
-        for arrival in self.arrivals:
-            if arrival.participant_id in people:
-                places.append(Place(self.id, PlaceKind.ARRIVAL, arrival.at.strftime("%H:%M"),
-                                    people[arrival.participant_id].name))
-        return places
-
-    def forget(self, name: str, pseudonym: str) -> list[Place]:
-        """Replace `name` everywhere in this session with `pseudonym`; the places it was, empty when none.
-
-        The person keeps their id, so what they own, where they stood and when they came stay
-        theirs, under the pseudonym. Everything is checked again as a new session would be.
-        """
-        places = self.places_of(name)
-        if not places:
-            return []
-        pseudonym = clean_line(pseudonym, "Pseudonym", required=True)
-        fresh = Session.from_dict(replace_in_strings(self.to_dict(), name, pseudonym))
-        for name_ in (f.name for f in fields(self)):
-            setattr(self, name_, getattr(fresh, name_))
-        return places
+    add_amendment = record.add_amendment
+    remove_amendment = record.remove_amendment
+    approve = record.approve
+    set_quorum = record.set_quorum
+    mark_arrival = record.mark_arrival
+    mark_departure = record.mark_departure
+    toggle_in_room = record.toggle_in_room
+    shorten_item = record.shorten_item
+    skip_item = record.skip_item
+    move_to_next_meeting = record.move_to_next_meeting
+    places_of = record.places_of
+    forget = record.forget
 
     # notes
 
     def note(self, item_id: str, note_id: str) -> Note:
-        return self._find(self._item(item_id).notes, note_id)
+        return find_part(self.agenda_item(item_id).notes, note_id)
 
     def add_note(self, item_id: str, text: str = "", *, confidential: bool = False) -> Note:
         note = Note(text, confidential)
-        self._item(item_id).notes.append(note)
+        self.agenda_item(item_id).notes.append(note)
         return note
 
     def set_note_text(self, item_id: str, note_id: str, text: str) -> Note:
@@ -439,13 +337,13 @@ class Session:
         return note
 
     def remove_note(self, item_id: str, note_id: str) -> None:
-        notes = self._item(item_id).notes
-        notes.remove(self._find(notes, note_id))
+        notes = self.agenda_item(item_id).notes
+        notes.remove(find_part(notes, note_id))
 
     # rounds
 
     def round(self, round_id: str) -> Round:
-        return self._find(self.rounds, round_id)
+        return find_part(self.rounds, round_id)
 
     def add_argument(self, round_id: str, side: Side | str, text: str) -> Round:
         """An argument to restore or to renovate, after the ones already made."""
@@ -507,18 +405,18 @@ class Session:
         return self._replace(self.signals, signal_id, changes)
 
     def remove_signal(self, signal_id: str) -> None:
-        self.signals.remove(self._find(self.signals, signal_id))
+        self.signals.remove(find_part(self.signals, signal_id))
 
     def edit_decision(self, decision_id: str, **changes: Any) -> Decision:
         """Change a decision's text, rationale or review date."""
         return self._replace(self.decisions, decision_id, changes)
 
     def remove_decision(self, decision_id: str) -> None:
-        self.decisions.remove(self._find(self.decisions, decision_id))
+        self.decisions.remove(find_part(self.decisions, decision_id))
 
     def advance_action_status(self, action_id: str) -> ActionItem:
         """The action's next status in a review: open (kept), done, dropped, open again."""
-        action = self._find(self.actions, action_id)
+        action = find_part(self.actions, action_id)
         action.status = action.status.next()
         return action
 
@@ -527,107 +425,24 @@ class Session:
         exactly like a new part, and on an error nothing changes. Ids and links stay."""
         if "id" in changes:
             raise ValueError("a part keeps its id")
-        current = self._find(parts, part_id)
+        current = find_part(parts, part_id)
         updated = replace(current, **changes)
         parts[parts.index(current)] = updated
         return updated
 
-    def _item(self, item_id: str) -> AgendaItem:
-        item = self.item(item_id)
-        if item is None:
-            raise NotFound(_("There is no agenda item {id!r} in this session.").format(id=item_id))
-        return item
+    # the clock: the rules are in timing.py; these are the same functions.
 
-    def _find(self, items: list[Any], item_id: str) -> Any:
-        for part in items:
-            if part.id == item_id:
-                return part
-        raise NotFound(_("{id!r} is no longer in this session.").format(id=item_id))
-
-    # the clock
-
-    def planned_starts(self) -> list[datetime | None]:
-        """Planned start of each agenda item, from the session start and the timeboxes."""
-        if self.date is None or self.start_time is None:
-            return [None] * len(self.agenda)
-        moment = datetime.combine(self.date, self.start_time)
-        starts = []
-        for item in self.agenda:
-            starts.append(moment)
-            moment += timedelta(minutes=item.timebox)
-        return starts
+    planned_starts = timing.planned_starts
+    agenda_overrun = timing.agenda_overrun
+    planned_end = timing.planned_end
+    start = timing.start
+    go_to = timing.go_to
+    close = timing.close
+    meeting_elapsed = timing.meeting_elapsed
 
     @property
     def planned_minutes(self) -> int:
         return sum(item.timebox for item in self.agenda)
-
-    def agenda_overrun(self) -> int:
-        """Minutes the agenda runs past the planned end time (0 when it fits or no end is set)."""
-        if self.start_time is None or self.end_time is None:
-            return 0
-        start = datetime.combine(date.min, self.start_time)
-        end = datetime.combine(date.min, self.end_time)
-        available = int((end - start).total_seconds() // 60)
-        return max(0, self.planned_minutes - available)
-
-    def start(self, now: datetime) -> None:
-        """Start the meeting (or resume it) at the current item."""
-        if self.status is SessionStatus.DRAFT:
-            self.status = SessionStatus.RUNNING
-            self.started_at = now
-        if self.agenda:
-            self._begin(self.agenda[self.current_item], now)
-
-    def go_to(self, index: int, now: datetime) -> AgendaItem:
-        """Finish the current item and begin the one at index."""
-        if not self.agenda:
-            raise NotFound(_("The agenda is empty."))
-        index = max(0, min(len(self.agenda) - 1, index))
-        current = self.agenda[self.current_item]
-        if index != self.current_item and current.status is ItemStatus.RUNNING:
-            current.ended_at = now
-            current.status = ItemStatus.DONE
-        self.current_item = index
-        item = self.agenda[index]
-        if self.status is SessionStatus.RUNNING:
-            self._begin(item, now)
-        return item
-
-    def _begin(self, item: AgendaItem, now: datetime) -> None:
-        if item.started_at is None:
-            item.started_at = now
-        if item.status is not ItemStatus.DONE:
-            item.status = ItemStatus.RUNNING
-        else:
-            # Going back to a finished item reopens it; its clock resumes from where it ended.
-            item.status = ItemStatus.RUNNING
-            if item.ended_at is not None:
-                item.started_at = now - (item.ended_at - item.started_at)
-                item.ended_at = None
-
-    def close(self, now: datetime) -> None:
-        """End the meeting: the running item ends, the session is closed."""
-        for item in self.agenda:
-            if item.status is ItemStatus.RUNNING:
-                item.status = ItemStatus.DONE
-                item.ended_at = now
-        if self.started_at is None:
-            self.started_at = now
-        self.ended_at = now
-        self.status = SessionStatus.CLOSED
-
-    def planned_end(self) -> datetime | None:
-        """When the meeting should end: its end time, else its start plus every timebox; None without a date and start."""
-        if self.date is None or self.start_time is None:
-            return None
-        if self.end_time is not None:
-            return datetime.combine(self.date, self.end_time)
-        return datetime.combine(self.date, self.start_time) + timedelta(minutes=self.planned_minutes)
-
-    def meeting_elapsed(self, now: datetime) -> timedelta:
-        if self.started_at is None:
-            return timedelta(0)
-        return (self.ended_at or now) - self.started_at
 
     # copies
 
@@ -661,7 +476,7 @@ class Session:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `Session.from_dict(s.to_dict()) == s`."""
-        return _to_plain(self)
+        return to_plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
@@ -678,41 +493,6 @@ class Session:
             raise
         except (TypeError, ValueError, AttributeError) as error:
             raise ValidationError(_("This is not a valid sdtui session ({error}).").format(error=error)) from None
-
-
-@dataclass(frozen=True)
-class Place:
-    """One place a person appears in a session: what kind of place, what it is about, and the text there."""
-
-    session_id: str
-    kind: PlaceKind
-    label: str
-    """What the place is about, as the session has it: a note's item, an action's text, a round's topic."""
-    text: str
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-"""Field names of each dataclass, looked up once: a save turns thousands of objects into dicts."""
-
-
-def _to_plain(value: Any) -> Any:
-    kind = type(value)
-    if kind is str or kind is int or value is None or kind is bool:
-        return value
-    names = _FIELD_NAMES.get(kind)
-    if names is None and hasattr(value, "__dataclass_fields__"):
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
-    if names is not None:
-        return {name: _to_plain(getattr(value, name)) for name in names}
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, (datetime, date, time)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _to_plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_plain(v) for v in value]
-    return value
 
 
 __all__ = [

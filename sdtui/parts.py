@@ -8,14 +8,14 @@ them and is where they are changed. Import them from `sdtui.model`, which has th
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, Iterable
 
 from .i18n import _
 from .validation import (
-    ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime, parse_enum, parse_timebox,
+    EnumT, ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime, parse_enum, parse_timebox,
 )
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -149,10 +149,18 @@ class Side(StrEnum):
     RENOVATE = "renovate"
 
 
-def following(member: Any) -> Any:
+def following(member: EnumT) -> EnumT:
     """The next member of `member`'s enum, after the last the first: one key steps through them all."""
     members = list(type(member))
     return members[(members.index(member) + 1) % len(members)]
+
+
+def find_part(parts: Iterable[Any], part_id: str) -> Any:
+    """The part with this id among `parts`; NotFound when it is gone (another edit removed it)."""
+    for part in parts:
+        if part.id == part_id:
+            return part
+    raise NotFound(_("{id!r} is no longer in this session.").format(id=part_id))
 
 
 def new_id(length: int = 6) -> str:
@@ -377,9 +385,35 @@ class ActionItem:
         return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+"""Field names of each dataclass, looked up once: a save turns thousands of objects into dicts."""
+
+
+def to_plain(value: Any) -> Any:
+    """A part, a session or any value in them as JSON-ready data: dicts, lists, strings, numbers."""
+    kind = type(value)
+    if kind is str or kind is int or value is None or kind is bool:
+        return value
+    names = _FIELD_NAMES.get(kind)
+    if names is None and hasattr(value, "__dataclass_fields__"):
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(value))
+    if names is not None:
+        return {name: to_plain(getattr(value, name)) for name in names}
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    return value
+
+
 __all__ = [
     "ID_ALPHABET", "ActionItem", "ActionStatus", "AgendaItem", "Amendment", "Arrival", "Attendance", "Decision",
     "ItemKind", "ItemStatus", "Language", "Movement", "NotFound", "Note", "Participant", "PlaceKind", "Position",
     "RecordStatus",
     "Role", "Round", "RoundMode", "SessionStatus", "Side", "Signal", "SignalKind", "Verdict", "following", "new_id",
+    "find_part", "to_plain",
 ]

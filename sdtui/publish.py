@@ -121,10 +121,10 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
             "ended": _epoch(item.ended_at),
         })
     names = {person.id: person.name for person in session.participants}
-    item = session.agenda[current] if current is not None else None
+    shown = session.agenda[current] if current is not None else None
     board = []
-    if item is not None:
-        rounds = [r for r in session.rounds if r.item_id == item.id]
+    if shown is not None:
+        rounds = [r for r in session.rounds if r.item_id == shown.id]
         focus = round_id if any(r.id == round_id for r in rounds) else (rounds[-1].id if rounds else None)
         for round_ in rounds:
             tally = round_.tally(session.participants)
@@ -139,8 +139,8 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
                 "positions": positions, "decision": round_.decision.value if round_.decision else "",
                 "rationale": round_.rationale, "focus": round_.id == focus,
             })
-    notes = [note.text for note in item.notes if not note.confidential and note.text.strip()] \
-        if item is not None and share_notes else []
+    notes = [note.text for note in shown.notes if not note.confidential and note.text.strip()] \
+        if shown is not None and share_notes else []
     planned_end = _hhmm(session.end_time)
     if not planned_end and session.date and session.start_time:
         planned_end = _hhmm(datetime.combine(session.date, session.start_time) + timedelta(minutes=session.planned_minutes))

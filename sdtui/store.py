@@ -28,6 +28,8 @@ read and never keeps a session from opening.
 
 from __future__ import annotations
 
+import builtins
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -90,7 +92,7 @@ class SessionSummary:
     updated: str
     follows: str = ""
     """The meeting this one is the next meeting of, so a second next meeting is found without loading any."""
-    approved_on: date | None = None
+    approved_on: dt.date | None = None
     """The day the next meeting approved the minutes, for the status Home and `sdtui list` show."""
 
     @property
@@ -270,7 +272,7 @@ class Store:
             identity = self._index_identity()
             self._known = (identity, summaries) if identity is not None else None
 
-    def ids(self) -> list[str]:
+    def ids(self) -> builtins.list[str]:
         return list(self._index_summaries())
 
     def resolve(self, prefix: str) -> str:
@@ -290,7 +292,7 @@ class Store:
         return matches[0]
 
     @staticmethod
-    def _deleted_ids(data: dict[str, Any]) -> list[str]:
+    def _deleted_ids(data: dict[str, Any]) -> builtins.list[str]:
         """Ids of deleted sessions: kept so a new session never takes one (links stay true)."""
         rows = list(data.get("deleted", {}).values())
         return list(rows[0]["ids"]) if rows else []
@@ -303,7 +305,7 @@ class Store:
     def load(self, id_or_prefix: str) -> Session:
         return self.read(self.resolve(id_or_prefix))
 
-    def load_all(self) -> tuple[list[Session], list[str]]:
+    def load_all(self) -> tuple[builtins.list[Session], builtins.list[str]]:
         """Every session, reading the index once; and a message for each file that could not be read.
 
         One damaged file does not hide the others: views across meetings show what can be read.
@@ -348,7 +350,7 @@ class Store:
         """Store a new session; it gets a fresh id if its id is taken or was ever used."""
         return self.add_many([session])[0]
 
-    def add_many(self, sessions: list[Session]) -> list[Session]:
+    def add_many(self, sessions: builtins.list[Session]) -> builtins.list[Session]:
         """Store new sessions under one index lock, writing the index once (imports, generators)."""
 
         def insert(data: dict[str, Any]) -> dict[str, SessionSummary | None]:

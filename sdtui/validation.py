@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from .i18n import _
+
+EnumT = TypeVar("EnumT", bound=StrEnum)
 
 MAX_TITLE = 200
 """Longest title, name or organisation we accept; longer text belongs in a note."""
@@ -32,7 +34,9 @@ class ValidationError(ValueError):
         self.field = field
 
 
-_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]}
+_CONTROL: dict[int, str | None] = {
+    c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+}
 _CONTROL[0x0D] = "\n"  # a lone carriage return is a line break from an old editor
 
 
@@ -88,11 +92,12 @@ def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MA
     return text
 
 
-def parse_enum(kind: type[StrEnum], value: Any, what: str, field: str | None = None) -> Any:
+def parse_enum(kind: type[EnumT], value: Any, what: str, field: str | None = None) -> EnumT:
+    """A member of `kind`: the member itself, or its value typed in any case and with spaces around."""
     if isinstance(value, kind):
         return value
     member = kind._value2member_map_.get(value) if isinstance(value, str) else None
-    if member is not None:  # a stored value as it was written: no need to clean it up
+    if isinstance(member, kind):  # a stored value as it was written: no need to clean it up
         return member
     try:
         return kind(str(value).strip().lower())

@@ -124,7 +124,7 @@ def test_any_mix_of_changes_undo_and_redo_ends_in_a_state_that_was_shown(steps: 
     for number, step in enumerate(steps):
         current = session.to_dict()
         if step == "decide":
-            before, after = change(session, lambda s: s.add_decision(f"Besluit {number}"))
+            before, after = change(session, lambda s, number=number: s.add_decision(f"Besluit {number}"))
             history.record(before, after)
         elif step == "undo" and (undone := history.undo(current)) is not None:
             session = Session.from_dict(undone.before)

@@ -69,7 +69,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
     """Record the amendments and mark the minutes approved, all or nothing."""
     from ..model import Session, parse_date
 
-    on = parse_date(args.on, "Approved on", "approved_on") if args.on else date.today()
+    on = (parse_date(args.on, "Approved on", "approved_on") if args.on else None) or date.today()
     with open_store(args) as store:
         session = store.load(args.id)
         with store.acquire(session.id):

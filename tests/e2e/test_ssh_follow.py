@@ -129,7 +129,8 @@ Match Group {self.group}
                 break
             except OSError:
                 if self.sshd.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"sshd did not start: {self.sshd.stderr.read() if self.sshd.stderr else ''}")
+                    output = self.sshd.stderr.read() if self.sshd.stderr else ""
+                    raise RuntimeError(f"sshd did not start: {output}") from None
                 time.sleep(0.05)
 
     def participant_command(self) -> str:

@@ -6,7 +6,8 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Offset, Region
 
-from sdtui.tui.widgets.editor import Location, NoteEditor, wrap
+from sdtui.tui.widgets.document import wrap
+from sdtui.tui.widgets.editor import Location, NoteEditor
 
 from .conftest import SIZE
 

@@ -13,16 +13,16 @@ Enter, Ctrl+Left/Right (word), Ctrl+W and Ctrl+Backspace (word left), Shift+arro
 F7 to select all, Ctrl+X/C/V, Ctrl+U/K, and its own undo and redo on Ctrl+Z and Ctrl+Y.
 Pasted text loses control characters (`strip_controls`; joiners and marks stay). Text is kept
 and drawn in the order it was typed (right-to-left text too); widths of wide characters and
-combining marks are Rich's cell widths. Tabs are kept in the text and drawn as one space.
+combining marks are Rich's cell widths. Tabs are kept in the text and drawn as one space. The
+text itself, its wrapping and the places in it are a `Document` (document.py); this widget adds
+the cursor, the selection, undo, the keys and the drawing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
-from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
@@ -34,72 +34,10 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from ...model import strip_controls
+from .document import MARGIN, Document, Location, RowKey, last_changed_cell
 
 UNDO_LIMIT = 200
 """Undo steps kept; typing between two spaces or cursor moves is one step."""
-
-_WORD = re.compile(r"\w+|[^\w\s]+")
-MARGIN = 1
-"""The blank cell left of the text. Drawn by the editor, not as CSS padding, so that it joins the
-text's run of one style: one escape sequence less for every row redrawn."""
-
-
-class Location(NamedTuple):
-    """A place in the text: line and character index in it (not a screen cell)."""
-
-    row: int
-    column: int
-
-
-class _Row(NamedTuple):
-    """One row on screen: a piece of a line, from `start` to `end` (characters)."""
-
-    line: int
-    start: int
-    end: int
-
-
-def _width(character: str) -> int:
-    return get_character_cell_size(character) if character != "\t" else 1
-
-
-def wrap(line: str, width: int) -> list[int]:
-    """Where each screen row of `line` starts, wrapped at `width` cells (after a space if it can)."""
-    starts = [0]
-    if width < 1 or not line:
-        return starts
-    used = 0
-    start = 0
-    last_break = -1  # index just after the last space in the current row
-    for index, character in enumerate(line):
-        cells = _width(character)
-        if character == " " and used == width:
-            used, last_break = used + 1, index + 1  # one space may hang in the cursor's column
-            continue
-        if cells and used + cells > width and index > start:
-            start = last_break if last_break > start else index
-            starts.append(start)
-            used = sum(_width(c) for c in line[start:index])
-            last_break = -1
-        used += cells
-        if character == " ":
-            last_break = index + 1
-    return starts
-
-
-def _cells(text: str) -> int:
-    return sum(_width(c) for c in text)
-
-
-def _column_at(text: str, x: int) -> int:
-    """The character index in `text` whose cell holds screen column `x` (clamped to the end)."""
-    used = 0
-    for index, character in enumerate(text):
-        cells = _width(character)
-        if cells and used + cells > x:
-            return index
-        used += cells
-    return len(text)
 
 
 class NoteEditor(ScrollView, can_focus=True):
@@ -182,29 +120,24 @@ class NoteEditor(ScrollView, can_focus=True):
         """`compact`: no border, as a TextArea's `compact=True` (for a form's field)."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.set_class(compact, "-compact")
-        self._lines: list[str] = [""]
-        self._starts: list[list[int]] = [[0]]  # where each line's screen rows start
-        self._rows: list[_Row] = [_Row(0, 0, 0)]
-        self._first_row: list[int] = [0]  # the index in _rows of each line's first row
-        self._wrap_width = 0
+        self._doc = Document(text)
         self._cursor = Location(0, 0)
         self._anchor: Location | None = None  # the other end of the selection
         self._goal_x: int | None = None  # the cell up and down aim for
         self._undo: list[tuple[str, Location]] = []
         self._redo: list[tuple[str, Location]] = []
         self._typing = False  # the last edit was a letter typed: the next one joins its undo step
-        self._painted: dict[int, tuple] = {}  # screen row -> what it was last asked to show
+        self._painted: dict[int, RowKey] = {}  # screen row -> what it was last asked to show
         self._painted_scroll = -1
         self._cursor_visible = True
         self._blink_timer: Timer | None = None
-        self._set_lines(text)
 
     # --- the text -----------------------------------------------------------------------
 
     @property
     def text(self) -> str:
         """All of the text, lines joined with newlines."""
-        return "\n".join(self._lines)
+        return self._doc.text
 
     @text.setter
     def text(self, text: str) -> None:
@@ -212,7 +145,7 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def load_text(self, text: str) -> None:
         """Show `text`, cursor at the start, undo history cleared; posts no `Changed`."""
-        self._set_lines(text)
+        self._doc.set_text(text)
         self._cursor, self._anchor, self._goal_x = Location(0, 0), None, None
         self._undo.clear()
         self._redo.clear()
@@ -226,12 +159,12 @@ class NoteEditor(ScrollView, can_focus=True):
     @property
     def end(self) -> Location:
         """Where the text ends: the last line, after its last character."""
-        return Location(len(self._lines) - 1, len(self._lines[-1]))
+        return self._doc.end
 
     @property
     def selected_text(self) -> str:
         start, end = self._selection()
-        return self._slice(start, end)
+        return self._doc.slice(start, end)
 
     @property
     def selection(self) -> tuple[Location, Location]:
@@ -240,50 +173,15 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def move_cursor(self, location: tuple[int, int], select: bool = False) -> None:
         """Put the cursor at (line, character), clamped to the text; `select` extends the selection."""
-        self._move(self._clamp(Location(*location)), select)
+        self._move(self._doc.clamp(Location(*location)), select)
 
     def insert(self, text: str) -> None:
         """Type `text` at the cursor, replacing the selection, as a paste would."""
         self._edit(text, typing=False)
 
-    def _set_lines(self, text: str) -> None:
-        self._lines = text.replace("\r\n", "\n").split("\n")
-        self._starts = [wrap(line, self._wrap_width) for line in self._lines]
-        self._reindex()
-
-    def _reindex(self) -> None:
-        rows: list[_Row] = []
-        first: list[int] = []
-        for number, (line, starts) in enumerate(zip(self._lines, self._starts, strict=True)):
-            first.append(len(rows))
-            ends = [*starts[1:], len(line)]
-            rows.extend(_Row(number, start, end) for start, end in zip(starts, ends, strict=True))
-        self._rows, self._first_row = rows, first
-
-    def _slice(self, start: Location, end: Location) -> str:
-        if start.row == end.row:
-            return self._lines[start.row][start.column:end.column]
-        middle = self._lines[start.row + 1:end.row]
-        return "\n".join([self._lines[start.row][start.column:], *middle, self._lines[end.row][:end.column]])
-
-    def _clamp(self, location: Location) -> Location:
-        row = min(max(location.row, 0), len(self._lines) - 1)
-        return Location(row, min(max(location.column, 0), len(self._lines[row])))
-
     def _selection(self) -> tuple[Location, Location]:
         anchor = self._anchor if self._anchor is not None else self._cursor
         return (min(anchor, self._cursor), max(anchor, self._cursor))
-
-    def _replace(self, start: Location, end: Location, text: str) -> Location:
-        """Replace the text between two locations; returns where the inserted text ends."""
-        lines = self._lines
-        suffix = lines[end.row][end.column:]
-        new = (lines[start.row][:start.column] + text + suffix).split("\n")
-        lines[start.row:end.row + 1] = new
-        self._starts[start.row:end.row + 1] = [wrap(line, self._wrap_width) for line in new]
-        self._reindex()
-        last = start.row + len(new) - 1
-        return Location(last, len(new[-1]) - len(suffix))
 
     def _edit(self, text: str, *, typing: bool = False, start: Location | None = None,
               end: Location | None = None) -> None:
@@ -296,7 +194,7 @@ class NoteEditor(ScrollView, can_focus=True):
         if not (typing and self._typing and start == end == self._cursor):
             self._remember()
         self._typing = typing and not text.isspace()
-        self._cursor = self._replace(start, end, text)
+        self._cursor = self._doc.replace(start, end, text)
         self._anchor, self._goal_x = None, None
         self._after_change()
         self.post_message(self.Changed(self, self.text))
@@ -309,27 +207,20 @@ class NoteEditor(ScrollView, can_focus=True):
     # --- screen rows ----------------------------------------------------------------------
 
     def _cursor_row(self) -> int:
-        """The index in _rows of the row the cursor is on (at a wrap, the start of the next row)."""
-        row, column = self._cursor
-        starts = self._starts[row]
-        index = 0
-        for number, start in enumerate(starts):
-            if start <= column:
-                index = number
-        return self._first_row[row] + index
+        """The index of the screen row the cursor is on (at a wrap, the start of the next row)."""
+        return self._doc.row_index(self._cursor)
 
     def _cursor_x(self) -> int:
-        row = self._rows[self._cursor_row()]
-        return MARGIN + _cells(self._lines[row.line][row.start:self._cursor.column])
+        return MARGIN + self._doc.x_of(self._cursor)
 
     def _after_change(self, full: bool = False) -> None:
         """Fit the rows to the widget, keep the cursor in view, and redraw what changed."""
         if not self.is_mounted:
             return
-        height = len(self._rows)
-        if self.virtual_size.height != height or self.virtual_size.width != self._wrap_width:
+        height = len(self._doc.rows)
+        if self.virtual_size.height != height or self.virtual_size.width != self._doc.wrap_width:
             # Changing the virtual size lays out the screen again: only when the row count changes.
-            self.virtual_size = Size(self._wrap_width, height)
+            self.virtual_size = Size(self._doc.wrap_width, height)
         self._scroll_to_cursor()
         self._sync(full)
 
@@ -343,16 +234,16 @@ class NoteEditor(ScrollView, can_focus=True):
             self.set_scroll(None, row)
         elif row >= top + height:
             self.set_scroll(None, row - height + 1)
-        elif top > max(0, len(self._rows) - height):  # rows deleted below: no blank screen under the text
-            self.set_scroll(None, max(0, len(self._rows) - height))
+        elif top > max(0, len(self._doc.rows) - height):  # rows deleted below: no blank screen under the text
+            self.set_scroll(None, max(0, len(self._doc.rows) - height))
 
-    def _row_key(self, y: int) -> tuple:
+    def _row_key(self, y: int) -> RowKey:
         """What screen row `y` shows: its text, the cursor's cell and the selected cells."""
         index = y + round(self.scroll_y)
-        if index >= len(self._rows):
+        if index >= len(self._doc.rows):
             return ("", -1, 0, 0)
-        row = self._rows[index]
-        text = self._lines[row.line][row.start:row.end]
+        row = self._doc.rows[index]
+        text = self._doc.row_text(index)
         cursor = -1
         if self.has_focus and self._cursor_visible and index == self._cursor_row():
             cursor = self._cursor.column - row.start
@@ -365,7 +256,7 @@ class NoteEditor(ScrollView, can_focus=True):
                 if end <= high:
                     select_to = end.column - row.start
                 else:  # the selection goes on past this row: on a line's last row, its newline too
-                    select_to = len(text) + (row.end == len(self._lines[row.line]))
+                    select_to = len(text) + (row.end == len(self._doc.lines[row.line]))
         return (text, cursor, select_from, select_to)
 
     def _sync(self, full: bool = False) -> None:
@@ -385,41 +276,10 @@ class NoteEditor(ScrollView, can_focus=True):
                 old = self._painted.get(y)
                 if key != old:
                     self._painted[y] = key
-                    last = self._last_changed_cell(old, key, width)
+                    last = last_changed_cell(old, key, width)
                     # The region runs from the left: Textual redraws a row from the widget's edge anyway.
                     self.refresh(Region(0, y, last + 1, 1))
         self._place_terminal_cursor()
-
-    @staticmethod
-    def _cell_list(key: tuple | None) -> list[tuple[str, int]]:
-        if key is None:
-            return []
-        text, cursor, select_from, select_to = key
-        cells: list[tuple[str, int]] = [(" ", 0)] * MARGIN
-        for index, character in enumerate(text):
-            mark = 2 if index == cursor else 1 if select_from <= index < select_to else 0
-            size = _width(character)
-            if size == 0 and cells:
-                cells[-1] = (cells[-1][0] + character, cells[-1][1])
-                continue
-            cells.append((character, mark))
-            cells.extend([("", mark)] * (size - 1))
-        if cursor >= len(text):
-            cells.append((" ", 2))
-        elif select_to > len(text):
-            cells.append((" ", 1))
-        return cells
-
-    def _last_changed_cell(self, old: tuple | None, new: tuple, width: int) -> int:
-        before, after = self._cell_list(old), self._cell_list(new)
-        if old is None:
-            return width - 1
-        size = max(len(before), len(after))
-        blank = (" ", 0)
-        for x in range(size - 1, -1, -1):
-            if (before[x] if x < len(before) else blank) != (after[x] if x < len(after) else blank):
-                return min(x, width - 1)  # a wide character's second cell is in the list too
-        return 0
 
     def _place_terminal_cursor(self) -> None:
         """The terminal's own (hidden) cursor follows ours: screen readers and input methods read it."""
@@ -465,11 +325,7 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         # A cell for the cursor after the last letter, and the margin.
-        width = max(1, self.scrollable_content_region.width - 1 - MARGIN)
-        if width != self._wrap_width:
-            self._wrap_width = width
-            self._starts = [wrap(line, width) for line in self._lines]
-            self._reindex()
+        self._doc.rewrap(max(1, self.scrollable_content_region.width - 1 - MARGIN))
         self._after_change(full=True)
 
     def _toggle_cursor(self) -> None:
@@ -501,10 +357,8 @@ class NoteEditor(ScrollView, can_focus=True):
         offset = event.get_content_offset(self)
         if offset is None:
             return
-        index = min(offset.y + round(self.scroll_y), len(self._rows) - 1)
-        row = self._rows[index]
-        text = self._lines[row.line][row.start:row.end]
-        self._move(Location(row.line, row.start + _column_at(text, offset.x - MARGIN)), event.shift)
+        index = min(offset.y + round(self.scroll_y), len(self._doc.rows) - 1)
+        self._move(self._doc.location_at(index, offset.x - MARGIN), event.shift)
         self.focus()
 
     # --- keys ---------------------------------------------------------------------------
@@ -540,19 +394,7 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def _vertical(self, rows: int, select: bool) -> None:
         goal = self._goal_x if self._goal_x is not None else self._cursor_x()
-        index = self._cursor_row() + rows
-        if index < 0:
-            target = Location(0, 0)
-        elif index >= len(self._rows):
-            target = self.end
-        else:
-            row = self._rows[index]
-            text = self._lines[row.line][row.start:row.end]
-            column = row.start + _column_at(text, goal - MARGIN)
-            if column == row.end and row.end < len(self._lines[row.line]):
-                column -= 1  # the end of a wrapped row is the start of the next one
-            target = Location(row.line, column)
-        self._move(target, select, keep_goal=True)
+        self._move(self._doc.rows_away(self._cursor, rows, goal - MARGIN), select, keep_goal=True)
         self._goal_x = goal
 
     def action_cursor_up(self, select: bool = False) -> None:
@@ -568,49 +410,22 @@ class NoteEditor(ScrollView, can_focus=True):
         self._vertical(max(1, self.scrollable_content_region.height), select)
 
     def action_cursor_left(self, select: bool = False) -> None:
-        row, column = self._cursor
         if not select and self._anchor is not None and self._anchor != self._cursor:
             self._move(self._selection()[0])
-        elif column > 0:
-            line = self._lines[row]
-            column -= 1
-            while column > 0 and _width(line[column]) == 0:  # a combining mark goes with its letter
-                column -= 1
-            self._move(Location(row, column), select)
-        elif row > 0:
-            self._move(Location(row - 1, len(self._lines[row - 1])), select)
         else:
-            self._move(self._cursor, select)
+            self._move(self._doc.left_of(self._cursor), select)
 
     def action_cursor_right(self, select: bool = False) -> None:
-        row, column = self._cursor
         if not select and self._anchor is not None and self._anchor != self._cursor:
             self._move(self._selection()[1])
-        elif column < len(self._lines[row]):
-            line = self._lines[row]
-            column += 1
-            while column < len(line) and _width(line[column]) == 0:
-                column += 1
-            self._move(Location(row, column), select)
-        elif row < len(self._lines) - 1:
-            self._move(Location(row + 1, 0), select)
         else:
-            self._move(self._cursor, select)
+            self._move(self._doc.right_of(self._cursor), select)
 
     def _word_left(self) -> Location:
-        row, column = self._cursor
-        if column == 0:
-            return Location(row - 1, len(self._lines[row - 1])) if row > 0 else self._cursor
-        starts = [m.start() for m in _WORD.finditer(self._lines[row]) if m.start() < column]
-        return Location(row, starts[-1] if starts else 0)
+        return self._doc.word_left(self._cursor)
 
     def _word_right(self) -> Location:
-        row, column = self._cursor
-        line = self._lines[row]
-        if column >= len(line):
-            return Location(row + 1, 0) if row < len(self._lines) - 1 else self._cursor
-        ends = [m.end() for m in _WORD.finditer(line) if m.end() > column]
-        return Location(row, ends[0] if ends else len(line))
+        return self._doc.word_right(self._cursor)
 
     def action_cursor_word_left(self, select: bool = False) -> None:
         self._move(self._word_left(), select)
@@ -622,7 +437,7 @@ class NoteEditor(ScrollView, can_focus=True):
         self._move(Location(self._cursor.row, 0), select)
 
     def action_cursor_line_end(self, select: bool = False) -> None:
-        self._move(Location(self._cursor.row, len(self._lines[self._cursor.row])), select)
+        self._move(Location(self._cursor.row, len(self._doc.lines[self._cursor.row])), select)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self._move(Location(0, 0), select)
@@ -643,13 +458,13 @@ class NoteEditor(ScrollView, can_focus=True):
     def action_delete_left(self) -> None:
         row, column = self._cursor
         before = (Location(row, column - 1) if column
-                  else Location(row - 1, len(self._lines[row - 1])) if row else self._cursor)
+                  else Location(row - 1, len(self._doc.lines[row - 1])) if row else self._cursor)
         self._delete_or_selection(before, self._cursor)
 
     def action_delete_right(self) -> None:
         row, column = self._cursor
-        after = (Location(row, column + 1) if column < len(self._lines[row])
-                 else Location(row + 1, 0) if row < len(self._lines) - 1 else self._cursor)
+        after = (Location(row, column + 1) if column < len(self._doc.lines[row])
+                 else Location(row + 1, 0) if row < len(self._doc.lines) - 1 else self._cursor)
         self._delete_or_selection(self._cursor, after)
 
     def action_delete_word_left(self) -> None:
@@ -663,7 +478,7 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def action_delete_to_line_end(self) -> None:
         row, column = self._cursor
-        end = len(self._lines[row])
+        end = len(self._doc.lines[row])
         self._delete_or_selection(self._cursor, Location(row, end) if column < end else self._word_right())
 
     def action_copy(self) -> None:
@@ -681,8 +496,8 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def _restore(self, state: tuple[str, Location]) -> None:
         text, cursor = state
-        self._set_lines(text)
-        self._cursor, self._anchor, self._goal_x = self._clamp(cursor), None, None
+        self._doc.set_text(text)
+        self._cursor, self._anchor, self._goal_x = self._doc.clamp(cursor), None, None
         self._typing = False
         self._after_change()
         self.post_message(self.Changed(self, self.text))
