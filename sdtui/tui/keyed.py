@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar, cast
 
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import ActiveBinding
+from textual.geometry import Offset, Region
 from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable
 
 from . import keys
 from ..text import cells
@@ -107,6 +110,32 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
     def current_item_id(self) -> str | None:
         """The agenda item a new action item links to, if this screen has one in view."""
         return None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.point_at_row(event.data_table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, DataTable):
+            self.call_after_refresh(self.point_at_row, event.widget)  # once a list just shown is laid out
+
+    def point_at_row(self, table: DataTable[Any]) -> None:
+        """Put the terminal's cursor on the row under the list's cursor.
+
+        A screen reader or braille display follows the terminal's cursor, not colours; text fields
+        place it themselves. When the list scrolls to keep its cursor in view, the row ends up at
+        the edge it scrolled to, which the clamp below gives too.
+        """
+        if not table.has_focus or table.row_count == 0:
+            return
+        area = table.content_region
+        header = table.header_height if table.show_header else 0
+        rows = max(1, area.height - header)
+        row = min(max(table.cursor_row - int(table.scroll_y), 0), rows - 1)
+        place = Offset(area.x, area.y + header + row)
+        if place != self.app.cursor_position:
+            self.app.cursor_position = place
+            # The cursor moves with the next frame; the row was drawn already, so ask for one cell.
+            table.refresh(Region(0, header + row, 1, 1))
 
     @property
     def round_in_view(self) -> str | None:

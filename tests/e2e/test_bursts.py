@@ -8,8 +8,10 @@ to the terminal at once, and checks that every key landed where it would have if
 from __future__ import annotations
 
 import shlex
+import time
 from pathlib import Path
 
+from sdtui.model import Session
 from sdtui.store import Store
 
 from .test_terminal import add_demo
@@ -90,3 +92,43 @@ def test_a_family_emoji_typed_in_the_terminal_stays_one_family(tmp_path: Path) -
         term.close()
     (summary,) = Store(store).list()
     assert Store(store).load(summary.id).title == f"Gezin {family}"
+
+
+def cursor(term: Terminal) -> tuple[int, int]:
+    x, y = term.tmux("display-message", "-p", "-t", "t", "#{cursor_x},#{cursor_y}").strip().split(",")
+    return int(x), int(y)
+
+
+def test_the_terminal_cursor_follows_the_selected_row_for_screen_readers(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with Store(store) as opened:
+        session = Session("Cursor test")
+        for name in ("Zoë Hendriks", "Jeroen Bakker", "Fatima El Amrani"):
+            session.add_participant(name)
+        opened.add(session)
+    term = open_app(store)
+    try:
+        term.wait_for("Cursor test")
+        term.send("Enter")
+        term.wait_for("Details F5")
+        term.send("F6")
+        term.wait_for("Fatima El Amrani")
+        for name in ("Zoë Hendriks", "Jeroen Bakker", "Fatima El Amrani"):
+            deadline = time.monotonic() + 5
+            while True:
+                lines = term.screen().splitlines()
+                row = next(n for n, line in enumerate(lines) if name in line)
+                if cursor(term)[1] == row or time.monotonic() > deadline:
+                    break
+                time.sleep(0.1)
+            assert cursor(term)[1] == row, (name, cursor(term), row)
+            term.send("Down")
+        term.send("a")  # a form: the cursor is in its first field, where typing goes
+        shown = term.wait_for("Organisation")
+        field = next(n for n, line in enumerate(shown.splitlines()) if "│ Name" in line) + 1  # the form's label
+        deadline = time.monotonic() + 5
+        while cursor(term)[1] != field and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert cursor(term)[1] == field
+    finally:
+        term.close()
