@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
+from collections.abc import Mapping
 from typing import Any
 
 from . import record, timing
@@ -390,7 +391,7 @@ class Session:
         round_.counts[parse_enum(Position, position, "Position")] = parse_count(number, "Count")
         return round_
 
-    def set_counts(self, round_id: str, counts: dict[Position | str, int | str]) -> Round:
+    def set_counts(self, round_id: str, counts: Mapping[Position | str, int | str]) -> Round:
         """All the numbers of a count-only round at once; one bad number changes none."""
         checked = {parse_enum(Position, position, "Position"): parse_count(number, "Count")
                    for position, number in counts.items()}

@@ -74,7 +74,7 @@ class CloseScreen(SessionScreen):
 
     def refresh_view(self) -> None:
         session = self.session
-        today = self.app.today()
+        today = self.sdtui.today()
         open_count = len(session.open_actions)
         decided = len(session.decisions) + sum(1 for round_ in session.rounds if round_.decision)
         state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
@@ -90,13 +90,12 @@ class CloseScreen(SessionScreen):
         for number, decision in enumerate(session.decisions, start=1):
             decisions.add_fitted(str(number), decision.text, items.get(decision.item_id or "", ""), key=decision.id)
         # The board's decisions are decisions too: the review counts and lists them with the others.
-        decided_rounds = [round_ for round_ in session.rounds if round_.decision]
-        for number, round_ in enumerate(decided_rounds, start=len(session.decisions) + 1):
-            decisions.add_fitted(str(number), _("{topic}: {verdict}").format(topic=round_.topic,
-                                                                              verdict=word(round_.decision)),
+        decided_rounds = [(round_, round_.decision) for round_ in session.rounds if round_.decision]
+        for number, (round_, verdict) in enumerate(decided_rounds, start=len(session.decisions) + 1):
+            decisions.add_fitted(str(number), _("{topic}: {verdict}").format(topic=round_.topic, verdict=word(verdict)),
                                  items.get(round_.item_id or "", ""), key=round_.id)
 
-        show_actions(self.query_one("#actions", DataTable), session, today)
+        show_actions(self.query_one("#actions", ListTable), session, today)
         if self.query_one(TabbedContent).active == "preview":
             self.show_preview()
 
@@ -116,12 +115,12 @@ class CloseScreen(SessionScreen):
         self.refresh_bindings()
 
     def action_cycle_status(self) -> None:
-        cycle_status(self.app, self.query_one("#actions", DataTable))
+        cycle_status(self.sdtui, self.query_one("#actions", DataTable))
         self.refresh_view()
 
     def action_export(self) -> None:
         try:
-            path = export_minutes(self.session, self.app.store.minutes_dir)
+            path = export_minutes(self.session, self.sdtui.store.minutes_dir)
         except (StoreError, OSError) as error:
             self.notify(_("The minutes were not written: {error}").format(error=error), title=_("Not exported"),
                         severity="error",
@@ -136,16 +135,16 @@ class CloseScreen(SessionScreen):
     def action_finish(self) -> None:
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.edit(lambda session: session.close(self.app.clock()))
+                self.sdtui.edit(lambda session: session.close(self.sdtui.clock()))
                 self.refresh_view()
 
-        self.app.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
+        self.sdtui.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
                              callback=confirmed)
 
     def action_next_meeting(self) -> None:
         from .next_meeting import ask_next_meeting
 
-        ask_next_meeting(self.app, self.session.id)
+        ask_next_meeting(self.sdtui, self.session.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "cycle_status":  # asked by the footer, maybe before the tabs are built

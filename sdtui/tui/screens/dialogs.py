@@ -103,7 +103,7 @@ class FormScreen(KeyedModalScreen[Any]):
                 result[spec.name] = "" if widget.value is Select.NULL else str(widget.value)
             elif isinstance(widget, SafeTextArea):
                 result[spec.name] = widget.text
-            else:
+            elif isinstance(widget, SafeInput):
                 result[spec.name] = widget.value
         return result
 

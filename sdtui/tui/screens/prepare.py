@@ -103,12 +103,12 @@ class PrepareScreen(SessionScreen):
         return selected_key(self.agenda_table) if self.tab == "agenda" else None
 
     @property
-    def people_table(self) -> DataTable:
-        return self.query_one("#participants-table", DataTable)
+    def people_table(self) -> ListTable:
+        return self.query_one("#participants-table", ListTable)
 
     @property
-    def agenda_table(self) -> DataTable:
-        return self.query_one("#agenda-table", DataTable)
+    def agenda_table(self) -> ListTable:
+        return self.query_one("#agenda-table", ListTable)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -293,27 +293,28 @@ class PrepareScreen(SessionScreen):
                 self.edit_if_confirmed(_("Remove {name} from the participants?").format(name=name),
                               lambda session: session.remove_participant(person_id))
         elif self.tab == "agenda":
-            item_id = selected_key(self.agenda_table)
-            item = self.session.item(item_id)
+            item = self.session.item(selected_key(self.agenda_table))
             if item:
-                self.edit_if_confirmed(_("Remove the agenda item {title!r}?").format(title=item.title), lambda session: session.remove_item(item_id))
+                item_id = item.id
+                self.edit_if_confirmed(_("Remove the agenda item {title!r}?").format(title=item.title),
+                                       lambda session: session.remove_item(item_id))
 
     def action_move(self, offset: int) -> None:
         item_id = selected_key(self.agenda_table)
-        if item_id and self.app.edit(lambda session: session.move_item(item_id, offset)) is not None:
+        if item_id and self.sdtui.edit(lambda session: session.move_item(item_id, offset)) is not None:
             self.show_agenda()
             keep_cursor(self.agenda_table, item_id)
 
     def action_cycle_role(self) -> None:
         person_id = selected_key(self.people_table)
         if person_id:
-            self.app.edit(lambda session: session.cycle_role(person_id))
+            self.sdtui.edit(lambda session: session.cycle_role(person_id))
             self.show_people()
 
     def action_cycle_attendance(self) -> None:
         person_id = selected_key(self.people_table)
         if person_id:
-            self.app.edit(lambda session: session.cycle_attendance(person_id))
+            self.sdtui.edit(lambda session: session.cycle_attendance(person_id))
             self.show_people()
 
     def action_prompt(self) -> None:
@@ -325,12 +326,14 @@ class PrepareScreen(SessionScreen):
 
         def attach(prompt: Prompt | None) -> None:
             if prompt is not None:
-                self.app.edit(lambda session: session.add_round(
+                self.sdtui.edit(lambda session: session.add_round(
                     prompt.text(language), item_id=item_id, what_changed=prompt.changed(language), prompt_id=prompt.id))
                 self.show_agenda()
 
-        self.app.push_screen(PromptPicker(language, self.session.item(item_id).title, OwnLibrary(self.app.store.root)),
-                             callback=attach)
+        item = self.session.item(item_id)
+        if item is None:
+            return
+        self.sdtui.push_screen(PromptPicker(language, item.title, OwnLibrary(self.sdtui.store.root)), callback=attach)
 
     def action_write_topic(self) -> None:
         item_id = selected_key(self.agenda_table)

@@ -75,7 +75,7 @@ def presence_form(screen: SessionScreen) -> None:
     choices = [(f"{p.name} ({_('in the room') if p.id in in_room else _('not in the room')})", p.id)
                for p in session.participants]
     fields = [Field("who", _("Who comes in or leaves?"), choices[0][1], kind="choice", choices=choices)]
-    clock = screen.app.clock
+    clock = screen.sdtui.clock
     screen.edit_in_form(_("Arrival or departure"), fields, lambda s, v: s.toggle_in_room(v["who"], clock()))
 
 
@@ -85,7 +85,7 @@ def presence_form(screen: SessionScreen) -> None:
 def replan_form(screen: SessionScreen, how: str) -> None:
     """Shorten, skip or move an item still to come; the first one that does not fit is picked already."""
     session = screen.session
-    now = screen.app.clock()
+    now = screen.sdtui.clock()
     view = outlook(session, now)
     current = session.agenda[session.current_item] if session.agenda else None
     candidates = [item for item in session.agenda if item.status.value in ("planned", "running")]
@@ -98,9 +98,9 @@ def replan_form(screen: SessionScreen, how: str) -> None:
     title, change = {
         "shorten": (_("Shorten by {minutes} minutes").format(minutes=SHORTEN_BY),
                     lambda s, v: s.shorten_item(v["item"], SHORTEN_BY)),
-        "skip": (_("Skip an item (it does not come back)"), lambda s, v: s.skip_item(v["item"], screen.app.clock())),
+        "skip": (_("Skip an item (it does not come back)"), lambda s, v: s.skip_item(v["item"], screen.sdtui.clock())),
         "move": (_("Move an item to the next meeting"),
-                 lambda s, v: s.move_to_next_meeting(v["item"], screen.app.clock())),
+                 lambda s, v: s.move_to_next_meeting(v["item"], screen.sdtui.clock())),
     }[how]
     screen.edit_in_form(title, [Field("item", _("Item"), picked.id, kind="choice", choices=choices)], change)
 
@@ -115,7 +115,7 @@ def approve_form(screen: SessionScreen) -> None:
         screen.notify(_("This meeting follows no earlier one; there are no previous minutes to approve."),
                       markup=False)
         return
-    app = screen.app
+    app = screen.sdtui
     try:
         earlier = app.store.load(session.follows)
     except StoreError as error:
@@ -167,7 +167,7 @@ def forget_flow(screen: SessionScreen, name: str) -> None:
     """List where `name` appears in the whole store, ask, then put a pseudonym in its place."""
     from ...forget import find_person, forget_person
 
-    app = screen.app
+    app = screen.sdtui
     if app.readonly:
         screen.notify(_("This session is open elsewhere; it is read-only here."), severity="warning", markup=False)
         return

@@ -23,7 +23,7 @@ def action_table(table_id: str = "actions") -> DataTable:
     return table
 
 
-def show_actions(table: DataTable, session: Session, today: date) -> None:
+def show_actions(table: ListTable, session: Session, today: date) -> None:
     """Fill the action table; carried ones read "(earlier) ...", overdue ones say so in bold."""
     keep = selected_key(table)
     table.clear()

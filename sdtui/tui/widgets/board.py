@@ -7,7 +7,7 @@ the session through the app and changes it only through `app.edit`, with the mod
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from ...model import Position, Round, RoundMode, Session, Side, Verdict
 from ..screens.dialogs import Field, FormScreen
 from .safe import plain
 from .tables import keep_cursor, selected_key
+
+if TYPE_CHECKING:
+    from ..app import SdtuiApp
 from ...text import one_line
 
 
@@ -58,8 +61,13 @@ class Board(KeyedWidget, Horizontal):
     # --- what is in view ----------------------------------------------------------------
 
     @property
+    def sdtui(self) -> SdtuiApp:
+        """The facilitator's app, typed (the board is only ever on Run)."""
+        return cast("SdtuiApp", self.app)
+
+    @property
     def session(self) -> Session:
-        session = self.app.session
+        session = self.sdtui.session
         assert session is not None, "the board is only shown while a session is open"
         return session
 
@@ -139,7 +147,7 @@ class Board(KeyedWidget, Horizontal):
         if round_ is None or person_id is None:
             return
         round_id = round_.id
-        self.app.edit(lambda s: s.set_position(round_id, person_id, position))
+        self.sdtui.edit(lambda s: s.set_position(round_id, person_id, position))
         self.show()
         table.move_cursor(row=table.cursor_row + 1)  # on to the next person: a round goes fast
 
@@ -186,7 +194,7 @@ class Board(KeyedWidget, Horizontal):
         if round_ is None:
             return
         round_id = round_.id
-        self.app.edit(lambda s: s.cycle_round_mode(round_id))
+        self.sdtui.edit(lambda s: s.cycle_round_mode(round_id))
         self.show()
 
     def action_count(self) -> None:
@@ -210,9 +218,9 @@ class Board(KeyedWidget, Horizontal):
         """A form whose values go through the model; a refusal keeps the form open with the message."""
 
         def submit(values: dict[str, str]) -> Any:
-            return self.app.edit(lambda session: change(session, values), raise_errors=True)
+            return self.sdtui.edit(lambda session: change(session, values), raise_errors=True)
 
-        self.app.push_screen(FormScreen(title, fields, submit), callback=lambda _result: self.show())
+        self.sdtui.push_screen(FormScreen(title, fields, submit), callback=lambda _result: self.show())
 
 
 __all__ = ["Board"]

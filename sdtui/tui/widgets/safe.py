@@ -44,5 +44,5 @@ class SafeTextArea(TextArea):
     def on_mount(self) -> None:
         self.cursor_blink = cursor_blinks(self)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         event.text = strip_controls(event.text)
