@@ -132,3 +132,54 @@ def test_the_terminal_cursor_follows_the_selected_row_for_screen_readers(tmp_pat
         assert cursor(term)[1] == field
     finally:
         term.close()
+
+
+def test_a_short_meeting_with_every_transition_sent_as_one_burst(tmp_path: Path) -> None:
+    """Prepare, run and close a meeting in a real terminal; each step and the keys after it are one write."""
+    from ..markdown_checks import headings, parse, tables, text_of
+
+    store = tmp_path / "store"
+    term = open_app(store)
+    try:
+        term.wait_for("No sessions yet")
+        steps: list[tuple[tuple[str, ...], str]] = [
+            (("n", "Overleg december", "Tab", "Wmo-netwerk", "Tab", "2026-12-10", "Enter"), "Details F5"),
+            (("F6", "a", "Zoë Hendriks", "Tab", "gemeente Huizen", "Enter"), "Zoë Hendriks"),
+            (("a", "Jeroen Bakker", "Tab", "gemeente Assen", "Enter"), "Jeroen Bakker"),
+            (("F7", "a", "Housing first", "Enter"), "Housing first"),
+            (("w", "Blijven we het doen?", "Enter"), " 1 "),  # the topic count in the agenda
+            (("F3", "n"), "Meeting 0:"),
+            (("e", "Welkom allemaal", "Escape"), "Welkom allemaal"),
+            (("F6", "v", "r"), "Restore 1 · Renovate 1"),
+            (("C-t", "Stuur de dia's", "Tab", "jer", "Enter"), "Action item added"),
+            (("F4", "f", "y"), "Meeting closed"),
+            (("e",), "Written:"),
+        ]
+        for keys, shown in steps:
+            term.burst(*keys)
+            term.wait_for(shown)
+        term.burst("C-q")
+        term.wait_until_exit()
+    finally:
+        term.close()
+    with Store(store) as opened:
+        (summary,) = opened.list()
+        session = opened.load(summary.id)
+        [markdown] = opened.minutes_dir.glob("*.md")
+    people = {person.name: person for person in session.participants}
+    assert (session.title, session.network, str(session.date)) == ("Overleg december", "Wmo-netwerk", "2026-12-10")
+    assert set(people) == {"Zoë Hendriks", "Jeroen Bakker"}
+    [item] = session.agenda
+    assert item.title == "Housing first" and [note.text for note in item.notes] == ["Welkom allemaal"]
+    [round_] = session.rounds
+    assert round_.topic == "Blijven we het doen?"
+    assert {people_id: position.value for people_id, position in round_.positions.items()} == {
+        people["Zoë Hendriks"].id: "renovate", people["Jeroen Bakker"].id: "restore"}
+    [action] = session.actions
+    assert (action.text, action.owner_id) == ("Stuur de dia's", people["Jeroen Bakker"].id)
+    tree = parse(markdown.read_text(encoding="utf-8"))
+    assert headings(tree, "h1") == ["Overleg december"]
+    assert "Blijven we het doen?" in headings(tree, "h3")
+    *_, actions = tables(tree)
+    assert actions[1][:2] == ["Stuur de dia's", "Jeroen Bakker (gemeente Assen)"]
+    assert "Welkom allemaal" in text_of(tree)
