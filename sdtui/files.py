@@ -13,17 +13,20 @@ from pathlib import Path
 FILE_MODE = 0o600
 
 
-def write_private(path: Path, text: str) -> Path:
+def write_private(path: Path, text: str, *, mode: int = FILE_MODE, group: int = -1) -> Path:
     """Replace `path` with `text` at once: temp file beside it, fsync, rename, fsync the folder.
 
-    The file is 0600 whatever the umask. Raises OSError; the old file is then untouched and no
-    temporary file is left behind.
+    The file gets `mode` (0600: its owner's only) whatever the umask, and the Unix group `group`
+    when one is given (publishing for a network's group). Raises OSError; the old file is then
+    untouched and no temporary file is left behind.
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            os.fchmod(descriptor, FILE_MODE)
+            if group >= 0:
+                os.fchown(descriptor, -1, group)
+            os.fchmod(descriptor, mode)  # after chown: a chown may drop the mode's special bits
             handle.write(text)
             handle.flush()
             os.fsync(descriptor)

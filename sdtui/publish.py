@@ -29,14 +29,13 @@ from __future__ import annotations
 import grp
 import json
 import os
-import secrets
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable
 
 from .exporting import minutes_filename, minutes_text
-from .files import fsync_dir
+from .files import write_private
 from .i18n import _
 from .model import ID_ALPHABET, ItemStatus, Position, Session, SessionStatus
 
@@ -342,23 +341,8 @@ class Publisher:
         os.chmod(path, DIR_MODE)
 
     def _write(self, path: Path, text: str) -> Path:
-        """Temporary file beside `path`, 0640 and in the group, fsync, rename, fsync the folder."""
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp")
-        try:
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                if self._gid >= 0:
-                    os.fchown(descriptor, -1, self._gid)
-                os.fchmod(descriptor, FILE_MODE)  # after chown: a chown may drop the mode's special bits
-                handle.write(text)
-                handle.flush()
-                os.fsync(descriptor)
-            os.replace(temporary, path)
-            fsync_dir(path.parent)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-        return path
+        """Atomically, 0640 and in the network's group (files.write_private)."""
+        return write_private(path, text, mode=FILE_MODE, group=self._gid)
 
     def _error(self, error: OSError) -> PublishError:
         reason = error.strerror or str(error)
