@@ -23,7 +23,7 @@ from sdtui.follow import Follower, clock_line, describe_changes, follow_plain, i
 from sdtui.publish import Publisher
 
 from .hostile import HOSTILE
-from .live import SECRET, STARTED, running_meeting
+from .support.live import SECRET, STARTED, running_meeting
 
 NOW = STARTED + timedelta(minutes=25)
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +241,7 @@ FACILITATOR = textwrap.dedent("""
     from datetime import datetime
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from tests.live import running_meeting
+    from tests.support.live import running_meeting
     from sdtui.publish import Publisher
     publisher = Publisher(Path({folder!r}))
     session = running_meeting(datetime.now())

@@ -17,7 +17,7 @@ from sdtui.publish import (
     DIR_MODE, FILE_MODE, LivePublishing, PublishError, Publisher, build_snapshot, publish_folder,
 )
 
-from .live import SECRET, STARTED, running_meeting
+from .support.live import SECRET, STARTED, running_meeting
 
 NOW = STARTED + timedelta(minutes=25)
 

@@ -15,7 +15,7 @@ from sdtui.model import Session
 from sdtui.store import Store
 
 from .test_terminal import add_demo
-from .tmux import Terminal, installed_sdtui, needs_tmux
+from ..support.tmux import Terminal, installed_sdtui, needs_tmux
 
 pytestmark = needs_tmux
 

@@ -18,7 +18,7 @@ from sdtui.i18n import ENV_LANG
 from sdtui.model import Session
 from sdtui.store import Store
 
-from .tmux import Terminal, installed_sdtui, needs_tmux
+from ..support.tmux import Terminal, installed_sdtui, needs_tmux
 
 pytestmark = needs_tmux
 

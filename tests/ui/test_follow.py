@@ -12,7 +12,7 @@ from sdtui.publish import Publisher
 from sdtui.tui.follow import FollowApp, ParticipantMenu, Part
 
 from ..hostile import HOSTILE
-from ..live import SECRET, STARTED, running_meeting
+from ..support.live import SECRET, STARTED, running_meeting
 from .conftest import SIZE, screen_text
 
 AT = (STARTED + timedelta(minutes=32, seconds=5)).timestamp()
