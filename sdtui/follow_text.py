@@ -14,6 +14,7 @@ from typing import Any
 from .i18n import _, word
 from .model import ActionStatus, Position, SignalKind, Verdict
 from .publish import STATE_CLOSED, STATE_LIVE, STATE_PAUSED
+from .timing import clock_time, of_plan
 
 LINE_LIMIT = 500
 """Longest line `--plain` prints for one change; the rest is in the minutes."""
@@ -25,11 +26,8 @@ def one_line(text: str, limit: int = LINE_LIMIT) -> str:
 
 
 def duration(seconds: float) -> str:
-    """`12:05` below an hour, `1:02:05` from an hour on; never negative."""
-    whole = max(0, int(seconds))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    """A span of time as the clocks show it (timing.clock_time)."""
+    return clock_time(seconds)
 
 
 def _word(kind: type[StrEnum], value: str) -> str:
@@ -82,9 +80,8 @@ def clock_line(snapshot: dict[str, Any], now: float) -> str:
 
 def _clock_text(spent: float, planned: float) -> str:
     if spent > planned:
-        return _("+{over} OVER").format(over=duration(spent - planned)) + " (" + _("{elapsed} of {planned}").format(
-            elapsed=duration(spent), planned=duration(planned)) + ")"
-    return _("{elapsed} of {planned}").format(elapsed=duration(spent), planned=duration(planned))
+        return _("+{over} OVER").format(over=clock_time(spent - planned)) + f" ({of_plan(spent, planned)})"
+    return of_plan(spent, planned)
 
 
 def tally_text(round_: dict[str, Any]) -> str:

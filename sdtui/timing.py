@@ -18,6 +18,29 @@ if TYPE_CHECKING:
     from .model import Session
 
 
+HOUR = 3600
+
+
+def clock_time(seconds: float, hours: bool | None = None) -> str:
+    """`12:05`, or `1:02:05` with hours; never negative.
+
+    Hours show from an hour on, or when asked for, so two times read side by side share one form
+    (`0:01:59 of 1:50:00`, never `1:59 of 1:50:00`, which reads like an overrun).
+    """
+    whole = max(0, int(seconds))
+    whole_hours, rest = divmod(whole, HOUR)
+    minutes, secs = divmod(rest, 60)
+    if whole_hours or hours:
+        return f"{whole_hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def of_plan(spent: float, planned: float) -> str:
+    """`12:05 of 25:00`: a time and its plan in one form."""
+    hours = max(spent, planned) >= HOUR
+    return _("{elapsed} of {planned}").format(elapsed=clock_time(spent, hours), planned=clock_time(planned, hours))
+
+
 def planned_starts(session: Session) -> list[datetime | None]:
     """Planned start of each agenda item, from the session start and the timeboxes."""
     if session.date is None or session.start_time is None:
