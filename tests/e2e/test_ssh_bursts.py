@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from sdtui.i18n import _, set_language, word
+from sdtui.model import ActionStatus
 from sdtui.store import Store
 
 from ..support.ssh import Server, needs_ssh, run
@@ -31,24 +33,43 @@ def server() -> Iterator[Server]:
         made.close()
 
 
-def test_a_meeting_over_ssh_keeps_every_key_of_each_burst(server: Server) -> None:
-    home = server.base / "facilitator"
+def words(language: str) -> dict[str, str]:
+    """What the screens say at each step, from the catalog of `language`."""
+    set_language(language)
+    try:
+        return {
+            "empty": _("No sessions yet. Try `sdtui demo` to add an example meeting.").split(".")[0],
+            "prepare": _("Details F5"), "started": _("Meeting") + " 0:", "help": _("Keys: {screen}").format(
+                screen=_("Run")), "added": _("Action item added.").rstrip("."),
+            "done": _("Changed: {change} (Ctrl+Z undoes)").format(change=f"{_('action')} 'Agenda rondsturen' "
+                                                                          f"{word(ActionStatus.OPEN)} → "
+                                                                          f"{word(ActionStatus.DONE)}")[:40],
+            "undone": _("Undone: {change}").format(change=f"{_('action')} 'Agenda rondsturen'"),
+        }
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_a_meeting_over_ssh_keeps_every_key_of_each_burst(server: Server, language: str) -> None:
+    home = server.base / f"facilitator-{language}"
     home.mkdir()
     run("chown", f"{server.user}:{server.group}", str(home))
     store = home / "store"
-    remote = f"{server.command} --store {shlex.quote(str(store))}"
+    said = words(language)
+    remote = f"{server.command} --lang {language} --store {shlex.quote(str(store))}"
     term = Terminal(shlex.join([*server.ssh("-tt"), remote]))
     try:
-        term.wait_for("No sessions yet", timeout=30)
+        term.wait_for(said["empty"], timeout=30)
         steps: list[tuple[tuple[str, ...], str]] = [
-            (("n", "Overleg over SSH", "Tab", "Wmo-netwerk", "Enter"), "Details F5"),
+            (("n", "Overleg over SSH", "Tab", "Wmo-netwerk", "Enter"), said["prepare"]),
             (("F6", "a", "Zoë Hendriks", "Tab", "gemeente Huizen", "Enter"), "Zoë Hendriks"),
             (("F7", "a", "Opening", "Enter"), "Opening"),
-            (("F3", "n"), "Meeting 0:"),
-            (("F1",), "Keys: Run"),
-            (("Escape", "C-t", "Agenda rondsturen", "Tab", "zo", "Enter"), "Action item added"),
-            (("F9", "space"), "Changed: action 'Agenda rondsturen' open → done"),
-            (("C-z",), "Undone: action 'Agenda rondsturen' done → open"),
+            (("F3", "n"), said["started"]),
+            (("F1",), said["help"]),
+            (("Escape", "C-t", "Agenda rondsturen", "Tab", "zo", "Enter"), said["added"]),
+            (("F9", "space"), said["done"]),
+            (("C-z",), said["undone"]),
         ]
         for keys, shown in steps:
             term.burst(*keys)
