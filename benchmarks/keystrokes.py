@@ -83,15 +83,19 @@ def run(quick: bool = False, keys: int | None = None, rounds: int | None = None)
     rounds = rounds or (1 if quick else 3)
     text = (TEXT * 3)[:keys]
     with tempfile.TemporaryDirectory(prefix="sdtui-typing-") as folder:
-        session_id = make_store(Path(folder) / "store")
-        apps = {"bare": [python(), str(HERE / "keystroke_apps.py"), "bare"],
-                "sdtui": [python(), str(HERE / "keystroke_apps.py"), "sdtui", str(Path(folder) / "store"), session_id]}
+        def sdtui(run: int) -> list[str]:
+            # A fresh store each time: with a note already there, Run would open on the list of
+            # notes, where the letters are keys (x removes a note) instead of text.
+            store = Path(folder) / f"store-{run}"
+            return [python(), str(HERE / "keystroke_apps.py"), "sdtui", str(store), make_store(store)]
+
+        bare_app = [python(), str(HERE / "keystroke_apps.py"), "bare"]
         counts: dict[str, list[int]] = {"bare": [], "sdtui": []}
         for round_ in range(rounds):
             order = ["bare", "sdtui"] if round_ % 2 == 0 else ["sdtui", "bare"]
             for name in order:
-                counts[name] += type_into(apps[name], text, first=b"V")
-        clock = clock_rate(apps["sdtui"], 4 if quick else 10)
+                counts[name] += type_into(bare_app if name == "bare" else sdtui(round_), text, first=b"V")
+        clock = clock_rate(sdtui(rounds), 4 if quick else 10)
     bare, ours = median(counts["bare"]), median(counts["sdtui"])
     ratio = ours / bare
     return [
