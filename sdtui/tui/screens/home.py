@@ -26,6 +26,8 @@ EMPTY_TEXT = N_(
 
 COLUMNS = ((N_("Date"), 10), (N_("Title"), None), (N_("Network"), 16), (N_("Status"), 8), (N_("Open"), 4))
 """Heading and width of Home's columns; the title (None) takes the room the others leave."""
+MIN_TITLE = 20
+"""Cells of a long title Home shows at least at 80 columns (the others leave it 38)."""
 
 
 class HomeScreen(FilteredListScreen):
