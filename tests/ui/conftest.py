@@ -8,6 +8,8 @@ from typing import Callable
 import pytest
 from textual.widgets import DataTable
 
+from sdtui.tui.widgets.rows import RowList
+
 from sdtui.tui.app import SdtuiApp
 from sdtui.store import Store
 
@@ -24,8 +26,16 @@ def screen_text(app: SdtuiApp) -> str:
 
 def table_rows(app: SdtuiApp, table_id: str) -> list[list[str]]:
     """The rows of the table `#table_id` on the screen in view, as text."""
-    table = app.screen.query_one(f"#{table_id}", DataTable)
+    table = app.screen.query_one(f"#{table_id}")
+    if isinstance(table, RowList):
+        return list_rows(app, table_id)
     return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+
+
+def list_rows(app: SdtuiApp, list_id: str) -> list[list[str]]:
+    """The rows of the RowList `#list_id` on the screen in view, as text (all of them, not only those in view)."""
+    rows = app.screen.query_one(f"#{list_id}", RowList).rows
+    return [[str(cell) for cell in row.cells] for row in rows]
 
 
 @pytest.fixture

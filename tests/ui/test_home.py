@@ -9,7 +9,7 @@ from textual.widgets import Static
 from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
 from sdtui.tui.screens.help import HelpScreen
-from sdtui.tui.screens.home import PAGE, HomeScreen
+from sdtui.tui.screens.home import HomeScreen
 from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
@@ -57,11 +57,11 @@ async def test_status_and_open_actions_stay_in_view_beside_a_long_title(make_app
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        [row] = [line for line in screen_text(app).split("\n") if line.startswith(" 2026-06-18")]
+        [row] = [line for line in screen_text(app).split("\n") if line.startswith("2026-06-18")]
         assert row.split()[-2:] == ["closed", "4"]
         await pilot.resize_terminal(120, 24)
         await pilot.pause()
-        [row] = [line for line in screen_text(app).split("\n") if line.startswith(" 2026-06-18")]
+        [row] = [line for line in screen_text(app).split("\n") if line.startswith("2026-06-18")]
         assert build_demo().title in row and row.split()[-2:] == ["closed", "4"]  # more room, whole title
 
 
@@ -103,35 +103,46 @@ def add_many_meetings(store: Store, count: int) -> list[Session]:
                                    date=date.fromordinal(date(2026, 6, 30).toordinal() - n)) for n in range(count)])
 
 
-async def test_a_long_list_fills_as_the_cursor_goes_down_and_filters_all_of_it(make_app, store: Store) -> None:
-    count = PAGE * 2 + 50
+async def test_a_long_list_holds_every_session_and_filters_all_of_it(make_app, store: Store) -> None:
+    count = 170
     add_many_meetings(store, count)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert len(table_rows(app, "sessions")) == PAGE  # a page at a time, newest first
-        assert table_rows(app, "sessions")[0][1] == "Meeting 0000"
+        assert [row[1] for row in table_rows(app, "sessions")] == [f"Meeting {n:04d}" for n in range(count)]
         await pilot.press("ctrl+end")
         await pilot.pause()
-        assert len(table_rows(app, "sessions")) == PAGE * 2  # near the end: the next page joins
-        for _ in range(3):
-            await pilot.press("ctrl+end")
-            await pilot.pause()
-        assert [row[1] for row in table_rows(app, "sessions")] == [f"Meeting {n:04d}" for n in range(count)]
-        await pilot.press("slash", *f"meeting {count - 1:04d}")  # the oldest, far past the first page
+        assert app.screen.selected_id() == app.screen.table.rows[-1].key  # the oldest, far down
+        assert f"Meeting {count - 1:04d}" in screen_text(app)
+        await pilot.press("slash", *f"meeting {count - 1:04d}")
         await pilot.pause()
         assert [row[1] for row in table_rows(app, "sessions")] == [f"Meeting {count - 1:04d}"]
         await pilot.press("ctrl+u", *"gooi")
         await pilot.pause()
         expected = [f"Meeting {n:04d}" for n in range(count) if n % 7 == 5]
-        assert [row[1] for row in table_rows(app, "sessions")] == expected  # every match, from all pages
-        await pilot.press("ctrl+u")
+        assert [row[1] for row in table_rows(app, "sessions")] == expected
+        await pilot.press("backspace", "backspace")  # back to "go": matches found before, or more
         await pilot.pause()
-        assert len(table_rows(app, "sessions")) == PAGE
+        assert [row[1] for row in table_rows(app, "sessions")] == expected
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert len(table_rows(app, "sessions")) == count
+
+
+async def test_a_long_title_is_cut_with_an_ellipsis_and_shown_whole_below_the_list(make_app, store: Store) -> None:
+    title = "Netwerkbijeenkomst over de doordecentralisatie van beschermd wonen"
+    store.add(Session(title=title, network="Wmo", date=date(2026, 6, 1)))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        row = next(line for line in lines if "2026-06-01" in line)
+        assert title not in row and "Netwerkbijeenkomst over de" in row and "…" in row
+        assert any(title in line for line in lines)  # the detail line under the list
 
 
 async def test_the_selected_session_stays_selected_however_far_down(make_app, store: Store) -> None:
-    meetings = add_many_meetings(store, PAGE + 30)
+    meetings = add_many_meetings(store, 90)
     oldest = meetings[-1]
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from sdtui.demo import build_demo
 from sdtui.model import ItemKind, Position, Role, Session, SessionStatus, SignalKind, Verdict
 from sdtui.store import Store
+from sdtui.tui.widgets.ticker import Ticker
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
@@ -49,7 +50,9 @@ async def open_run(app, store: Store, session: Session, pilot) -> None:
 
 
 def bar(app, widget_id: str) -> str:
-    return str(app.screen.query_one(f"#{widget_id}", Static).content)
+    """The text of a one-line bar: a Static, or the clock bar's Ticker."""
+    widget = app.screen.query_one(f"#{widget_id}")
+    return widget.text if isinstance(widget, Ticker) else str(widget.content)
 
 
 async def test_n_starts_the_meeting_and_moves_through_the_items(make_app, store: Store) -> None:

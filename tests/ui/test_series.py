@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
+
+from sdtui.tui.widgets.rows import RowList
 
 from sdtui.demo import build_demo
 from sdtui.model import ActionStatus, ItemKind, Session, SessionStatus
@@ -158,12 +160,12 @@ async def test_overdue_actions_stand_out_by_style_and_by_word(make_app, store: S
         await open_actions_view(app, pilot)
         await pilot.press("d")
         await pilot.pause()
-        table = app.screen.query_one("#all-actions", DataTable)
+        table = app.screen.query_one("#all-actions", RowList)
         rows = table_rows(app, "all-actions")
         late = sorted(a.text for a in demo.open_actions if a.due and a.due < datetime(2026, 7, 20).date())
         assert len(rows) == len(late) + 1  # and the youth meeting's
         assert all("OVERDUE" in row[1] for row in rows)
-        status_cell = table.get_row_at(0)[1]
+        status_cell = table.rows[0].cells[1]
         assert "red" in str(status_cell.style)
         await pilot.press("d")
         await pilot.pause()
@@ -378,3 +380,20 @@ async def test_hostile_text_stays_text_in_the_actions_view_the_next_meeting_and_
                 assert_screen_intact(app, f"{number} close")
                 await pilot.press("escape")
                 await pilot.pause()
+
+
+async def test_a_long_action_is_cut_with_an_ellipsis_and_shown_whole_below_the_list(make_app, store: Store) -> None:
+    meeting = Session(title="Regio-overleg", network="Wmo-netwerk", date="2026-05-07")
+    owner = meeting.add_participant("Fatima El Amrani-Verhoeven")
+    text = "Cijfers over de wachtlijsten beschermd wonen per gemeente opvragen en vergelijken"
+    meeting.add_action(text, owner.id, "2026-09-01")
+    store.add(meeting)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await open_actions_view(app, pilot)
+        lines = screen_text(app).splitlines()
+        row = next(line for line in lines if line.startswith("2026-09-01"))
+        assert "Cijfers over de" in row and text not in row and "…" in row
+        below = " ".join(" ".join(lines[lines.index(row) + 1:]).split())  # the line under the list may wrap
+        assert f"Fatima El Amrani-Verhoeven: {text}" in below

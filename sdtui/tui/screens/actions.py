@@ -9,17 +9,16 @@ from rich.text import Text
 from textual import work
 from textual.worker import get_current_worker
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ...i18n import N_, _, word
-from ...series import SeriesAction, actions_across, filter_actions
+from ...series import SeriesAction, actions_across
 from ...store import Store, StoreError
 from .base import FilteredListScreen
-from ..widgets.safe import SafeInput, plain
-from ..widgets.tables import keep_cursor, selected_key
+from ...text import fold
+from ..widgets.rows import Column, Row, RowList
+from ..widgets.safe import plain
 
-MAX_ROWS = 200
-"""Rows shown at once: a table of thousands is slow to fill and nobody reads it; filtering narrows it."""
 OVERDUE_STYLE = "bold red"
 
 
@@ -40,6 +39,11 @@ class ActionsScreen(FilteredListScreen):
         super().__init__()
         self.rows: list[SeriesAction] = []
         self.shown: list[SeriesAction] = []
+        self._listed: list[Row] = []
+        """One list row per action in `rows` (keyed by its place there), made once when read."""
+        self._found: dict[str, list[int]] = {}
+        """Places in `rows` of the actions that passed each query typed since the toggles last
+        changed: a letter added searches only the matches of the query before it."""
         self.loaded = False
         self.problems = 0
         """How many session files could not be read (each named in a message)."""
@@ -48,15 +52,10 @@ class ActionsScreen(FilteredListScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SafeInput(placeholder=_("/ to filter: owner, network, action"), id="filter", compact=True)
+        yield self.make_filter_line(_("/ to filter: owner, network, action"))
         yield Static(id="actions-state")
-        table: DataTable[Text] = DataTable(id="all-actions", cursor_type="row", zebra_stripes=True)
-        table.add_column(_("Due"), key="due", width=10)
-        table.add_column(_("Status"), key="status", width=12)
-        table.add_column(_("Owner"), key="owner", width=14)
-        table.add_column(_("Action"), key="text", width=24)
-        table.add_column(_("Network"), key="network", width=10)
-        yield table
+        yield RowList([Column(_("Due"), 10), Column(_("Status"), 12), Column(_("Owner"), 14), Column(_("Action"), None),
+                       Column(_("Network"), 10)], id="all-actions", zebra_stripes=True)
         yield Static(id="action-meeting")
         yield Footer(compact=True)
 
@@ -84,6 +83,9 @@ class ActionsScreen(FilteredListScreen):
         if not self.is_attached:
             return
         self.rows = rows
+        today = self.today
+        self._listed = [Row(str(index), self.cells(row, today)) for index, row in enumerate(rows)]
+        self._found = {}
         self.problems = len(problems)
         self.loaded = True
         for problem in problems:
@@ -97,21 +99,33 @@ class ActionsScreen(FilteredListScreen):
     # --- showing ------------------------------------------------------------------------
 
     def show(self) -> None:
-        """Fill the table with the actions that pass the filters."""
-        today = self.today
-        table = self.table
-        keep = selected_key(table)
-        self.shown = filter_actions(self.rows, today, open_only=self.open_only, overdue_only=self.overdue_only,
-                                    words=self.filter_line.value)
-        table.clear()
-        for index, row in enumerate(self.shown[:MAX_ROWS]):
-            table.add_row(*self.cells(row, today), key=str(index))
-        keep_cursor(table, keep)
+        """Show the actions that pass the filters, keeping the highlighted one."""
+        places = self._matches()
+        self.shown = [self.rows[place] for place in places]
+        self.table.set_rows([self._listed[place] for place in places])
         self.show_state()
         self.show_meeting()
         self.refresh_bindings()
 
-    def cells(self, row: SeriesAction, today: date) -> list[Text]:
+    def _matches(self) -> list[int]:
+        """Places in `rows` of the actions that pass the toggles and hold every word typed."""
+        value = self.filter_line.value
+        query = " ".join(fold(value).split()) + (" " if value.endswith(" ") else "")
+        self._found = {known: found for known, found in self._found.items() if query.startswith(known)}
+        base = max(self._found, key=len, default=None)
+        if base is None:
+            today = self.today
+            base, found = "", [place for place, row in enumerate(self.rows)
+                               if (not self.open_only or row.is_open) and (not self.overdue_only or row.overdue(today))]
+            self._found[base] = found
+        found = self._found[base]
+        if query != base:
+            words = query.split()
+            found = [place for place in found if all(w in self.rows[place].folded[2] for w in words)]
+            self._found[query] = found
+        return found
+
+    def cells(self, row: SeriesAction, today: date) -> list[str | Text]:
         """One action as table cells; overdue stands out by style and by the word, for NO_COLOR too."""
         late = row.overdue(today)
         style = OVERDUE_STYLE if late else ""
@@ -119,8 +133,9 @@ class ActionsScreen(FilteredListScreen):
         if late:
             status = _("{status} OVERDUE").format(status=status)
         due = row.action.due.isoformat() if row.action.due else ""
-        return [plain(due, style), plain(status, style), plain(row.owner),
-                plain(" ".join(row.action.text.split())), plain(row.network)]
+        if late:
+            return [plain(due, style), plain(status, style), row.owner, " ".join(row.action.text.split()), row.network]
+        return [due, status, row.owner, " ".join(row.action.text.split()), row.network]
 
     def show_state(self) -> None:
         """Which filters are on and how many actions pass, in words."""
@@ -132,8 +147,6 @@ class ActionsScreen(FilteredListScreen):
         count = len(self.shown)
         line = _("{shown} of {total} actions · {filters} · o: open/all · d: overdue").format(
             shown=count, total=len(self.rows), filters=", ".join(filters))
-        if count > MAX_ROWS:
-            line = _("the first {limit} of {shown} actions · type / to narrow").format(limit=MAX_ROWS, shown=count)
         state = plain(line)
         if self.problems:
             state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
@@ -147,34 +160,37 @@ class ActionsScreen(FilteredListScreen):
         if row is not None:
             when = row.session_date.isoformat() if row.session_date else _("no date")
             text.append(_("Meeting: "), style="bold")
-            text.append(f"{row.session_title} · {when}")
+            text.append_text(plain(f"{row.session_title} · {when}" + (f" · {row.network}" if row.network else "")))
             if row.action.carried_from:
                 text.append(" · " + _("carried over from an earlier meeting"), style="italic")
-            text.append("\n" + " ".join(row.action.text.split()))
+            # The columns may cut the owner and the action: here they are whole.
+            text.append_text(plain("\n" + (f"{row.owner}: " if row.owner else "") + " ".join(row.action.text.split())))
         elif self.loaded:
             text.append(_("No action items match.") if self.rows else _("No action items in any meeting yet."))
         self.query_one("#action-meeting", Static).update(text)
 
     def selected(self) -> SeriesAction | None:
-        key = selected_key(self.table)
-        return self.shown[int(key)] if key is not None else None
+        key = self.table.cursor_key
+        return self.rows[int(key)] if key is not None else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_meeting()
 
     # --- filters (typed ones: FilteredListScreen) ------------------------------------------
 
     def action_toggle_open(self) -> None:
         self.open_only = not self.open_only
+        self._found = {}
         self.show()
 
     def action_toggle_overdue(self) -> None:
         self.overdue_only = not self.overdue_only
+        self._found = {}
         self.show()
 
     # --- leaving ------------------------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
         self.action_open()
 
     def action_open(self) -> None:

@@ -14,7 +14,9 @@ from ...model import Session
 from ...search import Target
 from .dialogs import ConfirmScreen, Field, FormScreen
 from ..keyed import KeyedScreen
-from ..widgets.safe import SafeInput, plain
+from ..widgets.line_input import LineInput
+from ..widgets.rows import RowList
+from ..widgets.safe import plain
 from ..widgets.tables import ListTable, RowDetail, selected_key
 
 
@@ -128,29 +130,37 @@ class FilteredListScreen(KeyedScreen[None]):
     """A filter line (`#filter`) above a list (`#LIST_ID`): the list follows what is typed.
 
     `/` goes to the filter, Down or Enter to the list, Esc empties the filter and goes to the list.
+    The filter is a `LineInput` that calls `filter_typed` itself on every key, so the list is
+    drawn in the same frame as the letter (through its Changed message it would come a frame later).
     """
 
     LIST_ID = ""
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one(f"#{self.LIST_ID}", DataTable)
+    def table(self) -> RowList:
+        return self.query_one(f"#{self.LIST_ID}", RowList)
 
     @property
-    def filter_line(self) -> SafeInput:
-        return self.query_one("#filter", SafeInput)
+    def filter_line(self) -> LineInput:
+        return self.query_one("#filter", LineInput)
+
+    def make_filter_line(self, placeholder: str) -> LineInput:
+        """The filter line, calling `filter_typed` on every change of its text."""
+        return LineInput(placeholder=placeholder, id="filter", compact=True, instant=self.filter_typed)
 
     def show(self) -> None:
         """Fill the list with what the filter lets through."""
         raise NotImplementedError
 
+    def filter_typed(self, value: str) -> None:
+        """The filter's text changed: show what it lets through now."""
+        if self.is_mounted:
+            self.show()
+
     def filter_entered(self) -> None:
         """What Enter in the filter does once the list has the focus; nothing more by default."""
 
-    def on_input_changed(self, event: SafeInput.Changed) -> None:
-        self.show()
-
-    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+    def on_input_submitted(self, event: LineInput.Submitted) -> None:
         self.table.focus()
         self.filter_entered()
 

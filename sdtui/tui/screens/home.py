@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from ...exporting import export_minutes
 from ...i18n import N_, _, current_language, word
@@ -14,8 +13,8 @@ from ...store import SessionSummary, StoreError
 from ...text import fold
 from .base import FilteredListScreen
 from .dialogs import Field, FormScreen, confirm_then, guarded
-from ..widgets.safe import SafeInput, plain
-from ..widgets.tables import keep_cursor, selected_key
+from ..widgets.rows import Column, Row, RowList
+from ..widgets.safe import plain
 
 EMPTY_TEXT = N_(
     "No sessions yet.\n\n"
@@ -25,16 +24,10 @@ EMPTY_TEXT = N_(
 )
 
 
-COLUMNS = (("date", N_("Date"), 10), ("title", N_("Title"), 0), ("network", N_("Network"), 16),
-           ("status", N_("Status"), 8), ("open", N_("Open"), 4))
-"""Key, heading and width of Home's columns; the title (0) takes the room the others leave."""
+COLUMNS = ((N_("Date"), 10), (N_("Title"), None), (N_("Network"), 16), (N_("Status"), 8), (N_("Open"), 4))
+"""Heading and width of Home's columns; the title (None) takes the room the others leave."""
 MIN_TITLE = 20
-
-PAGE = 60
-"""Rows put in the list at a time: three screens at 80x24. A DataTable row costs a fraction of a
-millisecond to add and measure, so a store of thousands would take seconds to list at start and
-on every key typed in the filter: the list holds the first matches, and the next page joins when
-the cursor comes within a screen of the end."""
+"""Cells of a long title Home shows at least at 80 columns (the others leave it 38)."""
 
 
 class HomeScreen(FilteredListScreen):
@@ -52,37 +45,21 @@ class HomeScreen(FilteredListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
-        self.columns_width = 0
-        self.matches: list[SessionSummary] = []
-        """The summaries the filter lets through; the list shows the first of them."""
-        self._searchable: list[tuple[SessionSummary, str]] | None = None
-        """Each session and what the filter searches in it; made when first filtered."""
-        self._listed: list[SessionSummary] = []
-        """The summaries in the list now, in order: a key that changes none of them redraws nothing."""
+        self._by_id: dict[str, SessionSummary] = {}
+        self._everything: tuple[list[tuple[Row, str]], list[Row]] = ([], [])
+        """Each session's row and the folded text the filter searches in it, made once per reload."""
+        self._found: dict[str, tuple[list[tuple[Row, str]], list[Row]]] = {}
+        """Matches of the queries typed since the last reload: a letter added searches only the
+        matches of the query before it, and Backspace goes back to matches already found."""
         self._was_empty: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SafeInput(placeholder=_("/ to filter: title, network, date, status"), id="filter", compact=True)
-        table: DataTable[Text] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        self.add_columns(table, self.sdtui.size.width)
-        yield table
+        yield self.make_filter_line(_("/ to filter: title, network, date, status"))
+        yield RowList([Column(_(heading), width) for heading, width in COLUMNS], id="sessions", zebra_stripes=True)
+        yield Static(id="detail")
         yield Static(_(EMPTY_TEXT), id="empty", markup=False)
         yield Footer(compact=True)
-
-    def add_columns(self, table: DataTable, width: int) -> None:
-        """Every column in view at this width, status and open actions included: long titles are cut."""
-        taken = sum(room + 2 for _key, _heading, room in COLUMNS if room) + 2 + 2  # cell padding, scrollbar
-        for key, heading, room in COLUMNS:
-            table.add_column(_(heading), key=key, width=room or max(MIN_TITLE, width - taken))
-        self.columns_width = width
-
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self.columns_width:
-            self.table.clear(columns=True)
-            self.add_columns(self.table, event.size.width)
-            self._listed = []  # the rows went with the columns
-            self.show()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown: the one place the list is read.
@@ -95,69 +72,73 @@ class HomeScreen(FilteredListScreen):
         except StoreError as error:
             self.summaries = []
             self.notify(str(error), title=_("Cannot read the store"), severity="error", markup=False)
-        self._searchable = None
+        self._by_id = {summary.id: summary for summary in self.summaries}
+        pairs = [(self._row(summary), self._haystack(summary)) for summary in self.summaries]
+        self._everything = (pairs, [row for row, _text in pairs])
+        self._found = {}
         self.show(select)
 
+    @staticmethod
+    def _row(summary: SessionSummary) -> Row:
+        return Row(summary.id, (summary.date.isoformat() if summary.date else "", summary.title, summary.network,
+                                word(summary.shown_status),
+                                Text(str(summary.open_actions), style="bold") if summary.open_actions else ""))
+
+    @staticmethod
+    def _haystack(summary: SessionSummary) -> str:
+        when = summary.date.isoformat() if summary.date else ""
+        return fold(f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}")
+
+    def _matches(self) -> list[Row]:
+        """The rows of the sessions whose text holds every word of the filter."""
+        value = self.filter_line.value
+        query = " ".join(fold(value).split()) + (" " if value.endswith(" ") else "")
+        if not query.strip():
+            return self._everything[1]
+        self._found = {known: found for known, found in self._found.items() if query.startswith(known)}
+        base = max(self._found, key=len, default=None)
+        pairs, rows = self._everything if base is None else self._found[base]
+        if query != base:
+            words = query.split()
+            pairs = [pair for pair in pairs if all(w in pair[1] for w in words)]
+            rows = [row for row, _text in pairs]
+            self._found[query] = (pairs, rows)
+        return rows
+
     def show(self, select: str | None = None) -> None:
-        """Fill the list with the sessions the filter lets through, keeping the selected one."""
+        """Show the sessions the filter lets through, keeping the selected one."""
         table = self.table
-        keep = select or self.selected_id()
-        words = fold(self.filter_line.value).split()
-        if words:
-            self.matches = [s for s, haystack in self._haystacks() if all(w in haystack for w in words)]
-        else:
-            self.matches = self.summaries
-        wanted = PAGE
-        if keep is not None:  # the selected session stays in the list, even far down
-            wanted = max(wanted, next((n + 1 for n, s in enumerate(self.matches) if s.id == keep), 0))
-        if self.matches[:wanted] != self._listed:
-            table.clear()
-            self._listed = []
-            self._add_rows(wanted)
+        table.set_rows(self._matches())
+        if select is not None:
+            table.move_to_key(select)
         empty = not self.summaries
         if empty != self._was_empty:
             self._was_empty = empty
             self.query_one("#empty").display = empty
             # With nothing to list, nothing takes focus, so n and d reach the screen.
-            table.display = self.filter_line.display = not empty
+            table.display = self.filter_line.display = self.query_one("#detail").display = not empty
             if empty:
                 self.set_focus(None)
             self.refresh_bindings()  # the footer redraws whole: only when its keys change
-        keep_cursor(table, keep)
         if not empty and not self.filter_line.has_focus:
             table.focus()
+        self.show_detail()
 
-    def _haystacks(self) -> list[tuple[SessionSummary, str]]:
-        """Each session with what the filter searches in it, folded; made once per reload."""
-        if self._searchable is None:
-            self._searchable = []
-            for summary in self.summaries:
-                when = summary.date.isoformat() if summary.date else ""
-                text = f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}"
-                self._searchable.append((summary, fold(text)))
-        return self._searchable
+    def show_detail(self) -> None:
+        """All of the highlighted session's title and network: the columns may cut them."""
+        summary = self._by_id.get(self.selected_id() or "")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        if summary is not None:
+            line.append_text(plain(summary.title, "bold"))
+            if summary.network:
+                line.append_text(plain(f" · {summary.network}"))
+        self.query_one("#detail", Static).update(line)
 
-    def _add_rows(self, count: int) -> None:
-        """Put up to `count` more of the matching sessions at the end of the list."""
-        table = self.table
-        start = len(self._listed)
-        for summary in self.matches[start:start + count]:
-            self._listed.append(summary)
-            table.add_row(
-                plain(summary.date.isoformat() if summary.date else ""), plain(summary.title),
-                plain(summary.network), plain(word(summary.shown_status)),
-                plain(str(summary.open_actions) if summary.open_actions else "", "bold"),
-                key=summary.id,
-            )
-
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The cursor within a screen of the end: the next page of sessions joins the list."""
-        table = event.data_table
-        if table.id == "sessions" and event.cursor_row >= table.row_count - 20 and table.row_count < len(self.matches):
-            self._add_rows(PAGE)
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
+        self.show_detail()
 
     def selected_id(self) -> str | None:
-        return selected_key(self.table)
+        return self.table.cursor_key
 
     # filter as you type (FilteredListScreen)
 
@@ -170,7 +151,7 @@ class HomeScreen(FilteredListScreen):
 
     # actions
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
         self.action_open()
 
     def action_open(self) -> None:

@@ -20,8 +20,9 @@ from ...search import Target
 from ...text import cells, one_line
 from ..widgets.clock import clock
 from .dialogs import Field
-from ..widgets.safe import SafeTextArea
+from ..widgets.editor import NoteEditor
 from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
+from ..widgets.ticker import Ticker
 from .base import SessionScreen
 from ..widgets.action_table import action_table, cycle_status, show_actions
 from ..widgets.board import Board
@@ -59,16 +60,14 @@ class RunScreen(SessionScreen):
         yield Header()
         yield from self.readonly_banner()
         yield Static(id="item-bar")
-        yield Static(id="clock-bar")
+        yield Ticker(id="clock-bar")
         yield Static(id="pane-bar")
         with ContentSwitcher(initial="notes", id="panes"):
             with Vertical(id="notes"):
                 notes: DataTable[Text] = DataTable(id="notes-table", cursor_type="row", show_header=False)
                 notes.add_column("note", width=76)
                 yield notes
-                editor = SafeTextArea(id="note-editor", soft_wrap=True, tab_behavior="focus")
-                editor.show_line_numbers = False
-                yield editor
+                yield NoteEditor(id="note-editor")
             yield Board()
             signals = ListTable(id="signals", cursor_type="row", zebra_stripes=True)
             signals.add_column(_("Organisation"), width=20)
@@ -149,8 +148,8 @@ class RunScreen(SessionScreen):
         return round_.id if round_ is not None else None
 
     @property
-    def editor(self) -> SafeTextArea:
-        return self.query_one("#note-editor", SafeTextArea)
+    def editor(self) -> NoteEditor:
+        return self.query_one("#note-editor", NoteEditor)
 
     def note(self) -> Note | None:
         item = self.item
@@ -199,7 +198,7 @@ class RunScreen(SessionScreen):
             if session.status is SessionStatus.CLOSED:
                 line.append("   " + _("closed"), style="italic")
             line.append_text(record.live_status(session, now))
-        self.query_one("#clock-bar", Static).update(line)
+        self.query_one("#clock-bar", Ticker).update(line)
 
     def show_panes(self) -> None:
         bar = Text()
@@ -226,9 +225,8 @@ class RunScreen(SessionScreen):
         note = self.note()
         text = note.text if note else ""
         if self.editor.text != text:
-            with self.editor.prevent(SafeTextArea.Changed):
-                self.editor.load_text(text)
-            self.editor.move_cursor(self.editor.document.end)  # go on typing where the note ends
+            self.editor.load_text(text)  # posts no Changed: loading is not typing
+            self.editor.move_cursor(self.editor.end)  # go on typing where the note ends
         self.editor.border_title = (_("Confidential note: never exported") if note and note.confidential
                                     else _("Note (Ctrl+L marks it confidential)"))
         self.editor.set_class(bool(note and note.confidential), "confidential")
@@ -337,11 +335,11 @@ class RunScreen(SessionScreen):
 
     # --- notes --------------------------------------------------------------------------
 
-    def on_text_area_changed(self, event: SafeTextArea.Changed) -> None:
+    def on_note_editor_changed(self, event: NoteEditor.Changed) -> None:
         """Typing goes straight into the note; the first letter of a new note creates it."""
-        if event.text_area is not self.editor or self.app.readonly or self.item is None:
+        if event.editor is not self.editor or self.app.readonly or self.item is None:
             return
-        text = self.editor.text
+        text = event.text
         if len(text) > MAX_TEXT:
             self.notify(_("A note holds at most {limit:,} characters; only that much is kept. "
                           "Start a new note with Esc and a.").format(limit=MAX_TEXT), title=_("Note too long"), severity="warning",
