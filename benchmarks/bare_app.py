@@ -13,8 +13,10 @@ class BareApp(App[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("id", "date", "title", "network")
-        table.add_rows((f"{i:06d}", f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", f"Meeting {i}",
-                        f"Network {i % 12}") for i in range(1000))
+        table.add_rows(
+            (f"{i:06d}", f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", f"Meeting {i}", f"Network {i % 12}")
+            for i in range(1000)
+        )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,10 @@ class BareFilter(App[None]):
 def rows_of(index: str) -> list[tuple[str, ...]]:
     with open(index, encoding="utf-8") as handle:
         documents = json.load(handle).get("sessions", {}).values()
-    rows = [(d.get("date") or "", d["title"], d.get("network", ""), d["status"], str(d.get("open_actions") or ""))
-            for d in documents]
+    rows = [
+        (d.get("date") or "", d["title"], d.get("network", ""), d["status"], str(d.get("open_actions") or ""))
+        for d in documents
+    ]
     return sorted(rows, reverse=True)
 
 

@@ -38,13 +38,19 @@ def run(quick: bool = False, seconds: int | None = None, rounds: int | None = No
     rounds = rounds or (1 if quick else 2)
     counts: dict[str, list[int]] = {"clock": [], "ticker": []}
     for round_ in range(rounds):
-        for kind in (["clock", "ticker"] if round_ % 2 == 0 else ["ticker", "clock"]):
+        for kind in ["clock", "ticker"] if round_ % 2 == 0 else ["ticker", "clock"]:
             counts[kind] += per_second(kind, seconds)
     bare, ours = median(counts["clock"]), median(counts["ticker"])
     return [
         Result("idle clock: Static rewritten, per second", bare, "B/s", "", None),
-        Result("idle clock: Ticker, per second", ours, "B/s", f"<= {TARGET} B/s", ours <= TARGET,
-               f"median of {len(counts['ticker'])} seconds; two clocks tick"),
+        Result(
+            "idle clock: Ticker, per second",
+            ours,
+            "B/s",
+            f"<= {TARGET} B/s",
+            ours <= TARGET,
+            f"median of {len(counts['ticker'])} seconds; two clocks tick",
+        ),
         Result("idle clock: Ticker / Static", ours / bare, "x", "", None),
     ]
 

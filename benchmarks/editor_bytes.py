@@ -42,26 +42,40 @@ def run(quick: bool = False, keys: int | None = None, rounds: int | None = None)
     }
     counts: dict[str, list[int]] = {name: [] for name in cases}
     for round_ in range(rounds):
-        for name in (cases if round_ % 2 == 0 else list(cases)[::-1]):
+        for name in cases if round_ % 2 == 0 else list(cases)[::-1]:
             counts[name] += type_into(cases[name], text)
     bytes_ = {name: median(values) for name, values in counts.items()}
     results = []
     for lines in (1, 15):
         bare, ours = bytes_[f"textarea {lines}"], bytes_[f"editor {lines}"]
         note = f"{len(counts[f'editor {lines}'])} keys; stretch {NOTE_STRETCH} B: " + (
-            "met" if ours <= NOTE_STRETCH else "not met")
+            "met" if ours <= NOTE_STRETCH else "not met"
+        )
         results += [
             Result(f"note of {lines} line{'s' if lines > 1 else ''}: bare TextArea, per key", bare, "B", "", None),
-            Result(f"note of {lines} line{'s' if lines > 1 else ''}: NoteEditor, per key", ours, "B",
-                   f"<= {NOTE_TARGET} B", ours <= NOTE_TARGET, note),
-            Result(f"note of {lines} line{'s' if lines > 1 else ''}: NoteEditor / TextArea", ours / bare, "x",
-                   "", None),
+            Result(
+                f"note of {lines} line{'s' if lines > 1 else ''}: NoteEditor, per key",
+                ours,
+                "B",
+                f"<= {NOTE_TARGET} B",
+                ours <= NOTE_TARGET,
+                note,
+            ),
+            Result(
+                f"note of {lines} line{'s' if lines > 1 else ''}: NoteEditor / TextArea", ours / bare, "x", "", None
+            ),
         ]
     bare, ours = bytes_["input"], bytes_["line"]
     results += [
         Result("form field: bare Input, per key", bare, "B", "", None),
-        Result("form field: LineInput, per key", ours, "B", f"<= {FIELD_TARGET} B", ours <= FIELD_TARGET,
-               f"{len(counts['line'])} keys"),
+        Result(
+            "form field: LineInput, per key",
+            ours,
+            "B",
+            f"<= {FIELD_TARGET} B",
+            ours <= FIELD_TARGET,
+            f"{len(counts['line'])} keys",
+        ),
         Result("form field: LineInput / Input", ours / bare, "x", "", None),
     ]
     return results

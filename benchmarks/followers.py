@@ -81,8 +81,16 @@ def timed_edits(store: Store, publisher: Publisher, session, count: int, start: 
 
 def start_followers(folder: Path, count: int) -> list[subprocess.Popen[bytes]]:
     command = [python(), "-m", "sdtui.cli.follow", "follow", "--plain", "--publish", str(folder)]
-    return [subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env={**os.environ, "SDTUI_LANG": "en"}) for _ in range(count)]
+    return [
+        subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "SDTUI_LANG": "en"},
+        )
+        for _ in range(count)
+    ]
 
 
 def run(quick: bool = False, followers: int = 30, edits: int | None = None) -> list[Result]:
@@ -133,14 +141,32 @@ def run(quick: bool = False, followers: int = 30, edits: int | None = None) -> l
     ratio = median(watched) / median(alone)
     return [
         Result("save + publish, no followers", median(alone), "ms", "", None, f"median of {len(alone)} edits"),
-        Result(f"save + publish, {followers} followers", median(watched), "ms", "", None,
-               f"median of {len(watched)} edits; {alive} followers running"),
-        Result(f"save + publish, {followers} / 0 followers", ratio, "x", f"<= {TARGET_RATIO:.2f}x",
-               ratio <= TARGET_RATIO and alive == followers),
-        Result("idle follower CPU, median", median(shares), "%", f"< {TARGET_CPU:.0f}% of a core", None,
-               f"{idle_seconds:.0f} s without changes, /proc utime+stime"),
-        Result("idle follower CPU, busiest", shares[-1], "%", f"< {TARGET_CPU:.0f}% of a core",
-               shares[-1] < TARGET_CPU),
+        Result(
+            f"save + publish, {followers} followers",
+            median(watched),
+            "ms",
+            "",
+            None,
+            f"median of {len(watched)} edits; {alive} followers running",
+        ),
+        Result(
+            f"save + publish, {followers} / 0 followers",
+            ratio,
+            "x",
+            f"<= {TARGET_RATIO:.2f}x",
+            ratio <= TARGET_RATIO and alive == followers,
+        ),
+        Result(
+            "idle follower CPU, median",
+            median(shares),
+            "%",
+            f"< {TARGET_CPU:.0f}% of a core",
+            None,
+            f"{idle_seconds:.0f} s without changes, /proc utime+stime",
+        ),
+        Result(
+            "idle follower CPU, busiest", shares[-1], "%", f"< {TARGET_CPU:.0f}% of a core", shares[-1] < TARGET_CPU
+        ),
     ]
 
 

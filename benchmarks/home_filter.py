@@ -23,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import ROOT, Result, Terminal, median, print_results, python  # noqa: E402
+from common import Result, Terminal, median, print_results, python  # noqa: E402
 from startup import store_for  # noqa: E402
 
 try:
@@ -76,18 +76,35 @@ def run(quick: bool = False, rounds: int | None = None, sessions: int = 1_000) -
     timings: dict[str, list[float]] = {name: [] for name in cases}
     for round_ in range(rounds):
         for query in QUERIES[: 2 if quick else None]:
-            for name in (cases if round_ % 2 == 0 else list(cases)[::-1]):
+            for name in cases if round_ % 2 == 0 else list(cases)[::-1]:
                 argv, first = cases[name]
                 timings[name] += timed_keys(argv, first, query)
     home, bare, table = median(timings["home"]), median(timings["bare"]), median(timings["table"])
     return [
-        Result(f"filter on Home, {sessions:,} sessions: ms per key", home, "ms", f"< {TARGET_MS:.0f} ms",
-               home < TARGET_MS, f"median of {len(timings['home'])} keys; slowest {max(timings['home']):.0f} ms"),
+        Result(
+            f"filter on Home, {sessions:,} sessions: ms per key",
+            home,
+            "ms",
+            f"< {TARGET_MS:.0f} ms",
+            home < TARGET_MS,
+            f"median of {len(timings['home'])} keys; slowest {max(timings['home']):.0f} ms",
+        ),
         Result("filter: bare Input, ms per key", bare, "ms", "", None),
-        Result(f"filter on Home, {sessions:,} sessions / bare Input", home / bare, "x", f"<= {TARGET_RATIO}x",
-               home / bare <= TARGET_RATIO),
-        Result(f"filter: bare DataTable refilled ({PAGE} rows), ms per key", table, "ms", "", None,
-               f"sdtui / this: {home / table:.2f}x"),
+        Result(
+            f"filter on Home, {sessions:,} sessions / bare Input",
+            home / bare,
+            "x",
+            f"<= {TARGET_RATIO}x",
+            home / bare <= TARGET_RATIO,
+        ),
+        Result(
+            f"filter: bare DataTable refilled ({PAGE} rows), ms per key",
+            table,
+            "ms",
+            "",
+            None,
+            f"sdtui / this: {home / table:.2f}x",
+        ),
     ]
 
 

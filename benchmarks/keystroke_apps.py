@@ -5,7 +5,8 @@
 
 `bare`: a Textual app holding one TextArea (soft wrap, no line numbers, like Run's note
 editor), focused, as tall and as far down as the note editor on Run at 80x24 (rows 7 to 23):
-a TextArea repaints all of itself on every key, so a taller one would write more per key. `sdtui`: the real app on the store, the session opened on its Run screen
+a TextArea repaints all of itself on every key, so a taller one would write more per key.
+`sdtui`: the real app on the store, the session opened on its Run screen
 with the note editor focused. The cursor does not blink in either, so only typing (and, in
 sdtui, the clock) writes to the terminal.
 """
@@ -35,8 +36,8 @@ class BareEditor(App[None]):
 
 
 def sdtui_on_run(store_path: str, session_id: str):
-    from sdtui.tui.app import SdtuiApp
     from sdtui.store import Store
+    from sdtui.tui.app import SdtuiApp
 
     class OnRun(SdtuiApp):
         # A CSS path is relative to the file of the class that sets it; the subclass lives here.

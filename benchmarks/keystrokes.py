@@ -6,7 +6,8 @@ Both apps run in a real 80x24 pty (benchmarks/keystroke_apps.py). After the scre
 each key is sent alone and the bytes the app writes until it is quiet again (QUIET) are
 counted; the median over all keys is the number (a clock tick that lands in a key's window
 inflates that one key, not the median). The Run screen's clock is measured apart: the bytes
-written per second while nobody types (the median of one-second windows). The two apps are run alternately, `rounds` times each.
+written per second while nobody types (the median of one-second windows). The two apps are run
+alternately, `rounds` times each.
 
 In sdtui the keys go into a new note on a running meeting (the first key creates the note
 and is not counted), so the first line of the note changes with every key: the worst case
@@ -83,6 +84,7 @@ def run(quick: bool = False, keys: int | None = None, rounds: int | None = None)
     rounds = rounds or (1 if quick else 3)
     text = (TEXT * 3)[:keys]
     with tempfile.TemporaryDirectory(prefix="sdtui-typing-") as folder:
+
         def sdtui(run: int) -> list[str]:
             # A fresh store each time: with a note already there, Run would open on the list of
             # notes, where the letters are keys (x removes a note) instead of text.
@@ -101,10 +103,22 @@ def run(quick: bool = False, keys: int | None = None, rounds: int | None = None)
     return [
         Result("typing: bytes per key, bare TextArea", bare, "B", "", None),
         Result("typing: bytes per key, sdtui Run note", ours, "B", f"<= {MAX_BYTES} B", ours <= MAX_BYTES),
-        Result("typing: sdtui / bare TextArea", ratio, "x", f"<= {TARGET}x", ratio <= TARGET,
-               f"{len(counts['sdtui'])} keys, median"),
-        Result("typing: Run clock while idle", clock, "B/s", f"<= {MAX_CLOCK} B/s", clock <= MAX_CLOCK,
-               "measured apart, median second"),
+        Result(
+            "typing: sdtui / bare TextArea",
+            ratio,
+            "x",
+            f"<= {TARGET}x",
+            ratio <= TARGET,
+            f"{len(counts['sdtui'])} keys, median",
+        ),
+        Result(
+            "typing: Run clock while idle",
+            clock,
+            "B/s",
+            f"<= {MAX_CLOCK} B/s",
+            clock <= MAX_CLOCK,
+            "measured apart, median second",
+        ),
     ]
 
 

@@ -48,22 +48,119 @@ NETWORKS = (
     "Wmo transformatienetwerk",
     "Netwerk Dak- en Thuisloosheid Friesland",
 )
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december")
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December")
-FIRST_NAMES = ("Anna", "Bas", "Carla", "Daan", "Eva", "Femke", "Gert", "Hanna", "Iris", "Joost",
-               "Kim", "Lars", "Marloes", "Niels", "Olga", "Pieter", "Quinten", "Roos", "Sanne",
-               "Thijs", "Ursula", "Vincent", "Willemijn", "Yara", "Zeger")
-LAST_NAMES = ("de Jong", "Jansen", "de Vries", "van den Berg", "van Dijk", "Bakker", "Janssen",
-              "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos", "Peters")
-TOWNS = ("Tilburg", "Breda", "Eindhoven", "Zwolle", "Enschede", "Arnhem", "Nijmegen", "Leiden",
-         "Delft", "Haarlem", "Alkmaar", "Hoorn", "Assen", "Emmen", "Venlo", "Middelburg")
-TOPICS = ("huisvesting", "schuldhulpverlening", "mantelzorgondersteuning", "jeugdhulp",
-          "beschermd wonen", "dagbesteding", "vervoer", "eenzaamheid", "digitale inclusie",
-          "inkoop en contractering", "wijkteams", "cliëntondersteuning")
-ITEM_KINDS = (ItemKind.DISCUSSION, ItemKind.DISCUSSION, ItemKind.PRESENTATION, ItemKind.ROUND,
-              ItemKind.SIGNALS, ItemKind.OTHER)
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+FIRST_NAMES = (
+    "Anna",
+    "Bas",
+    "Carla",
+    "Daan",
+    "Eva",
+    "Femke",
+    "Gert",
+    "Hanna",
+    "Iris",
+    "Joost",
+    "Kim",
+    "Lars",
+    "Marloes",
+    "Niels",
+    "Olga",
+    "Pieter",
+    "Quinten",
+    "Roos",
+    "Sanne",
+    "Thijs",
+    "Ursula",
+    "Vincent",
+    "Willemijn",
+    "Yara",
+    "Zeger",
+)
+LAST_NAMES = (
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "van Dijk",
+    "Bakker",
+    "Janssen",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+)
+TOWNS = (
+    "Tilburg",
+    "Breda",
+    "Eindhoven",
+    "Zwolle",
+    "Enschede",
+    "Arnhem",
+    "Nijmegen",
+    "Leiden",
+    "Delft",
+    "Haarlem",
+    "Alkmaar",
+    "Hoorn",
+    "Assen",
+    "Emmen",
+    "Venlo",
+    "Middelburg",
+)
+TOPICS = (
+    "huisvesting",
+    "schuldhulpverlening",
+    "mantelzorgondersteuning",
+    "jeugdhulp",
+    "beschermd wonen",
+    "dagbesteding",
+    "vervoer",
+    "eenzaamheid",
+    "digitale inclusie",
+    "inkoop en contractering",
+    "wijkteams",
+    "cliëntondersteuning",
+)
+ITEM_KINDS = (
+    ItemKind.DISCUSSION,
+    ItemKind.DISCUSSION,
+    ItemKind.PRESENTATION,
+    ItemKind.ROUND,
+    ItemKind.SIGNALS,
+    ItemKind.OTHER,
+)
 SENTENCES = (
     "De deelnemers wisselen ervaringen uit over {topic} in hun gemeente.",
     "{town} heeft goede ervaringen met een integrale aanpak van {topic}.",
@@ -101,20 +198,25 @@ def _sentence(rng: random.Random) -> str:
 
 def large_session(rng: random.Random, items: int = 60, actions: int = 300) -> Session:
     day = _random_day(rng)
-    session = Session(title=_title(rng, day, False) + " (jaarcongres)", network=rng.choice(NETWORKS),
-                      date=day)
-    names = rng.sample([f"{f} {l}" for f in FIRST_NAMES for l in LAST_NAMES], 30)
+    session = Session(title=_title(rng, day, False) + " (jaarcongres)", network=rng.choice(NETWORKS), date=day)
+    names = rng.sample([f"{f} {last}" for f in FIRST_NAMES for last in LAST_NAMES], 30)
     people = []
     for i, name in enumerate(names):
-        role = Role.CHAIR if i == 0 else Role.MINUTE_TAKER if i == 1 else rng.choice(
-            (Role.MEMBER, Role.MEMBER, Role.MEMBER, Role.GUEST, Role.SPEAKER))
+        role = (
+            Role.CHAIR
+            if i == 0
+            else Role.MINUTE_TAKER
+            if i == 1
+            else rng.choice((Role.MEMBER, Role.MEMBER, Role.MEMBER, Role.GUEST, Role.SPEAKER))
+        )
         attendance = rng.choice((Attendance.PRESENT,) * 6 + (Attendance.APOLOGIES, Attendance.ABSENT))
         people.append(session.add_participant(name, f"gemeente {rng.choice(TOWNS)}", role, attendance))
     agenda = []
     for i in range(items):
         topic = rng.choice(TOPICS)
-        item = session.add_item(f"{i + 1}. {topic.capitalize()}: stand van zaken en vervolg",
-                                kind=rng.choice(ITEM_KINDS), timebox=15)
+        item = session.add_item(
+            f"{i + 1}. {topic.capitalize()}: stand van zaken en vervolg", kind=rng.choice(ITEM_KINDS), timebox=15
+        )
         for _ in range(rng.randint(2, 4)):
             item.notes.append(Note(_sentence(rng)))
         agenda.append(item)
@@ -158,8 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     took = time.perf_counter() - started
     with Store(args.dir) as store:
         total = len(store.ids())
-    print(f"wrote {args.n} sessions ({args.n // LARGE_EVERY} large) to {args.dir} in {took:.1f} s; "
-          f"the store now holds {total}")
+    print(
+        f"wrote {args.n} sessions ({args.n // LARGE_EVERY} large) to {args.dir} in {took:.1f} s; "
+        f"the store now holds {total}"
+    )
     return 0
 
 

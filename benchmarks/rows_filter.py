@@ -57,18 +57,23 @@ def run(quick: bool = False, rounds: int | None = None) -> list[Result]:
     answers: dict[str, list[tuple[float, int]]] = {name: [] for name in cases}
     for round_ in range(rounds):
         for query in QUERIES[: 2 if quick else None]:
-            for name in (cases if round_ % 2 == 0 else list(cases)[::-1]):
+            for name in cases if round_ % 2 == 0 else list(cases)[::-1]:
                 answers[name] += typed(cases[name], query)
     ms = {name: median([a[0] for a in found]) for name, found in answers.items()}
     size = {name: median([a[1] for a in found]) for name, found in answers.items()}
-    results = [Result("filter: bare Input, ms per key", ms["bare"], "ms", "", None,
-                      f"{size['bare']:.0f} B a key")]
+    results = [Result("filter: bare Input, ms per key", ms["bare"], "ms", "", None, f"{size['bare']:.0f} B a key")]
     for name in ("1,000", "10,000"):
         ratio = ms[name] / ms["bare"]
         slowest = max(a[0] for a in answers[name])
         results += [
-            Result(f"filter: RowList, {name} rows, ms per key", ms[name], "ms", "", None,
-                   f"median of {len(answers[name])} keys; slowest {slowest:.0f} ms; {size[name]:.0f} B a key"),
+            Result(
+                f"filter: RowList, {name} rows, ms per key",
+                ms[name],
+                "ms",
+                "",
+                None,
+                f"median of {len(answers[name])} keys; slowest {slowest:.0f} ms; {size[name]:.0f} B a key",
+            ),
             Result(f"filter: RowList, {name} rows / bare Input", ratio, "x", f"<= {TARGET}x", ratio <= TARGET),
         ]
     growth = ms["10,000"] / ms["1,000"]

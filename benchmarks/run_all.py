@@ -16,7 +16,7 @@ import os
 import platform
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,8 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=list(BENCHMARKS), help="run only these")
     parser.add_argument("--check", action="store_true", help="exit 1 when any target is missed")
     args = parser.parse_args(argv)
-    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores; {platform.machine()}; "
-          f"python {platform.python_version()}; {'quick' if args.quick else 'full'} run", flush=True)
+    print(
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC; {os.cpu_count()} cores; {platform.machine()}; "
+        f"python {platform.python_version()}; {'quick' if args.quick else 'full'} run",
+        flush=True,
+    )
     results = []
     for name in args.only or BENCHMARKS:
         started = time.perf_counter()
@@ -67,8 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     print("== summary")
     print_results(results)
     missed = [r.name for r in results if r.ok is False]
-    print(f"\n{sum(r.ok is True for r in results)} targets met, {len(missed)} missed" +
-          (f": {'; '.join(missed)}" if missed else ""))
+    print(
+        f"\n{sum(r.ok is True for r in results)} targets met, {len(missed)} missed"
+        + (f": {'; '.join(missed)}" if missed else "")
+    )
     return 1 if args.check and missed else 0
 
 

@@ -5,7 +5,8 @@
 Each case is spawned under a pty (TERM=xterm-256color, 80x24). The start-up time runs from
 the spawn to the last byte the process wrote before it went quiet for QUIET seconds (the quiet
 window itself is not counted), counting only quiet that follows a painted screen (MIN_VISIBLE):
-the mode-setting burst an app writes first, then a silent load, is not a finished screen. Then the process gets SIGTERM (SIGKILL if it lingers) and its
+the mode-setting burst an app writes first, then a silent load, is not a finished screen.
+Then the process gets SIGTERM (SIGKILL if it lingers) and its
 peak RSS is read from os.wait4's ru_maxrss. Cases run alternately, N times each; medians are
 compared with a bare Textual app (benchmarks/bare_app.py).
 
@@ -163,8 +164,7 @@ def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
         runs = min(runs, 3)
     python = sys.executable
     src = src.resolve()
-    cases: dict[str, tuple[list[str], Path]] = {
-        "bare Textual app": ([python, str(HERE / "bare_app.py")], ROOT)}
+    cases: dict[str, tuple[list[str], Path]] = {"bare Textual app": ([python, str(HERE / "bare_app.py")], ROOT)}
     for n in STORE_SIZES:  # `-m` puts the working directory first on sys.path
         cases[f"sdtui, {n:,} sessions"] = ([python, "-m", "sdtui", "--store", str(store_for(n))], src)
 
@@ -172,7 +172,7 @@ def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
     firsts: dict[str, list[float]] = {name: [] for name in cases}
     rss: dict[str, list[int]] = {name: [] for name in cases}
     sizes: dict[str, list[int]] = {name: [] for name in cases}
-    for name, (command, cwd) in cases.items():  # one warm-up run each: page cache, .pyc files
+    for command, cwd in cases.values():  # one warm-up run each: page cache, .pyc files
         measure(command, cwd)
     for run_number in range(runs):
         order = list(cases.items()) if run_number % 2 == 0 else list(reversed(cases.items()))
@@ -186,16 +186,22 @@ def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
 
     base_ms = statistics.median(times["bare Textual app"]) * 1000
     base_rss = statistics.median(rss["bare Textual app"]) / 1024
-    print(f"\nstart-up to a quiet {COLUMNS}x{ROWS} screen (quiet = {QUIET:.1f} s without output, "
-          f"not counted); median of {runs} runs; python {sys.version.split()[0]}; sdtui from {src}")
-    print(f"{'case':<24} {'median ms':>9} {'min':>6} {'max':>6} {'x bare':>6} {'1st byte':>8}"
-          f" {'peak RSS MiB':>12} {'x bare':>6} {'bytes out':>9}")
+    print(
+        f"\nstart-up to a quiet {COLUMNS}x{ROWS} screen (quiet = {QUIET:.1f} s without output, "
+        f"not counted); median of {runs} runs; python {sys.version.split()[0]}; sdtui from {src}"
+    )
+    print(
+        f"{'case':<24} {'median ms':>9} {'min':>6} {'max':>6} {'x bare':>6} {'1st byte':>8}"
+        f" {'peak RSS MiB':>12} {'x bare':>6} {'bytes out':>9}"
+    )
     for name in cases:
         ms = statistics.median(times[name]) * 1000
         mib = statistics.median(rss[name]) / 1024
-        print(f"{name:<24} {ms:>9.0f} {min(times[name]) * 1000:>6.0f} {max(times[name]) * 1000:>6.0f}"
-              f" {ms / base_ms:>6.2f} {statistics.median(firsts[name]) * 1000:>8.0f}"
-              f" {mib:>12.1f} {mib / base_rss:>6.2f} {int(statistics.median(sizes[name])):>9}")
+        print(
+            f"{name:<24} {ms:>9.0f} {min(times[name]) * 1000:>6.0f} {max(times[name]) * 1000:>6.0f}"
+            f" {ms / base_ms:>6.2f} {statistics.median(firsts[name]) * 1000:>8.0f}"
+            f" {mib:>12.1f} {mib / base_rss:>6.2f} {int(statistics.median(sizes[name])):>9}"
+        )
     print()
 
     def ratio(name: str) -> float:
@@ -208,12 +214,28 @@ def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
     for n in STORE_SIZES:
         name = f"sdtui, {n:,} sessions"
         target = n == 1_000
-        results.append(Result(f"start-up: {name} / bare", ratio(name), "x", "<= 1.3x" if target else "",
-                              ratio(name) <= 1.3 if target else None, f"median of {runs} runs"))
+        results.append(
+            Result(
+                f"start-up: {name} / bare",
+                ratio(name),
+                "x",
+                "<= 1.3x" if target else "",
+                ratio(name) <= 1.3 if target else None,
+                f"median of {runs} runs",
+            )
+        )
     for n in STORE_SIZES[1:]:
         name = f"sdtui, {n:,} sessions"
-        results.append(Result(f"peak RSS: {name} / bare", rss_ratio(name), "x", "", None,
-                              f"{statistics.median(rss[name]) / 1024:.0f} MiB vs {base_rss:.0f} MiB"))
+        results.append(
+            Result(
+                f"peak RSS: {name} / bare",
+                rss_ratio(name),
+                "x",
+                "",
+                None,
+                f"{statistics.median(rss[name]) / 1024:.0f} MiB vs {base_rss:.0f} MiB",
+            )
+        )
     return results
 
 
@@ -221,9 +243,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per case (default 7)")
     parser.add_argument("--quick", action="store_true", help="3 runs per case")
-    parser.add_argument("--sdtui-src", type=Path, default=ROOT, metavar="DIR",
-                        help="folder holding the sdtui package to run (default: this checkout); "
-                             "e.g. a `git archive HEAD` copy while the checkout is mid-edit")
+    parser.add_argument(
+        "--sdtui-src",
+        type=Path,
+        default=ROOT,
+        metavar="DIR",
+        help="folder holding the sdtui package to run (default: this checkout); "
+        "e.g. a `git archive HEAD` copy while the checkout is mid-edit",
+    )
     args = parser.parse_args(argv)
     from common import print_results
 

@@ -92,8 +92,15 @@ def sessions(count: int) -> list[tuple[str, str, str, str, str]]:
         topic = TOPICS[number % len(TOPICS)]
         network = NETWORKS[number * 7 % len(NETWORKS)]
         status = ("draft", "running", "closed")[number % 3]
-        rows.append((day.strftime("%Y-%m-%d"), f"{topic} themabijeenkomst {day:%B} nr. {number}", network, status,
-                     str(number % 5 or "")))
+        rows.append(
+            (
+                day.strftime("%Y-%m-%d"),
+                f"{topic} themabijeenkomst {day:%B} nr. {number}",
+                network,
+                status,
+                str(number % 5 or ""),
+            )
+        )
     return rows
 
 
@@ -105,8 +112,9 @@ class RowsApp(App[None]):
         from sdtui.tui.widgets.rows import Row
 
         # What a screen would do: the rows made once, their searchable text folded once.
-        self.sessions = [(Row(f"s{number}", cells), " ".join(cells).lower())
-                         for number, cells in enumerate(sessions(count))]
+        self.sessions = [
+            (Row(f"s{number}", cells), " ".join(cells).lower()) for number, cells in enumerate(sessions(count))
+        ]
         self.everything = (self.sessions, [row for row, _text in self.sessions])
         self.found: dict[str, tuple[list[tuple[Row, str]], list[Row]]] = {}  # query -> its matches
 
@@ -118,8 +126,9 @@ class RowsApp(App[None]):
         field = LineInput(instant=self.show)
         field.cursor_blink = False
         yield field
-        yield RowList([Column("Date", 10), Column("Title", None), Column("Network", 16), Column("Status", 8),
-                       Column("Open", 4)])
+        yield RowList(
+            [Column("Date", 10), Column("Title", None), Column("Network", 16), Column("Status", 8), Column("Open", 4)]
+        )
 
     def on_mount(self) -> None:
         self.show("")

@@ -9,9 +9,9 @@ date (the next meeting, prepared with everyone marked present) does not.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
-from typing import Iterable
 
 from .model import Attendance, Session, SessionStatus
 from .store import Store, StoreError
@@ -65,9 +65,18 @@ def attendance(sessions: Iterable[Session], network: str, today: date) -> list[A
             names[key] = (person.name, person.organisation)  # the latest meeting's spelling wins
             if person.attendance is Attendance.PRESENT:
                 last[key] = session.date or last.get(key)
-    rows = [AttendanceRow(names[key][0], names[key][1], tally[Attendance.PRESENT], tally[Attendance.APOLOGIES],
-                          tally[Attendance.ABSENT], len(meetings), last.get(key))
-            for key, tally in counts.items()]
+    rows = [
+        AttendanceRow(
+            names[key][0],
+            names[key][1],
+            tally[Attendance.PRESENT],
+            tally[Attendance.APOLOGIES],
+            tally[Attendance.ABSENT],
+            len(meetings),
+            last.get(key),
+        )
+        for key, tally in counts.items()
+    ]
     return sorted(rows, key=lambda row: (-row.present, -row.apologies, fold(row.name)))
 
 
@@ -92,5 +101,4 @@ def networks(store: Store) -> list[str]:
     return sorted(names.values(), key=fold)
 
 
-__all__ = ["AttendanceRow", "attendance", "held_meetings", "network_sessions", "networks", "same_network",
-           "was_held"]
+__all__ = ["AttendanceRow", "attendance", "held_meetings", "network_sessions", "networks", "same_network", "was_held"]

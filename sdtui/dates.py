@@ -23,32 +23,37 @@ from .i18n import N_, _
 from .validation import ValidationError, parse_date
 
 WEEKDAYS: dict[str, int] = {}
-for number, names in enumerate((
-    ("ma", "maa", "maandag", "mo", "mon", "monday"),
-    ("di", "din", "dinsdag", "tu", "tue", "tues", "tuesday"),
-    ("wo", "woe", "woensdag", "we", "wed", "wednesday"),
-    ("do", "don", "donderdag", "th", "thu", "thur", "thurs", "thursday"),
-    ("vr", "vri", "vrij", "vrijdag", "fr", "fri", "friday"),
-    ("za", "zat", "zaterdag", "sa", "sat", "saturday"),
-    ("zo", "zon", "zondag", "su", "sun", "sunday"),
-)):
+for number, names in enumerate(
+    (
+        ("ma", "maa", "maandag", "mo", "mon", "monday"),
+        ("di", "din", "dinsdag", "tu", "tue", "tues", "tuesday"),
+        ("wo", "woe", "woensdag", "we", "wed", "wednesday"),
+        ("do", "don", "donderdag", "th", "thu", "thur", "thurs", "thursday"),
+        ("vr", "vri", "vrij", "vrijdag", "fr", "fri", "friday"),
+        ("za", "zat", "zaterdag", "sa", "sat", "saturday"),
+        ("zo", "zon", "zondag", "su", "sun", "sunday"),
+    )
+):
     WEEKDAYS.update(dict.fromkeys(names, number))
 
 MONTHS: dict[str, int] = {}
-for number, names in enumerate((
-    ("jan", "januari", "january"),
-    ("feb", "febr", "februari", "february"),
-    ("mrt", "maa", "mar", "maart", "march"),
-    ("apr", "april"),
-    ("mei", "may"),
-    ("jun", "juni", "june"),
-    ("jul", "juli", "july"),
-    ("aug", "augustus", "august"),
-    ("sep", "sept", "september"),
-    ("okt", "oct", "oktober", "october"),
-    ("nov", "november"),
-    ("dec", "december"),
-), start=1):
+for number, names in enumerate(
+    (
+        ("jan", "januari", "january"),
+        ("feb", "febr", "februari", "february"),
+        ("mrt", "maa", "mar", "maart", "march"),
+        ("apr", "april"),
+        ("mei", "may"),
+        ("jun", "juni", "june"),
+        ("jul", "juli", "july"),
+        ("aug", "augustus", "august"),
+        ("sep", "sept", "september"),
+        ("okt", "oct", "oktober", "october"),
+        ("nov", "november"),
+        ("dec", "december"),
+    ),
+    start=1,
+):
     MONTHS.update(dict.fromkeys(names, number))
 
 TODAY = ("vandaag", "today")
@@ -76,8 +81,12 @@ def parse_due(text: str, today: date, what: str = N_("Due date"), field: str = "
     if found is None:
         found = _day_and_month(typed, today, what, field)
     if found is None:
-        raise ValidationError(_("{what} {text!r} is not a date I know. {forms}").format(
-            what=_(what), text=str(text).strip(), forms=_(FORMS)), field)
+        raise ValidationError(
+            _("{what} {text!r} is not a date I know. {forms}").format(
+                what=_(what), text=str(text).strip(), forms=_(FORMS)
+            ),
+            field,
+        )
     return found
 
 
@@ -113,8 +122,12 @@ def _day_and_month(typed: str, today: date, what: str, field: str) -> date | Non
             return this_year
         return date(today.year + 1, int(month), int(day))  # a day already past this year: next year's
     except ValueError:
-        raise ValidationError(_("{what} {text!r} is not a real date: there is no day {day} in month {month}.").format(
-            what=_(what), text=typed, day=int(day), month=int(month)), field) from None
+        raise ValidationError(
+            _("{what} {text!r} is not a real date: there is no day {day} in month {month}.").format(
+                what=_(what), text=typed, day=int(day), month=int(month)
+            ),
+            field,
+        ) from None
 
 
 def _exists(year: int, month: str, day: str) -> bool:

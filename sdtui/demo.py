@@ -16,8 +16,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from .model import (ActionStatus, Attendance, ItemKind, Language, Note, Position, Role, Session,
-                    Verdict, parse_enum)
+from .model import ActionStatus, Attendance, ItemKind, Language, Note, Position, Role, Session, Verdict, parse_enum
 from .prompts import prompt_by_id
 
 DEMO_NETWORK = "Wmo transformatienetwerk"
@@ -61,16 +60,36 @@ _LATE_START = timedelta(minutes=2)
 
 # round key, agenda item key, prompt id, positions, verdict
 _ROUNDS: tuple[tuple[str, str, str, dict[str, Position], Verdict], ...] = (
-    ("housing", "housing", "housing-first", {
-        "chair": Position.RENOVATE, "zoe": Position.RENOVATE, "fatima": Position.RENOVATE,
-        "jeroen": Position.RESTORE, "anouk": Position.RENOVATE, "bram": Position.UNDECIDED,
-        "ingrid": Position.RENOVATE,
-    }, Verdict.RENOVATE),
-    ("digital", "digital", "digital-working", {
-        "chair": Position.RENOVATE, "zoe": Position.RENOVATE, "fatima": Position.RESTORE,
-        "jeroen": Position.RENOVATE, "anouk": Position.RESTORE, "bram": Position.UNDECIDED,
-        "ingrid": Position.RESTORE,
-    }, Verdict.DEFERRED),
+    (
+        "housing",
+        "housing",
+        "housing-first",
+        {
+            "chair": Position.RENOVATE,
+            "zoe": Position.RENOVATE,
+            "fatima": Position.RENOVATE,
+            "jeroen": Position.RESTORE,
+            "anouk": Position.RENOVATE,
+            "bram": Position.UNDECIDED,
+            "ingrid": Position.RENOVATE,
+        },
+        Verdict.RENOVATE,
+    ),
+    (
+        "digital",
+        "digital",
+        "digital-working",
+        {
+            "chair": Position.RENOVATE,
+            "zoe": Position.RENOVATE,
+            "fatima": Position.RESTORE,
+            "jeroen": Position.RENOVATE,
+            "anouk": Position.RESTORE,
+            "bram": Position.UNDECIDED,
+            "ingrid": Position.RESTORE,
+        },
+        Verdict.DEFERRED,
+    ),
 )
 
 # signal key, organisation key (of the member who reported it), kind
@@ -202,8 +221,7 @@ _TEXT: dict[str, dict[str, Any]] = {
                     "gewone regels duurt een woning weer maanden.",
                 ],
                 "renovate": [
-                    "In tien dagen bleek mogelijk wat we jaren onhaalbaar vonden: eerst een veilige "
-                    "plek, dan de rest.",
+                    "In tien dagen bleek mogelijk wat we jaren onhaalbaar vonden: eerst een veilige plek, dan de rest.",
                     "Zonder eigen woonplek komen begeleiding, schuldhulp en werk niet van de grond.",
                     "College en raad voelen nu de urgentie. Dat moment moeten we benutten voor "
                     "structurele afspraken met de corporaties.",
@@ -223,17 +241,13 @@ _TEXT: dict[str, dict[str, Any]] = {
                     "werken en reistijd hebben, is veel minder ingewikkeld geworden."
                 ),
                 "restore": [
-                    "Online missen we de wandelgangen; juist in informele gesprekken ontstaan nieuwe "
-                    "verbindingen.",
+                    "Online missen we de wandelgangen; juist in informele gesprekken ontstaan nieuwe verbindingen.",
                     "Niet iedere partner, en lang niet iedere inwoner, kan of wil digitaal meedoen.",
-                    "Een middag achter het scherm is vermoeiend; de energie van een fysieke "
-                    "bijeenkomst ontbreekt.",
+                    "Een middag achter het scherm is vermoeiend; de energie van een fysieke bijeenkomst ontbreekt.",
                 ],
                 "renovate": [
-                    "Plannen met partners op andere locaties gaat veel sneller, en de reistijd valt "
-                    "weg.",
-                    "Collega's uit kleine gemeenten sluiten makkelijker aan: de opkomst is hoger dan "
-                    "vorig jaar.",
+                    "Plannen met partners op andere locaties gaat veel sneller, en de reistijd valt weg.",
+                    "Collega's uit kleine gemeenten sluiten makkelijker aan: de opkomst is hoger dan vorig jaar.",
                 ],
                 "rationale": (
                     "De meningen zijn verdeeld. Digitaal is efficiënter, maar de informele contacten "
@@ -245,20 +259,20 @@ _TEXT: dict[str, dict[str, Any]] = {
         },
         "signals": {
             "shelter": "Binnen tien dagen woonruimte voor alle daklozen op basis van de "
-                       "noodverordening; het wijkteam begeleidt iedereen vanaf de eerste dag.",
+            "noodverordening; het wijkteam begeleidt iedereen vanaf de eerste dag.",
             "laptops": "De sociale dienst zamelde laptops in en het onderwijs wist welke kinderen "
-                       "zonder laptop thuis werkten. De gemeente bracht die twee bij elkaar.",
+            "zonder laptop thuis werkten. De gemeente bracht die twee bij elkaar.",
             "volunteers": "Kerken, vrijwilligers en lokale ondernemers hielpen samen met boodschappen "
-                          "en een belronde langs alle 75-plussers.",
+            "en een belronde langs alle 75-plussers.",
             "information": "Informatie komt langzamer binnen nu iedereen thuiswerkt; signalen van "
-                           "lokale organisaties horen we later dan vroeger.",
+            "lokale organisaties horen we later dan vroeger.",
             "elderly": "Ouderen die thuis wonen zijn uit beeld geraakt: de dagbesteding lag stil en "
-                       "mantelzorgers raken overbelast.",
+            "mantelzorgers raken overbelast.",
             "waiting_lists": "Door uitgestelde zorg lopen de wachtlijsten bij jeugdhulp en ggz op; we "
-                             "verwachten een piek na de zomer.",
+            "verwachten een piek na de zomer.",
             "funding": "Sommige gemeenten dreigden de financiering te stoppen als aanbieders zich "
-                       "niet aan het contract konden houden, ondanks de richtlijn van Rijk en VNG "
-                       "om door te betalen.",
+            "niet aan het contract konden houden, ondanks de richtlijn van Rijk en VNG "
+            "om door te betalen.",
         },
         "decisions": {
             "housing": (
@@ -275,21 +289,20 @@ _TEXT: dict[str, dict[str, Any]] = {
             "signals": (
                 "Sociaal Werk Nederland neemt de knelpunten uit de signalenronde mee naar het "
                 "landelijk overleg met VNG en VWS.",
-                "Doorbetalen en uitgestelde zorg spelen in alle gemeenten; dat vraagt een landelijk "
-                "antwoord.",
+                "Doorbetalen en uitgestelde zorg spelen in alle gemeenten; dat vraagt een landelijk antwoord.",
             ),
         },
         "actions": {
             "slides": "De presentatie van prof. dr. Evert Kleinjan en het advies van de werkgroep "
-                      "rondsturen aan alle leden.",
+            "rondsturen aan alle leden.",
             "housing_note": "De Tilburgse aanpak van housing first (noodverordening, afspraken met "
-                            "corporaties, begeleiding) beschrijven in een notitie van twee pagina's.",
+            "corporaties, begeleiding) beschrijven in een notitie van twee pagina's.",
             "national": "De knelpunten over doorbetalen, ouderen en uitgestelde zorg inbrengen in het "
-                        "landelijk overleg en de uitkomst terugkoppelen aan het netwerk.",
+            "landelijk overleg en de uitkomst terugkoppelen aan het netwerk.",
             "council_letter": "Een voorbeeld van een raadsinformatiebrief over de lessen uit de "
-                              "crisis delen met het netwerk.",
+            "crisis delen met het netwerk.",
             "online_experiences": "Ervaringen van de leden met online en gemengd vergaderen ophalen "
-                                  "en op een rij zetten voor de 24-uursbijeenkomst.",
+            "en op een rij zetten voor de 24-uursbijeenkomst.",
         },
     },
     "en": {
@@ -392,10 +405,8 @@ _TEXT: dict[str, dict[str, Any]] = {
                     "ordinary rules a home takes months again.",
                 ],
                 "renovate": [
-                    "In ten days we did what we had thought impossible for years: a safe place "
-                    "first, then the rest.",
-                    "Without a home of their own, support, debt counselling and work never get off "
-                    "the ground.",
+                    "In ten days we did what we had thought impossible for years: a safe place first, then the rest.",
+                    "Without a home of their own, support, debt counselling and work never get off the ground.",
                     "The executive and the council feel the urgency now. We should use that moment "
                     "for lasting agreements with the housing associations.",
                 ],
@@ -415,16 +426,12 @@ _TEXT: dict[str, dict[str, Any]] = {
                 ),
                 "restore": [
                     "Online we miss the corridors; new connections grow precisely in informal talk.",
-                    "Not every partner, and far from every resident, can or wants to take part "
-                    "online.",
-                    "An afternoon behind a screen is tiring; the energy of meeting in person is "
-                    "missing.",
+                    "Not every partner, and far from every resident, can or wants to take part online.",
+                    "An afternoon behind a screen is tiring; the energy of meeting in person is missing.",
                 ],
                 "renovate": [
-                    "Planning with partners in other places is much faster, and there is no travel "
-                    "time.",
-                    "Colleagues from small municipalities join more easily: attendance is higher than "
-                    "last year.",
+                    "Planning with partners in other places is much faster, and there is no travel time.",
+                    "Colleagues from small municipalities join more easily: attendance is higher than last year.",
                 ],
                 "rationale": (
                     "Opinions are divided. Digital is more efficient, but informal contact and the "
@@ -436,51 +443,48 @@ _TEXT: dict[str, dict[str, Any]] = {
         },
         "signals": {
             "shelter": "Housing for every homeless person within ten days under the emergency "
-                       "ordinance; the neighbourhood team supports everyone from day one.",
+            "ordinance; the neighbourhood team supports everyone from day one.",
             "laptops": "The social services collected laptops and the schools knew which children "
-                       "worked at home without one. The municipality brought the two together.",
+            "worked at home without one. The municipality brought the two together.",
             "volunteers": "Churches, volunteers and local entrepreneurs together did the shopping and "
-                          "phoned every resident over 75.",
+            "phoned every resident over 75.",
             "information": "Information arrives more slowly now everyone works from home; we hear "
-                           "signals from local organisations later than before.",
+            "signals from local organisations later than before.",
             "elderly": "Older people living at home dropped out of sight: day care stopped and "
-                       "informal carers are overburdened.",
+            "informal carers are overburdened.",
             "waiting_lists": "Postponed care makes waiting lists for youth care and mental health "
-                             "care grow; we expect a peak after the summer.",
+            "care grow; we expect a peak after the summer.",
             "funding": "Some municipalities threatened to stop funding when providers could not keep "
-                       "to the contract, despite the government's and the VNG's guideline to keep "
-                       "paying.",
+            "to the contract, despite the government's and the VNG's guideline to keep "
+            "paying.",
         },
         "decisions": {
             "housing": (
                 "The network chooses to renovate: housing first becomes the starting point for "
                 "sheltering homeless people, also after the emergency ordinance.",
-                "Ten days showed what had seemed impossible for years; a safe place is the basis for "
-                "all further help.",
+                "Ten days showed what had seemed impossible for years; a safe place is the basis for all further help.",
             ),
             "digital": (
-                "The decision on meeting online, in person or hybrid is deferred to the 24-hour "
-                "gathering in Assen.",
+                "The decision on meeting online, in person or hybrid is deferred to the 24-hour gathering in Assen.",
                 "Opinions are divided; first we collect the members' experiences.",
             ),
             "signals": (
                 "Sociaal Werk Nederland takes the bottlenecks from the signals round to the national "
                 "meeting with the VNG and the health ministry.",
-                "Continued payment and postponed care affect every municipality; they need a national "
-                "answer.",
+                "Continued payment and postponed care affect every municipality; they need a national answer.",
             ),
         },
         "actions": {
             "slides": "Send the presentation of prof. dr. Evert Kleinjan and the working group's "
-                      "advice to all members.",
+            "advice to all members.",
             "housing_note": "Describe Tilburg's housing-first approach (emergency ordinance, "
-                            "agreements with housing associations, support) in a two-page note.",
+            "agreements with housing associations, support) in a two-page note.",
             "national": "Raise the bottlenecks on continued payment, the elderly and postponed care "
-                        "in the national meeting and report the outcome to the network.",
+            "in the national meeting and report the outcome to the network.",
             "council_letter": "Share an example of an information letter to the council on the "
-                              "lessons of the crisis with the network.",
+            "lessons of the crisis with the network.",
             "online_experiences": "Collect the members' experiences with online and hybrid meetings "
-                                  "and summarise them for the 24-hour gathering.",
+            "and summarise them for the 24-hour gathering.",
         },
     },
 }
@@ -523,8 +527,13 @@ def build_demo(*, today: date | None = None, language: Language | str = Language
     }
 
     items = {
-        key: session.add_item(words["agenda"][key], kind=kind, timebox=timebox, standing=standing,
-                              presenter=people_names[presenter] if presenter else "")
+        key: session.add_item(
+            words["agenda"][key],
+            kind=kind,
+            timebox=timebox,
+            standing=standing,
+            presenter=people_names[presenter] if presenter else "",
+        )
         for key, kind, timebox, presenter, standing, _ in _AGENDA
     }
 
@@ -536,8 +545,9 @@ def build_demo(*, today: date | None = None, language: Language | str = Language
     for key, item_key, prompt_id, positions, verdict in _ROUNDS:
         text = words["rounds"][key]
         prompt_by_id(prompt_id)  # fail loudly here if the library ever drops the prompt
-        round_ = session.add_round(text["topic"], item_id=items[item_key].id,
-                                   what_changed=text["what_changed"], prompt_id=prompt_id)
+        round_ = session.add_round(
+            text["topic"], item_id=items[item_key].id, what_changed=text["what_changed"], prompt_id=prompt_id
+        )
         round_.restore_args.extend(text["restore"])
         round_.renovate_args.extend(text["renovate"])
         for person, position in positions.items():
@@ -553,8 +563,9 @@ def build_demo(*, today: date | None = None, language: Language | str = Language
         session.add_decision(text, rationale, item_id=items[item_key].id)
 
     for key, owner, days, item_key, done in _ACTIONS:
-        action = session.add_action(words["actions"][key], people[owner].id, day + timedelta(days=days),
-                                    item_id=items[item_key].id)
+        action = session.add_action(
+            words["actions"][key], people[owner].id, day + timedelta(days=days), item_id=items[item_key].id
+        )
         if done:
             action.status = ActionStatus.DONE
 

@@ -38,8 +38,9 @@ def write_minutes(path: Path, text: str) -> Path:
     return write_private(path, text)
 
 
-def export_minutes(session: Session, folder: Path, target: Path | None = None, *,
-                   language: str | None = None, html: bool = False) -> Path:
+def export_minutes(
+    session: Session, folder: Path, target: Path | None = None, *, language: str | None = None, html: bool = False
+) -> Path:
     """Render the minutes (Markdown, or an HTML page) and write them to `target`, or into `folder`."""
     text = minutes_text(session, language=language, html=html)
     return write_minutes(target or Path(folder) / minutes_filename(session, ".html" if html else ".md"), text)
@@ -57,8 +58,12 @@ BACKUP_SCHEMA = 1
 
 def backup_json(session: Session) -> str:
     """The whole session as JSON, for a backup or to move it to another store."""
-    return json.dumps({"kind": BACKUP_KIND, "schema": BACKUP_SCHEMA, "session": session.to_dict()},
-                      ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps(
+            {"kind": BACKUP_KIND, "schema": BACKUP_SCHEMA, "session": session.to_dict()}, ensure_ascii=False, indent=1
+        )
+        + "\n"
+    )
 
 
 def export_backup(session: Session, folder: Path, target: Path | None = None) -> Path:
@@ -78,12 +83,16 @@ def read_backup(text: str) -> Session:
     if not isinstance(schema, int) or schema < 1:
         raise ValidationError(_("This backup has no valid schema version."))
     if schema > BACKUP_SCHEMA:
-        raise ValidationError(_("This backup was written by a newer sdtui (schema {schema}); upgrade sdtui.").format(
-            schema=schema))
+        raise ValidationError(
+            _("This backup was written by a newer sdtui (schema {schema}); upgrade sdtui.").format(schema=schema)
+        )
     try:
         return Session.from_dict(data["session"])
     except ValidationError as error:
-        raise ValidationError(_("The session in this backup is not valid: {reason}").format(reason=error.message)) from None
+        raise ValidationError(
+            _("The session in this backup is not valid: {reason}").format(reason=error.message)
+        ) from None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValidationError(_("The session in this backup is not valid ({reason}).").format(
-            reason=type(error).__name__)) from None
+        raise ValidationError(
+            _("The session in this backup is not valid ({reason}).").format(reason=type(error).__name__)
+        ) from None

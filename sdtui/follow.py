@@ -17,19 +17,37 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, TextIO
 
 from .follow_text import (
-    action_text, clock_line, clocks, current_item, describe_changes, duration, item_line, meeting_line, position_word,
+    action_text,
+    clock_line,
+    clocks,
+    current_item,
+    describe_changes,
+    duration,
+    item_line,
+    meeting_line,
+    position_word,
     tally_text,
 )
 from .i18n import _
 from .model import Position, strip_controls
 from .publish import (
-    LIVE_DIR, MINUTES_DIR, POINTER, POINTER_KIND, SNAPSHOT_KIND, SNAPSHOT_SCHEMA, STALE_AFTER, STATE_CLOSED,
-    STATE_LIVE, STATE_PAUSED, valid_session_id,
+    LIVE_DIR,
+    MINUTES_DIR,
+    POINTER,
+    POINTER_KIND,
+    SNAPSHOT_KIND,
+    SNAPSHOT_SCHEMA,
+    STALE_AFTER,
+    STATE_CLOSED,
+    STATE_LIVE,
+    STATE_PAUSED,
+    valid_session_id,
 )
 
 POLL_SECONDS = 0.25
@@ -80,23 +98,34 @@ def parse_snapshot(raw: bytes | str, name: str = "") -> dict[str, Any]:
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise SnapshotError(_("{name} is not complete JSON (cut off or damaged); still showing the last good "
-                              "state.").format(name=name)) from None
+        raise SnapshotError(
+            _("{name} is not complete JSON (cut off or damaged); still showing the last good state.").format(name=name)
+        ) from None
     if not isinstance(data, dict) or data.get("kind") != SNAPSHOT_KIND:
         raise SnapshotError(_("{name} is not a live sdtui meeting; ignored.").format(name=name))
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
         raise SnapshotError(_("{name} has no valid schema version; ignored.").format(name=name))
     if schema > SNAPSHOT_SCHEMA:
-        raise SnapshotError(_("{name} was written by a newer sdtui (schema {schema}); upgrade sdtui to follow "
-                              "this meeting.").format(name=name, schema=schema))
+        raise SnapshotError(
+            _("{name} was written by a newer sdtui (schema {schema}); upgrade sdtui to follow this meeting.").format(
+                name=name, schema=schema
+            )
+        )
     meeting = _record(data.get("meeting"))
     state = data.get("state") if data.get("state") in (STATE_LIVE, STATE_PAUSED, STATE_CLOSED) else STATE_LIVE
-    agenda = [{
-        "id": _text(item.get("id")), "title": _text(item.get("title")), "presenter": _text(item.get("presenter")),
-        "timebox": _number(item.get("timebox")) or 0.0, "place": _text(item.get("place")) or "planned",
-        "started": _number(item.get("started")), "ended": _number(item.get("ended")),
-    } for item in _records(data.get("agenda"))]
+    agenda = [
+        {
+            "id": _text(item.get("id")),
+            "title": _text(item.get("title")),
+            "presenter": _text(item.get("presenter")),
+            "timebox": _number(item.get("timebox")) or 0.0,
+            "place": _text(item.get("place")) or "planned",
+            "started": _number(item.get("started")),
+            "ended": _number(item.get("ended")),
+        }
+        for item in _records(data.get("agenda"))
+    ]
     current = data.get("current")
     if not isinstance(current, int) or isinstance(current, bool) or not 0 <= current < len(agenda):
         current = None
@@ -105,37 +134,67 @@ def parse_snapshot(raw: bytes | str, name: str = "") -> dict[str, Any]:
         tally = _record(round_.get("tally"))
         positions = None
         if isinstance(round_.get("positions"), list):
-            positions = [{"name": _text(p.get("name")), "position": _text(p.get("position"))}
-                         for p in _records(round_.get("positions"))]
-        board.append({
-            "id": _text(round_.get("id")), "topic": _text(round_.get("topic")),
-            "what_changed": _text(round_.get("what_changed")), "restore": _texts(round_.get("restore")),
-            "renovate": _texts(round_.get("renovate")),
-            "tally": {p.value: int(_number(tally.get(p.value)) or 0) for p in Position},
-            "positions": positions, "decision": _text(round_.get("decision")),
-            "rationale": _text(round_.get("rationale")), "focus": round_.get("focus") is True,
-        })
+            positions = [
+                {"name": _text(p.get("name")), "position": _text(p.get("position"))}
+                for p in _records(round_.get("positions"))
+            ]
+        board.append(
+            {
+                "id": _text(round_.get("id")),
+                "topic": _text(round_.get("topic")),
+                "what_changed": _text(round_.get("what_changed")),
+                "restore": _texts(round_.get("restore")),
+                "renovate": _texts(round_.get("renovate")),
+                "tally": {p.value: int(_number(tally.get(p.value)) or 0) for p in Position},
+                "positions": positions,
+                "decision": _text(round_.get("decision")),
+                "rationale": _text(round_.get("rationale")),
+                "focus": round_.get("focus") is True,
+            }
+        )
     return {
         "state": state,
         "meeting": {
-            "id": _text(meeting.get("id")), "title": _text(meeting.get("title")),
-            "network": _text(meeting.get("network")), "date": _text(meeting.get("date")),
-            "place": _text(meeting.get("place")), "status": _text(meeting.get("status")),
-            "start_time": _text(meeting.get("start_time")), "planned_end": _text(meeting.get("planned_end")),
-            "started": _number(meeting.get("started")), "ended": _number(meeting.get("ended")),
+            "id": _text(meeting.get("id")),
+            "title": _text(meeting.get("title")),
+            "network": _text(meeting.get("network")),
+            "date": _text(meeting.get("date")),
+            "place": _text(meeting.get("place")),
+            "status": _text(meeting.get("status")),
+            "start_time": _text(meeting.get("start_time")),
+            "planned_end": _text(meeting.get("planned_end")),
+            "started": _number(meeting.get("started")),
+            "ended": _number(meeting.get("ended")),
             "planned_minutes": _number(meeting.get("planned_minutes")) or 0.0,
         },
         "current": current,
         "agenda": agenda,
         "board": board,
         "notes": _texts(data.get("notes")),
-        "signals": [{"id": _text(s.get("id")), "organisation": _text(s.get("organisation")),
-                     "kind": _text(s.get("kind")), "text": _text(s.get("text"))} for s in _records(data.get("signals"))],
-        "decisions": [{"id": _text(d.get("id")), "text": _text(d.get("text")), "rationale": _text(d.get("rationale"))}
-                      for d in _records(data.get("decisions"))],
-        "actions": [{"id": _text(a.get("id")), "text": _text(a.get("text")), "owner": _text(a.get("owner")),
-                     "due": _text(a.get("due")), "status": _text(a.get("status")), "carried": a.get("carried") is True}
-                    for a in _records(data.get("actions"))],
+        "signals": [
+            {
+                "id": _text(s.get("id")),
+                "organisation": _text(s.get("organisation")),
+                "kind": _text(s.get("kind")),
+                "text": _text(s.get("text")),
+            }
+            for s in _records(data.get("signals"))
+        ],
+        "decisions": [
+            {"id": _text(d.get("id")), "text": _text(d.get("text")), "rationale": _text(d.get("rationale"))}
+            for d in _records(data.get("decisions"))
+        ],
+        "actions": [
+            {
+                "id": _text(a.get("id")),
+                "text": _text(a.get("text")),
+                "owner": _text(a.get("owner")),
+                "due": _text(a.get("due")),
+                "status": _text(a.get("status")),
+                "carried": a.get("carried") is True,
+            }
+            for a in _records(data.get("actions"))
+        ],
         "minutes": _minutes_name(data.get("minutes")),
     }
 
@@ -307,8 +366,9 @@ class Follower:
         return self.monotonic() - self.last_sign > self.stale_after
 
 
-def follow_plain(follower: Follower, out: TextIO, *, interval: float = POLL_SECONDS,
-                 stop: Callable[[], bool] = lambda: False) -> int:
+def follow_plain(
+    follower: Follower, out: TextIO, *, interval: float = POLL_SECONDS, stop: Callable[[], bool] = lambda: False
+) -> int:
     """`sdtui follow --plain`: print each change as a line until the meeting closes; the exit status.
 
     Without a session id, a meeting already closed when following starts is old news: this
@@ -327,8 +387,11 @@ def follow_plain(follower: Follower, out: TextIO, *, interval: float = POLL_SECO
         snapshot = follower.snapshot
         if snapshot is None or (shown is None and not follower.fixed and snapshot["state"] == STATE_CLOSED):
             if not said_waiting:
-                print(_("Waiting for a meeting to go live in {folder} …").format(folder=follower.folder), file=out,
-                      flush=True)
+                print(
+                    _("Waiting for a meeting to go live in {folder} …").format(folder=follower.folder),
+                    file=out,
+                    flush=True,
+                )
                 said_waiting = True
             time.sleep(interval)
             continue
@@ -350,9 +413,26 @@ def stale_message(follower: Follower) -> str:
     if follower.updated_at is None:
         return _("The meeting is no longer updated.")
     return _("The meeting is no longer updated (last update at {time}).").format(
-        time=time.strftime("%H:%M:%S", time.localtime(follower.updated_at)))
+        time=time.strftime("%H:%M:%S", time.localtime(follower.updated_at))
+    )
 
 
-__all__ = ["Follower", "POLL_SECONDS", "SnapshotError", "action_text", "clock_line", "clocks", "current_item",
-           "describe_changes", "duration", "follow_plain", "identity", "item_line", "meeting_line", "parse_snapshot",
-           "position_word", "stale_message", "tally_text"]
+__all__ = [
+    "Follower",
+    "POLL_SECONDS",
+    "SnapshotError",
+    "action_text",
+    "clock_line",
+    "clocks",
+    "current_item",
+    "describe_changes",
+    "duration",
+    "follow_plain",
+    "identity",
+    "item_line",
+    "meeting_line",
+    "parse_snapshot",
+    "position_word",
+    "stale_message",
+    "tally_text",
+]

@@ -46,8 +46,9 @@ def item_line(snapshot: dict[str, Any]) -> str:
     item = current_item(snapshot)
     if item is None:
         return _("No item is running.")
-    line = _("Item {number}/{count}: {title}").format(number=snapshot["current"] + 1, count=len(snapshot["agenda"]),
-                                                    title=item["title"])
+    line = _("Item {number}/{count}: {title}").format(
+        number=snapshot["current"] + 1, count=len(snapshot["agenda"]), title=item["title"]
+    )
     return one_line(f"{line} ({item['presenter']})" if item["presenter"] else line)
 
 
@@ -87,7 +88,8 @@ def _clock_text(spent: float, planned: float) -> str:
 def tally_text(round_: dict[str, Any]) -> str:
     tally = round_["tally"]
     return _("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
-        restore=tally["restore"], renovate=tally["renovate"], undecided=tally["undecided"])
+        restore=tally["restore"], renovate=tally["renovate"], undecided=tally["undecided"]
+    )
 
 
 def action_text(action: dict[str, Any]) -> str:
@@ -116,20 +118,24 @@ def describe_changes(old: dict[str, Any] | None, new: dict[str, Any]) -> list[st
         if state == STATE_PAUSED:
             lines.append(_("Publishing paused by the facilitator: {meeting}").format(meeting=meeting_line(new)))
         elif state == STATE_LIVE:
-            lines.append((_("Live: {meeting}") if was != STATE_PAUSED else _("Publishing resumed: {meeting}")).format(
-                meeting=meeting_line(new)))
+            lines.append(
+                (_("Live: {meeting}") if was != STATE_PAUSED else _("Publishing resumed: {meeting}")).format(
+                    meeting=meeting_line(new)
+                )
+            )
         elif was is None:
             lines.append(_("Closed: {meeting}").format(meeting=meeting_line(new)))
     if state == STATE_PAUSED:
         return lines
     item, old_item = current_item(new), (current_item(old) if old is not None else None)
-    if item is not None and (old is None or old["current"] != new["current"] or old_item is None
-                             or old_item["title"] != item["title"]):
+    if item is not None and (
+        old is None or old["current"] != new["current"] or old_item is None or old_item["title"] != item["title"]
+    ):
         lines.append(item_line(new))
     lines += _board_changes(old["board"] if old else [], new["board"])
     old_notes = old["notes"] if old and old["current"] == new["current"] else []
-    if new["notes"][:len(old_notes)] == old_notes:
-        added = new["notes"][len(old_notes):]
+    if new["notes"][: len(old_notes)] == old_notes:
+        added = new["notes"][len(old_notes) :]
     else:  # a note was edited or removed: say only the texts not shown before
         added = [text for text in new["notes"] if text not in old_notes]
     lines += [_("Note: {text}").format(text=one_line(text)) for text in added]
@@ -175,8 +181,9 @@ def _board_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list
         if round_["tally"] != before["tally"] and (before["tally"] is not None or counted):
             lines.append(_("Tally on {topic}: {tally}").format(topic=topic, tally=tally_text(round_)))
         if round_["decision"] and round_["decision"] != before["decision"]:
-            lines.append(_("Decided on {topic}: {verdict}").format(topic=topic,
-                                                                   verdict=_word(Verdict, round_["decision"])))
+            lines.append(
+                _("Decided on {topic}: {verdict}").format(topic=topic, verdict=_word(Verdict, round_["decision"]))
+            )
     return lines
 
 

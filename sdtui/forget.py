@@ -92,8 +92,11 @@ def find_person(store: Store, name: str) -> ForgetPlan:
         raise ValidationError(_("Give the name of the person to forget."), "name")
     sessions, problems = store.load_all()
     if problems:
-        raise ValidationError(_("{count} sessions cannot be read, and the name may be in them; repair or move "
-                                "them first: {problems}").format(count=len(problems), problems="; ".join(problems)))
+        raise ValidationError(
+            _(
+                "{count} sessions cannot be read, and the name may be in them; repair or move them first: {problems}"
+            ).format(count=len(problems), problems="; ".join(problems))
+        )
     plan = ForgetPlan(name)
     texts = []
     for session in sessions:
@@ -107,8 +110,9 @@ def find_person(store: Store, name: str) -> ForgetPlan:
     plan.minutes = [path for path in minutes_files(store) if spans(_read(path), name)]
     plan.number = next_pseudonym_number(texts)
     if not plan.places:
-        raise ValidationError(_("{name!r} appears nowhere in this store; nothing was changed.").format(name=name),
-                              "name")
+        raise ValidationError(
+            _("{name!r} appears nowhere in this store; nothing was changed.").format(name=name), "name"
+        )
     return plan
 
 
@@ -127,8 +131,9 @@ def _read(path: Path) -> str:
         return ""
 
 
-def forget_person(store: Store, plan: ForgetPlan, *, reexport: bool = False,
-                  held: frozenset[str] = frozenset()) -> ForgetResult:
+def forget_person(
+    store: Store, plan: ForgetPlan, *, reexport: bool = False, held: frozenset[str] = frozenset()
+) -> ForgetResult:
     """Replace the person of `plan` everywhere it found them; see the module docstring.
 
     `held` names sessions whose lock the caller holds and keeps (the app's open session): they
@@ -165,10 +170,25 @@ def write_again(path: Path, before: Session, after: Session) -> Path:
         return write_minutes(path, backup_json(after))
     html = path.suffix == ".html"
     old = _read(path)
-    language = next((lang.value for lang in (before.language, *Language)
-                     if minutes_text(before, language=lang.value, html=html) == old), before.language.value)
+    language = next(
+        (
+            lang.value
+            for lang in (before.language, *Language)
+            if minutes_text(before, language=lang.value, html=html) == old
+        ),
+        before.language.value,
+    )
     return write_minutes(path, minutes_text(after, language=language, html=html))
 
 
-__all__ = ["PSEUDONYM", "ForgetPlan", "ForgetResult", "SessionPlaces", "find_person", "forget_person",
-           "minutes_files", "next_pseudonym_number", "write_again"]
+__all__ = [
+    "PSEUDONYM",
+    "ForgetPlan",
+    "ForgetResult",
+    "SessionPlaces",
+    "find_person",
+    "forget_person",
+    "minutes_files",
+    "next_pseudonym_number",
+    "write_again",
+]

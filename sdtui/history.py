@@ -50,13 +50,29 @@ WORD_FIELDS: dict[tuple[str, str], str] = {
 """Fields whose value is a stored word: shown translated, without the field's name."""
 
 FIELD_LABELS: dict[str, str] = {
-    "title": N_("title"), "network": N_("network"), "date": N_("date"), "start_time": N_("start"),
-    "end_time": N_("end"), "place": N_("place"), "online_link": N_("online link"), "chair": N_("chair"),
-    "guest_speakers": N_("guest speakers"), "language": N_("language of the minutes"),
-    "name": N_("name"), "organisation": N_("organisation"), "presenter": N_("presenter"),
-    "timebox": N_("timebox"), "topic": N_("topic"), "what_changed": N_("what changed"),
-    "rationale": N_("rationale"), "text": N_("text"), "owner_id": N_("owner"), "due": N_("due date"),
-    "item_id": N_("agenda item"), "review": N_("review date"), "standing": N_("standing item"),
+    "title": N_("title"),
+    "network": N_("network"),
+    "date": N_("date"),
+    "start_time": N_("start"),
+    "end_time": N_("end"),
+    "place": N_("place"),
+    "online_link": N_("online link"),
+    "chair": N_("chair"),
+    "guest_speakers": N_("guest speakers"),
+    "language": N_("language of the minutes"),
+    "name": N_("name"),
+    "organisation": N_("organisation"),
+    "presenter": N_("presenter"),
+    "timebox": N_("timebox"),
+    "topic": N_("topic"),
+    "what_changed": N_("what changed"),
+    "rationale": N_("rationale"),
+    "text": N_("text"),
+    "owner_id": N_("owner"),
+    "due": N_("due date"),
+    "item_id": N_("agenda item"),
+    "review": N_("review date"),
+    "standing": N_("standing item"),
 }
 CLOCK_FIELDS = ("started_at", "ended_at", "status")
 """Fields of an agenda item that change by themselves when the meeting moves to another item."""
@@ -113,8 +129,7 @@ def _session_order(key: str) -> int:
     return order.index(key) if key in order else len(order)
 
 
-def _list_changes(key: str, old: list[dict[str, Any]], new: list[dict[str, Any]],
-                  names: dict[Any, str]) -> list[str]:
+def _list_changes(key: str, old: list[dict[str, Any]], new: list[dict[str, Any]], names: dict[Any, str]) -> list[str]:
     what, naming = COLLECTIONS[key]
     old_by_id = {entry.get("id"): entry for entry in old}
     new_by_id = {entry.get("id"): entry for entry in new}
@@ -150,8 +165,9 @@ def _list_changes(key: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
     return found
 
 
-def _field_change(key: str, field: str, was: Any, now: Any, label: str = "",
-                  names: dict[Any, str] | None = None) -> str:
+def _field_change(
+    key: str, field: str, was: Any, now: Any, label: str = "", names: dict[Any, str] | None = None
+) -> str:
     context = WORD_FIELDS.get((key, field))
     if context is not None:
         words = translation(current_language()).pgettext
@@ -184,8 +200,11 @@ def _note_changes(label: str, old: list[dict[str, Any]], new: list[dict[str, Any
         if earlier is None:
             found.append(_("added a note on {item}").format(item=label))
         elif earlier.get("confidential") != note.get("confidential"):
-            found.append(_("note on {item} marked confidential").format(item=label) if note.get("confidential")
-                         else _("note on {item} no longer confidential").format(item=label))
+            found.append(
+                _("note on {item} marked confidential").format(item=label)
+                if note.get("confidential")
+                else _("note on {item} no longer confidential").format(item=label)
+            )
         elif earlier != note:
             found.append(_("note on {item} changed: '{text}'").format(item=label, text=cut(note.get("text", ""), 24)))
     for note in old:
@@ -200,9 +219,14 @@ def _position_changes(label: str, old: dict[str, str], new: dict[str, str], name
     for person in sorted(set(old) | set(new)):
         if old.get(person) != new.get(person):
             was, now = old.get(person), new.get(person)
-            found.append(_("{name} on {topic}: {was} → {now}").format(
-                name=cut(names.get(person, person), 30), topic=label,
-                was=words("Position", was) if was else "-", now=words("Position", now) if now else "-"))
+            found.append(
+                _("{name} on {topic}: {was} → {now}").format(
+                    name=cut(names.get(person, person), 30),
+                    topic=label,
+                    was=words("Position", was) if was else "-",
+                    now=words("Position", now) if now else "-",
+                )
+            )
     return found
 
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import ast
 import gettext
 import os
+from collections.abc import Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 LANGUAGES = ("nl", "en")
 SOURCE_LANGUAGE = "en"
@@ -134,5 +134,15 @@ def N_(message: str) -> str:
     return message
 
 
-__all__ = ["LANGUAGES", "N_", "_", "choose_language", "counted", "current_language", "read_po", "set_language",
-           "translation", "word"]
+__all__ = [
+    "LANGUAGES",
+    "N_",
+    "_",
+    "choose_language",
+    "counted",
+    "current_language",
+    "read_po",
+    "set_language",
+    "translation",
+    "word",
+]

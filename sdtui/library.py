@@ -18,9 +18,10 @@ is recorded beside it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Generic, Iterable, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from .i18n import N_, _
 from .mentions import find_mentions, replace_in_strings
@@ -96,9 +97,12 @@ class OwnLibrary:
                 parsed.append(build(row))
             except (ValidationError, TypeError, ValueError, AttributeError) as error:
                 reason = error.message if isinstance(error, ValidationError) else str(error)
-                raise StoreCorrupt(_("{path} holds an entry sdtui cannot read ({reason}); sdtui left the file "
-                                     "untouched. Restore it from a backup or move it away.").format(
-                                         path=path, reason=reason)) from None
+                raise StoreCorrupt(
+                    _(
+                        "{path} holds an entry sdtui cannot read ({reason}); sdtui left the file "
+                        "untouched. Restore it from a backup or move it away."
+                    ).format(path=path, reason=reason)
+                ) from None
         return parsed
 
     def _read(self, path: Path, kind: str, build: Callable[[Any], T]) -> list[T]:
@@ -159,8 +163,9 @@ class OwnLibrary:
             names = {name.casefold() for t in (*TEMPLATES, *own) for name in t.name.values()}
             for name in template.name.values():
                 if name.casefold() in names:
-                    raise ValidationError(_("There is already a template called {name!r}; choose another name.")
-                                          .format(name=name), "name")
+                    raise ValidationError(
+                        _("There is already a template called {name!r}; choose another name.").format(name=name), "name"
+                    )
             table[str(next_row_id(table))] = template.to_dict()
             return template
 
@@ -170,8 +175,9 @@ class OwnLibrary:
         """Forget an own template; built-in ones cannot be removed."""
         if not template_id.startswith(OWN_PREFIX):
             raise ValidationError(_("Built-in templates cannot be removed; only your own."))
-        self._change(self.templates_path, "templates",
-                     lambda table: _remove(table, lambda row: row.get("id") == template_id))
+        self._change(
+            self.templates_path, "templates", lambda table: _remove(table, lambda row: row.get("id") == template_id)
+        )
 
     # --- prompts ------------------------------------------------------------------------
 
@@ -187,17 +193,23 @@ class OwnLibrary:
         """The built-in prompts, then the user's own; the built-in ones alone when the own cannot be read."""
         return offer(PROMPTS, self.prompts)
 
-    def add_prompt(self, title: str, explanation: str, what_changed: str = "",
-                   language: Language | str = Language.NL) -> Prompt:
+    def add_prompt(
+        self, title: str, explanation: str, what_changed: str = "", language: Language | str = Language.NL
+    ) -> Prompt:
         """Keep a prompt the user wrote; the texts are checked like every prompt's."""
         title = clean_line(title, N_("Question"), required=True, limit=MAX_PROMPT_TITLE, field="title")
-        explanation = clean_line(explanation, N_("One-line explanation"), required=True, limit=MAX_EXPLANATION,
-                                 field="explanation")
+        explanation = clean_line(
+            explanation, N_("One-line explanation"), required=True, limit=MAX_EXPLANATION, field="explanation"
+        )
         what_changed = clean_text(what_changed, "What changed", field="what_changed")
         lang = parse_enum(Language, language, "Language")
         fallback = Language.NL.value
-        prompt = Prompt(OWN_PROMPT_PREFIX + new_id(), {fallback: title}, {fallback: explanation},
-                        {fallback: what_changed} if what_changed else {})
+        prompt = Prompt(
+            OWN_PROMPT_PREFIX + new_id(),
+            {fallback: title},
+            {fallback: explanation},
+            {fallback: what_changed} if what_changed else {},
+        )
 
         def insert(table: dict[str, Any]) -> Prompt:
             own = self._parse(table.values(), self.prompts_path, _prompt_of_row)
@@ -212,8 +224,11 @@ class OwnLibrary:
         """Forget an own prompt; topics already taken from it keep their words."""
         if not prompt_id.startswith(OWN_PROMPT_PREFIX):
             raise ValidationError(_("Built-in prompts cannot be removed; only your own."))
-        self._change(self.prompts_path, "prompts",
-                     lambda table: _remove(table, lambda row: (row.get("prompt") or {}).get("id") == prompt_id))
+        self._change(
+            self.prompts_path,
+            "prompts",
+            lambda table: _remove(table, lambda row: (row.get("prompt") or {}).get("id") == prompt_id),
+        )
 
     # --- the right to be forgotten (forget.py) ------------------------------------------
 
@@ -272,5 +287,4 @@ def _prompt_of_row(row: Any) -> Prompt:
     return prompt
 
 
-__all__ = ["LOCK_FILE", "OWN_PROMPT_PREFIX", "Offer", "OwnLibrary", "PROMPTS_FILE", "TEMPLATES_FILE",
-           "offer"]
+__all__ = ["LOCK_FILE", "OWN_PROMPT_PREFIX", "Offer", "OwnLibrary", "PROMPTS_FILE", "TEMPLATES_FILE", "offer"]

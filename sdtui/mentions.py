@@ -11,18 +11,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from .parts import PlaceKind
 from .text import fold, fold_with_offsets
 
-SKIPPED_KEYS = frozenset({"id", "follows", "carried_from", "present", "prompt_id", "item_id", "owner_id",
-                          "participant_id", "language", "status", "kind", "role", "attendance", "mode",
-                          "movement", "decision", "positions", "counts"})
+SKIPPED_KEYS = frozenset(
+    {
+        "id",
+        "follows",
+        "carried_from",
+        "present",
+        "prompt_id",
+        "item_id",
+        "owner_id",
+        "participant_id",
+        "language",
+        "status",
+        "kind",
+        "role",
+        "attendance",
+        "mode",
+        "movement",
+        "decision",
+        "positions",
+        "counts",
+    }
+)
 """Keys whose values are ids, links or stored words, never text a person typed."""
 
-KINDS: dict[str, PlaceKind] = {"presenter": PlaceKind.PRESENTER, "chair": PlaceKind.CHAIR,
-                               "guest_speakers": PlaceKind.GUEST_SPEAKER, "by": PlaceKind.AMENDMENT}
+KINDS: dict[str, PlaceKind] = {
+    "presenter": PlaceKind.PRESENTER,
+    "chair": PlaceKind.CHAIR,
+    "guest_speakers": PlaceKind.GUEST_SPEAKER,
+    "by": PlaceKind.AMENDMENT,
+}
 """Fields that name a person by what they hold; every other field holding the name is a mention."""
 
 
@@ -63,8 +87,10 @@ def replace_in_strings(data: Any, name: str, replacement: str) -> Any:
     if isinstance(data, list):
         return [replace_in_strings(value, name, replacement) for value in data]
     if isinstance(data, dict):
-        return {key: value if key in SKIPPED_KEYS else replace_in_strings(value, name, replacement)
-                for key, value in data.items()}
+        return {
+            key: value if key in SKIPPED_KEYS else replace_in_strings(value, name, replacement)
+            for key, value in data.items()
+        }
     return data
 
 

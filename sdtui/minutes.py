@@ -9,48 +9,128 @@ notes never appear.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from .i18n import translation
 from .model import (
-    ActionItem, ActionStatus, Attendance, ItemStatus, Language, Movement, Participant, Position, RecordStatus, Round,
-    Role, RoundMode, Session, SessionStatus, SignalKind, Verdict,
+    ActionItem,
+    ActionStatus,
+    Attendance,
+    ItemStatus,
+    Language,
+    Movement,
+    Participant,
+    Position,
+    RecordStatus,
+    Role,
+    Round,
+    RoundMode,
+    Session,
+    SessionStatus,
+    SignalKind,
+    Verdict,
 )
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
 LABELS: dict[str, str] = {
-    "draft": "**Draft**: the meeting has not been closed; these minutes may still change.", "date": "Date",
-    "time": "Time", "place": "Place", "online": "Online", "network": "Network", "chair": "Chair",
-    "guests": "Guest speakers", "minute_taker": "Minutes", "participants": "Participants",
-    "present": "Present", "apologies": "Absent with apologies", "absent": "Absent", "agenda": "Agenda",
-    "item": "Item", "presenter": "Presenter", "planned": "Planned", "actual": "Actual", "minutes_unit": "min",
-    "not_reached": "not reached", "proceedings": "Proceedings", "no_notes": "No notes.",
-    "rounds": "Restore or renovate", "what_changed": "What changed", "restore_args": "Arguments to restore",
-    "renovate_args": "Arguments to renovate", "position": "Position", "count": "Count", "who": "Who",
-    "decision": "Decision", "rationale": "Rationale", "no_decision": "no decision yet", "signals": "Signals",
-    "good-practice": "Good practices", "bottleneck": "Bottlenecks", "decisions": "Decisions",
-    "actions": "Action items", "action": "Action", "owner": "Owner", "due": "Due", "status": "Status",
-    "carried": "Open from earlier meetings", "new_actions": "New", "none": "None.", "restore": "restore",
-    "renovate": "renovate", "undecided": "undecided", "deferred": "deferred", "open": "open", "done": "done",
-    "dropped": "dropped", "chair_role": "chair", "speaker": "speaker", "minute-taker": "minute-taker",
-    "member": "member", "guest": "guest",
-    "final": "final", "draft_status": "draft", "approved_on": "approved on {date}", "amendments": "Amendments",
+    "draft": "**Draft**: the meeting has not been closed; these minutes may still change.",
+    "date": "Date",
+    "time": "Time",
+    "place": "Place",
+    "online": "Online",
+    "network": "Network",
+    "chair": "Chair",
+    "guests": "Guest speakers",
+    "minute_taker": "Minutes",
+    "participants": "Participants",
+    "present": "Present",
+    "apologies": "Absent with apologies",
+    "absent": "Absent",
+    "agenda": "Agenda",
+    "item": "Item",
+    "presenter": "Presenter",
+    "planned": "Planned",
+    "actual": "Actual",
+    "minutes_unit": "min",
+    "not_reached": "not reached",
+    "proceedings": "Proceedings",
+    "no_notes": "No notes.",
+    "rounds": "Restore or renovate",
+    "what_changed": "What changed",
+    "restore_args": "Arguments to restore",
+    "renovate_args": "Arguments to renovate",
+    "position": "Position",
+    "count": "Count",
+    "who": "Who",
+    "decision": "Decision",
+    "rationale": "Rationale",
+    "no_decision": "no decision yet",
+    "signals": "Signals",
+    "good-practice": "Good practices",
+    "bottleneck": "Bottlenecks",
+    "decisions": "Decisions",
+    "actions": "Action items",
+    "action": "Action",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "carried": "Open from earlier meetings",
+    "new_actions": "New",
+    "none": "None.",
+    "restore": "restore",
+    "renovate": "renovate",
+    "undecided": "undecided",
+    "deferred": "deferred",
+    "open": "open",
+    "done": "done",
+    "dropped": "dropped",
+    "chair_role": "chair",
+    "speaker": "speaker",
+    "minute-taker": "minute-taker",
+    "member": "member",
+    "guest": "guest",
+    "final": "final",
+    "draft_status": "draft",
+    "approved_on": "approved on {date}",
+    "amendments": "Amendments",
     "amendments_intro": "Asked for when these minutes were approved; the text above is kept as it was written.",
-    "asked_by": "asked by", "mode_named": "Positions taken by name.",
+    "asked_by": "asked by",
+    "mode_named": "Positions taken by name.",
     "mode_hidden": "Secret round: positions were taken per person; only the tally is recorded.",
-    "mode_count": "Counted hands: only the numbers were taken.", "present_for": "Present",
-    "quorum": "Quorum", "quorum_met": "quorum met", "quorum_not_met": "quorum not met",
-    "arrivals": "Arrivals and departures", "arrived": "arrived", "left": "left", "moved": "moved to the next meeting",
-    "skipped": "skipped", "moved_items": "Moved to the next meeting", "review_on": "Review on",
+    "mode_count": "Counted hands: only the numbers were taken.",
+    "present_for": "Present",
+    "quorum": "Quorum",
+    "quorum_met": "quorum met",
+    "quorum_not_met": "quorum not met",
+    "arrivals": "Arrivals and departures",
+    "arrived": "arrived",
+    "left": "left",
+    "moved": "moved to the next meeting",
+    "skipped": "skipped",
+    "moved_items": "Moved to the next meeting",
+    "review_on": "Review on",
 }
 """Every word the minutes use, by key, in English; `labels()` gives them in a session's language
 from the catalog (context "minutes")."""
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 """Month names for dates in the minutes; the catalog has them under the context "month"."""
 
 
@@ -144,8 +224,12 @@ class _Writer:
         if session.start_time:
             end = f"–{_hhmm(session.end_time)}" if session.end_time else ""
             facts.append((label["time"], f"{_hhmm(session.start_time)}{end}"))
-        for key, value in (("place", session.place), ("online", session.online_link),
-                           ("network", session.network), ("chair", session.chair)):
+        for key, value in (
+            ("place", session.place),
+            ("online", session.online_link),
+            ("network", session.network),
+            ("chair", session.chair),
+        ):
             if value:
                 facts.append((label[key], escape_inline(value)))
         if session.guest_speakers:
@@ -154,8 +238,9 @@ class _Writer:
         if takers:
             facts.append((label["minute_taker"], ", ".join(self.person(p) for p in takers)))
         if session.record_status is RecordStatus.APPROVED and session.approved_on:
-            facts.append((label["status"], label["approved_on"].format(
-                date=format_date(session.approved_on, self.language))))
+            facts.append(
+                (label["status"], label["approved_on"].format(date=format_date(session.approved_on, self.language)))
+            )
         self.add(self.bullets(f"**{name}:** {value}" for name, value in facts))
 
     def names(self, ids: Iterable[str]) -> str:
@@ -177,8 +262,11 @@ class _Writer:
 
     def participants(self) -> None:
         self.add(f"## {self.word('participants')}")
-        for attendance, key in ((Attendance.PRESENT, "present"), (Attendance.APOLOGIES, "apologies"),
-                                (Attendance.ABSENT, "absent")):
+        for attendance, key in (
+            (Attendance.PRESENT, "present"),
+            (Attendance.APOLOGIES, "apologies"),
+            (Attendance.ABSENT, "absent"),
+        ):
             people = [p for p in self.session.participants if p.attendance is attendance]
             if people:
                 self.add(f"### {self.word(key)}", self.bullets(self._with_role(p) for p in people))
@@ -188,10 +276,14 @@ class _Writer:
             self.add(f"**{self.word('quorum')}:** {self.session.quorum}")
         if self.session.arrivals:
             names = {p.id: p.name for p in self.session.participants}
-            self.add(f"### {self.word('arrivals')}", self.bullets(
-                f"{_hhmm(a.at)} {escape_inline(names.get(a.participant_id, a.participant_id))} "
-                f"{self.word('arrived' if a.movement is Movement.ARRIVED else 'left')}"
-                for a in self.session.arrivals))
+            self.add(
+                f"### {self.word('arrivals')}",
+                self.bullets(
+                    f"{_hhmm(a.at)} {escape_inline(names.get(a.participant_id, a.participant_id))} "
+                    f"{self.word('arrived' if a.movement is Movement.ARRIVED else 'left')}"
+                    for a in self.session.arrivals
+                ),
+            )
 
     def _with_role(self, participant: Participant) -> str:
         if participant.role is Role.MEMBER:
@@ -207,21 +299,28 @@ class _Writer:
             return
         unit = self.word("minutes_unit")
         rows = []
-        for number, (item, planned) in enumerate(zip(session.agenda, session.planned_starts()), start=1):
+        for number, (item, planned) in enumerate(zip(session.agenda, session.planned_starts(), strict=True), start=1):
             planned_text = f"{_hhmm(planned)} ({item.timebox} {unit})".strip()
             if item.started_at:
                 minutes = round(item.elapsed(item.ended_at or item.started_at).total_seconds() / 60)
-                actual = f"{_hhmm(item.started_at)}–{_hhmm(item.ended_at)} ({minutes} {unit})" if item.ended_at \
+                actual = (
+                    f"{_hhmm(item.started_at)}–{_hhmm(item.ended_at)} ({minutes} {unit})"
+                    if item.ended_at
                     else _hhmm(item.started_at)
+                )
             else:
                 actual = self.word("not_reached") if session.status is SessionStatus.CLOSED else ""
             if item.status in (ItemStatus.MOVED, ItemStatus.SKIPPED):
                 aside = self.word("moved" if item.status is ItemStatus.MOVED else "skipped")
                 actual = f"{actual}, {aside}" if actual else aside
-            rows.append([str(number), escape_cell(item.title), escape_cell(item.presenter), planned_text,
-                         actual or " "])
-        self.add(self.table(["#", self.word("item"), self.word("presenter"), self.word("planned"),
-                             self.word("actual")], rows))
+            rows.append(
+                [str(number), escape_cell(item.title), escape_cell(item.presenter), planned_text, actual or " "]
+            )
+        self.add(
+            self.table(
+                ["#", self.word("item"), self.word("presenter"), self.word("planned"), self.word("actual")], rows
+            )
+        )
         moved = [item for item in session.agenda if item.status is ItemStatus.MOVED]
         if moved:
             self.add(f"**{self.word('moved_items')}:**", self.bullets(escape_inline(item.title) for item in moved))
@@ -257,8 +356,7 @@ class _Writer:
             if round_.mode is not RoundMode.NAMED:  # a secret round or counted hands: numbers only
                 rows.append([self.word(position.value), str(counts[position])])
                 continue
-            names = [escape_cell(p.name) for p in present
-                     if round_.positions.get(p.id, Position.UNDECIDED) is position]
+            names = [escape_cell(p.name) for p in present if round_.positions.get(p.id, Position.UNDECIDED) is position]
             rows.append([self.word(position.value), str(counts[position]), ", ".join(names) or " "])
         header = [self.word("position"), self.word("count")]
         self.add(self.table(header if round_.mode is not RoundMode.NAMED else [*header, self.word("who")], rows))
@@ -275,8 +373,10 @@ class _Writer:
         for kind in SignalKind:
             found = [s for s in self.session.signals if s.kind is kind]
             if found:
-                self.add(f"### {self.word(kind.value)}",
-                         self.bullets(f"**{escape_inline(s.organisation)}:** {escape_inline(s.text)}" for s in found))
+                self.add(
+                    f"### {self.word(kind.value)}",
+                    self.bullets(f"**{escape_inline(s.organisation)}:** {escape_inline(s.text)}" for s in found),
+                )
 
     def decisions(self) -> None:
         self.add(f"## {self.word('decisions')}")
@@ -285,11 +385,17 @@ class _Writer:
             return
         lines = []
         for number, decision in enumerate(self.session.decisions, start=1):
-            why = f" ({self.word('rationale').lower()}: {escape_inline(decision.rationale)})" if decision.rationale else ""
+            why = (
+                f" ({self.word('rationale').lower()}: {escape_inline(decision.rationale)})"
+                if decision.rationale
+                else ""
+            )
             lines.append(f"{number}. {escape_inline(decision.text)}{why}")
             indent = " " * len(f"{number}. ")
             if decision.review_on:
-                lines.append(f"{indent}- **{self.word('review_on')}:** {format_date(decision.review_on, self.language)}")
+                lines.append(
+                    f"{indent}- **{self.word('review_on')}:** {format_date(decision.review_on, self.language)}"
+                )
             if decision.present:
                 lines.append(f"{indent}- {self.present_line(decision.present)}")
         self.add("\n".join(lines))
@@ -329,9 +435,15 @@ class _Writer:
             self.add(self.action_table(new))
 
     def action_table(self, actions: list[ActionItem]) -> str:
-        rows = [[escape_cell(a.text), self.owner(a),
-                 format_date(a.due, self.language) if a.due else " ", self.word(a.status.value)]
-                for a in sorted(actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.due or date.max))]
+        rows = [
+            [
+                escape_cell(a.text),
+                self.owner(a),
+                format_date(a.due, self.language) if a.due else " ",
+                self.word(a.status.value),
+            ]
+            for a in sorted(actions, key=lambda a: (a.status is not ActionStatus.OPEN, a.due or date.max))
+        ]
         return self.table([self.word("action"), self.word("owner"), self.word("due"), self.word("status")], rows)
 
 
@@ -349,8 +461,6 @@ def render_minutes(session: Session, *, language: Language | str | None = None) 
     writer.amendments()
     writer.status()
     return "\n\n".join(writer.blocks) + "\n"
-
-
 
 
 HTML_STYLE = """
@@ -378,9 +488,20 @@ def render_minutes_html(session: Session, *, language: Language | str | None = N
 
     lang = Language(language) if language else session.language
     body = markdown_parser().render(render_minutes(session, language=lang))
-    return (f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{escape(session.title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang.value}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(session.title)}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
 
 
-__all__ = ["LABELS", "labels", "escape_block", "escape_cell", "escape_inline", "format_date", "markdown_parser",
-           "render_minutes", "render_minutes_html"]
+__all__ = [
+    "LABELS",
+    "labels",
+    "escape_block",
+    "escape_cell",
+    "escape_inline",
+    "format_date",
+    "markdown_parser",
+    "render_minutes",
+    "render_minutes_html",
+]

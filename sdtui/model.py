@@ -12,28 +12,76 @@ text)`), never which field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
-from collections.abc import Mapping
 from typing import Any
 
 from . import record, timing
 from .i18n import _
 from .parts import (
-    ID_ALPHABET, ActionItem, ActionStatus, AgendaItem, Amendment, Arrival, Attendance, Decision, ItemKind, ItemStatus,
-    Language, Movement, NotFound, Note, Participant, PlaceKind, Position, RecordStatus, Role, Round, RoundMode, SessionStatus,
-    Side, Signal, SignalKind, Verdict, find_part, following, new_id, to_plain,
+    ID_ALPHABET,
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Amendment,
+    Arrival,
+    Attendance,
+    Decision,
+    ItemKind,
+    ItemStatus,
+    Language,
+    Movement,
+    Note,
+    NotFound,
+    Participant,
+    PlaceKind,
+    Position,
+    RecordStatus,
+    Role,
+    Round,
+    RoundMode,
+    SessionStatus,
+    Side,
+    Signal,
+    SignalKind,
+    Verdict,
+    find_part,
+    following,
+    new_id,
+    to_plain,
 )
 from .record import Place
 from .validation import (
-    MAX_TEXT, MAX_TIMEBOX, MAX_TITLE, ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime,
-    parse_enum, parse_time, parse_timebox, strip_controls,
+    MAX_TEXT,
+    MAX_TIMEBOX,
+    MAX_TITLE,
+    ValidationError,
+    clean_line,
+    clean_text,
+    parse_count,
+    parse_date,
+    parse_datetime,
+    parse_enum,
+    parse_time,
+    parse_timebox,
+    strip_controls,
 )
 
 # --- the session --------------------------------------------------------------------------
 
-DETAILS = ("title", "network", "date", "start_time", "end_time", "place", "online_link", "chair", "guest_speakers",
-           "language")
+DETAILS = (
+    "title",
+    "network",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "online_link",
+    "chair",
+    "guest_speakers",
+    "language",
+)
 """The fields of a session that `Session.update_details` changes: what Prepare's Details tab shows."""
 
 
@@ -83,7 +131,9 @@ class Session:
         self.place = clean_line(self.place, "Place")
         self.online_link = clean_line(self.online_link, "Online link", limit=2000)
         self.chair = clean_line(self.chair, "Chair")
-        self.guest_speakers = [clean_line(g, "Guest speaker", required=True, field="guest_speakers") for g in self.guest_speakers]
+        self.guest_speakers = [
+            clean_line(g, "Guest speaker", required=True, field="guest_speakers") for g in self.guest_speakers
+        ]
         self.language = parse_enum(Language, self.language, "Language")
         self.status = parse_enum(SessionStatus, self.status, "Status")
         self.started_at = parse_datetime(self.started_at)
@@ -114,8 +164,9 @@ class Session:
         for person in self.participants:
             if person.id == participant_id:
                 return person
-        raise ValidationError(_("The owner ({owner!r}) is not a participant of this meeting.").format(owner=participant_id),
-                              "owner")
+        raise ValidationError(
+            _("The owner ({owner!r}) is not a participant of this meeting.").format(owner=participant_id), "owner"
+        )
 
     def find_participant(self, name: str) -> Participant:
         """A participant by id, exact name, or a unique case-insensitive name prefix."""
@@ -127,8 +178,9 @@ class Session:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise ValidationError(_("More than one participant fits {name!r}; type more of the name.").format(name=name),
-                                  "owner")
+            raise ValidationError(
+                _("More than one participant fits {name!r}; type more of the name.").format(name=name), "owner"
+            )
         raise ValidationError(_("There is no participant called {name!r}; add them first.").format(name=name), "owner")
 
     def item(self, item_id: str | None) -> AgendaItem | None:
@@ -179,10 +231,16 @@ class Session:
 
     # editing
 
-    def add_participant(self, name: str, organisation: str = "", role: Role | str = Role.MEMBER,
-                        attendance: Attendance | str = Attendance.PRESENT) -> Participant:
-        person = Participant(name, organisation, parse_enum(Role, role, "Role"),
-                             parse_enum(Attendance, attendance, "Attendance"))
+    def add_participant(
+        self,
+        name: str,
+        organisation: str = "",
+        role: Role | str = Role.MEMBER,
+        attendance: Attendance | str = Attendance.PRESENT,
+    ) -> Participant:
+        person = Participant(
+            name, organisation, parse_enum(Role, role, "Role"), parse_enum(Attendance, attendance, "Attendance")
+        )
         if any(p.name.casefold() == person.name.casefold() for p in self.participants):
             raise ValidationError(_("There is already a participant called {name!r}.").format(name=person.name), "name")
         self.participants.append(person)
@@ -191,24 +249,42 @@ class Session:
     def remove_participant(self, participant_id: str) -> None:
         person = self.participant(participant_id)
         if any(a.owner_id == person.id for a in self.actions):
-            raise ValidationError(_("{name} owns action items; give them to someone else first.").format(name=person.name),
-                                  "owner")
+            raise ValidationError(
+                _("{name} owns action items; give them to someone else first.").format(name=person.name), "owner"
+            )
         self.participants.remove(person)
         for round_ in self.rounds:
             round_.positions.pop(person.id, None)
 
-    def add_item(self, title: str, *, kind: ItemKind | str = ItemKind.DISCUSSION, presenter: str = "",
-                 timebox: int | str = 15, index: int | None = None, standing: bool = False) -> AgendaItem:
-        item = AgendaItem(title, kind=parse_enum(ItemKind, kind, "Kind"), presenter=presenter,
-                          timebox=parse_timebox(timebox), standing=standing)
+    def add_item(
+        self,
+        title: str,
+        *,
+        kind: ItemKind | str = ItemKind.DISCUSSION,
+        presenter: str = "",
+        timebox: int | str = 15,
+        index: int | None = None,
+        standing: bool = False,
+    ) -> AgendaItem:
+        item = AgendaItem(
+            title,
+            kind=parse_enum(ItemKind, kind, "Kind"),
+            presenter=presenter,
+            timebox=parse_timebox(timebox),
+            standing=standing,
+        )
         self.agenda.insert(len(self.agenda) if index is None else index, item)
         return item
 
     def remove_item(self, item_id: str) -> None:
         item = self.agenda_item(item_id)
         self.agenda.remove(item)
-        linked: list[Round | Signal | Decision | ActionItem] = [*self.rounds, *self.signals, *self.decisions,
-                                                                *self.actions]
+        linked: list[Round | Signal | Decision | ActionItem] = [
+            *self.rounds,
+            *self.signals,
+            *self.decisions,
+            *self.actions,
+        ]
         for part in linked:
             if part.item_id == item_id:
                 part.item_id = None
@@ -221,8 +297,9 @@ class Session:
         self.agenda.insert(new, self.agenda.pop(old))
         return new
 
-    def add_round(self, topic: str, *, item_id: str | None = None, what_changed: str = "",
-                  prompt_id: str | None = None) -> Round:
+    def add_round(
+        self, topic: str, *, item_id: str | None = None, what_changed: str = "", prompt_id: str | None = None
+    ) -> Round:
         round_ = Round(topic, what_changed=what_changed, item_id=item_id, prompt_id=prompt_id)
         self.rounds.append(round_)
         return round_
@@ -232,23 +309,28 @@ class Session:
         person = self.participant(participant_id)
         round_.positions[person.id] = parse_enum(Position, position, "Position")
 
-    def add_signal(self, organisation: str, kind: SignalKind | str, text: str,
-                   item_id: str | None = None) -> Signal:
+    def add_signal(self, organisation: str, kind: SignalKind | str, text: str, item_id: str | None = None) -> Signal:
         signal = Signal(organisation, parse_enum(SignalKind, kind, "Signal kind", "kind"), text, item_id=item_id)
         self.signals.append(signal)
         return signal
 
-    def add_decision(self, text: str, rationale: str = "", item_id: str | None = None,
-                     review_on: dt.date | str | None = None) -> Decision:
+    def add_decision(
+        self, text: str, rationale: str = "", item_id: str | None = None, review_on: dt.date | str | None = None
+    ) -> Decision:
         """A decision of the meeting, with who is in the room now and, if given, when to review it."""
-        decision = Decision(text, rationale, item_id=item_id,
-                            review_on=parse_date(review_on, "Review date", "review_on"),
-                            present=[p.id for p in self.in_room])
+        decision = Decision(
+            text,
+            rationale,
+            item_id=item_id,
+            review_on=parse_date(review_on, "Review date", "review_on"),
+            present=[p.id for p in self.in_room],
+        )
         self.decisions.append(decision)
         return decision
 
-    def add_action(self, text: str, owner: str, due: dt.date | str | None = None,
-                   item_id: str | None = None) -> ActionItem:
+    def add_action(
+        self, text: str, owner: str, due: dt.date | str | None = None, item_id: str | None = None
+    ) -> ActionItem:
         """Add an action item; owner is a participant id or name (a unique prefix will do)."""
         person = self.find_participant(owner)
         action = ActionItem(text, person.id, parse_date(due, "Due date", "due"), item_id=item_id)
@@ -275,7 +357,9 @@ class Session:
         current = find_part(self.participants, participant_id)
         updated = replace(current, **changes)
         if any(p.id != participant_id and p.name.casefold() == updated.name.casefold() for p in self.participants):
-            raise ValidationError(_("There is already a participant called {name!r}.").format(name=updated.name), "name")
+            raise ValidationError(
+                _("There is already a participant called {name!r}.").format(name=updated.name), "name"
+            )
         self.participants[self.participants.index(current)] = updated
         return updated
 
@@ -386,15 +470,18 @@ class Session:
         """In a count-only round: how many hands for restore, renovate or undecided."""
         round_ = self.round(round_id)
         if round_.mode is not RoundMode.COUNT:
-            raise ValidationError(_("Numbers are entered only in a count-only round; switch the round's mode first."),
-                                  "counts")
+            raise ValidationError(
+                _("Numbers are entered only in a count-only round; switch the round's mode first."), "counts"
+            )
         round_.counts[parse_enum(Position, position, "Position")] = parse_count(number, "Count")
         return round_
 
     def set_counts(self, round_id: str, counts: Mapping[Position | str, int | str]) -> Round:
         """All the numbers of a count-only round at once; one bad number changes none."""
-        checked = {parse_enum(Position, position, "Position"): parse_count(number, "Count")
-                   for position, number in counts.items()}
+        checked = {
+            parse_enum(Position, position, "Position"): parse_count(number, "Count")
+            for position, number in counts.items()
+        }
         for position, number in checked.items():
             self.set_count(round_id, position, number)
         return self.round(round_id)
@@ -454,21 +541,27 @@ class Session:
         stays behind; every part gets a new id so the two sessions never share one.
         """
         copy = Session(
-            title=self.title, network=self.network, date=self.date, start_time=self.start_time,
-            end_time=self.end_time, place=self.place, online_link=self.online_link, chair=self.chair,
-            guest_speakers=list(self.guest_speakers), language=self.language,
+            title=self.title,
+            network=self.network,
+            date=self.date,
+            start_time=self.start_time,
+            end_time=self.end_time,
+            place=self.place,
+            online_link=self.online_link,
+            chair=self.chair,
+            guest_speakers=list(self.guest_speakers),
+            language=self.language,
         )
-        copy.participants = [
-            Participant(p.name, p.organisation, p.role, Attendance.PRESENT) for p in self.participants
-        ]
+        copy.participants = [Participant(p.name, p.organisation, p.role, Attendance.PRESENT) for p in self.participants]
         new_item_ids = {}
         for item in self.agenda:
             fresh = AgendaItem(item.title, item.kind, item.presenter, item.timebox, standing=item.standing)
             new_item_ids[item.id] = fresh.id
             copy.agenda.append(fresh)
         copy.rounds = [
-            Round(r.topic, what_changed=r.what_changed, item_id=new_item_ids.get(r.item_id or ""),
-                            prompt_id=r.prompt_id)
+            Round(
+                r.topic, what_changed=r.what_changed, item_id=new_item_ids.get(r.item_id or ""), prompt_id=r.prompt_id
+            )
             for r in self.rounds
         ]
         return copy
@@ -497,10 +590,47 @@ class Session:
 
 
 __all__ = [
-    "DETAILS", "ID_ALPHABET", "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ActionItem", "ActionStatus", "AgendaItem",
-    "Amendment", "Arrival", "Attendance", "Decision", "ItemKind", "ItemStatus", "Language", "Movement", "NotFound",
-    "Note", "Participant", "Place", "PlaceKind", "Position", "RecordStatus", "Role", "Round", "RoundMode", "Session",
-    "SessionStatus", "Side", "Signal", "SignalKind", "ValidationError", "Verdict", "clean_line",
-    "clean_text", "following", "new_id", "parse_date", "parse_datetime", "parse_enum", "parse_time", "parse_timebox",
+    "DETAILS",
+    "ID_ALPHABET",
+    "MAX_TEXT",
+    "MAX_TIMEBOX",
+    "MAX_TITLE",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Amendment",
+    "Arrival",
+    "Attendance",
+    "Decision",
+    "ItemKind",
+    "ItemStatus",
+    "Language",
+    "Movement",
+    "NotFound",
+    "Note",
+    "Participant",
+    "Place",
+    "PlaceKind",
+    "Position",
+    "RecordStatus",
+    "Role",
+    "Round",
+    "RoundMode",
+    "Session",
+    "SessionStatus",
+    "Side",
+    "Signal",
+    "SignalKind",
+    "ValidationError",
+    "Verdict",
+    "clean_line",
+    "clean_text",
+    "following",
+    "new_id",
+    "parse_date",
+    "parse_datetime",
+    "parse_enum",
+    "parse_time",
+    "parse_timebox",
     "strip_controls",
 ]

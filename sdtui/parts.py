@@ -8,14 +8,23 @@ them and is where they are changed. Import them from `sdtui.model`, which has th
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, Iterable
+from typing import Any
 
 from .i18n import _
 from .validation import (
-    EnumT, ValidationError, clean_line, clean_text, parse_count, parse_date, parse_datetime, parse_enum, parse_timebox,
+    EnumT,
+    ValidationError,
+    clean_line,
+    clean_text,
+    parse_count,
+    parse_date,
+    parse_datetime,
+    parse_enum,
+    parse_timebox,
 )
 
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -269,8 +278,9 @@ class Round:
 
     def __post_init__(self) -> None:
         self.mode = parse_enum(RoundMode, self.mode, "Mode")
-        self.counts = {parse_enum(Position, pos, "Position"): parse_count(number, "Count")
-                       for pos, number in self.counts.items()}
+        self.counts = {
+            parse_enum(Position, pos, "Position"): parse_count(number, "Count") for pos, number in self.counts.items()
+        }
         self.present = [clean_line(pid, "Participant", required=True) for pid in self.present]
         self.topic = clean_line(self.topic, "Topic", required=True)
         self.what_changed = clean_text(self.what_changed, "What changed")
@@ -411,9 +421,34 @@ def to_plain(value: Any) -> Any:
 
 
 __all__ = [
-    "ID_ALPHABET", "ActionItem", "ActionStatus", "AgendaItem", "Amendment", "Arrival", "Attendance", "Decision",
-    "ItemKind", "ItemStatus", "Language", "Movement", "NotFound", "Note", "Participant", "PlaceKind", "Position",
+    "ID_ALPHABET",
+    "ActionItem",
+    "ActionStatus",
+    "AgendaItem",
+    "Amendment",
+    "Arrival",
+    "Attendance",
+    "Decision",
+    "ItemKind",
+    "ItemStatus",
+    "Language",
+    "Movement",
+    "NotFound",
+    "Note",
+    "Participant",
+    "PlaceKind",
+    "Position",
     "RecordStatus",
-    "Role", "Round", "RoundMode", "SessionStatus", "Side", "Signal", "SignalKind", "Verdict", "following", "new_id",
-    "find_part", "to_plain",
+    "Role",
+    "Round",
+    "RoundMode",
+    "SessionStatus",
+    "Side",
+    "Signal",
+    "SignalKind",
+    "Verdict",
+    "following",
+    "new_id",
+    "find_part",
+    "to_plain",
 ]

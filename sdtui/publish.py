@@ -29,10 +29,11 @@ from __future__ import annotations
 import grp
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .exporting import minutes_filename, minutes_text
 from .files import write_private
@@ -89,9 +90,15 @@ def _hides_names(round_: Any, hide_names: bool | Callable[[Any], bool]) -> bool:
     return bool(hide_names(round_)) if callable(hide_names) else bool(hide_names)
 
 
-def build_snapshot(session: Session, *, share_notes: bool = False,
-                   hide_names: bool | Callable[[Any], bool] = False, round_id: str | None = None,
-                   state: str = STATE_LIVE, minutes: str = "") -> dict[str, Any]:
+def build_snapshot(
+    session: Session,
+    *,
+    share_notes: bool = False,
+    hide_names: bool | Callable[[Any], bool] = False,
+    round_id: str | None = None,
+    state: str = STATE_LIVE,
+    minutes: str = "",
+) -> dict[str, Any]:
     """The redacted, JSON-ready view of `session` that followers see.
 
     `hide_names` says whether a round hides who took which position (a bool for every round,
@@ -100,8 +107,14 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
     """
     running = session.status is SessionStatus.RUNNING
     current = session.current_item if session.agenda and running else None
-    upcoming = next((n for n, item in enumerate(session.agenda)
-                     if current is not None and n > current and item.status is ItemStatus.PLANNED), None)
+    upcoming = next(
+        (
+            n
+            for n, item in enumerate(session.agenda)
+            if current is not None and n > current and item.status is ItemStatus.PLANNED
+        ),
+        None,
+    )
     agenda = []
     for number, item in enumerate(session.agenda):
         if number == current:
@@ -114,11 +127,18 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
             place = "next"
         else:
             place = "planned"
-        agenda.append({
-            "id": item.id, "title": item.title, "presenter": item.presenter, "kind": item.kind.value,
-            "timebox": item.timebox, "place": place, "started": _epoch(item.started_at),
-            "ended": _epoch(item.ended_at),
-        })
+        agenda.append(
+            {
+                "id": item.id,
+                "title": item.title,
+                "presenter": item.presenter,
+                "kind": item.kind.value,
+                "timebox": item.timebox,
+                "place": place,
+                "started": _epoch(item.started_at),
+                "ended": _epoch(item.ended_at),
+            }
+        )
     names = {person.id: person.name for person in session.participants}
     shown = session.agenda[current] if current is not None else None
     board = []
@@ -129,42 +149,72 @@ def build_snapshot(session: Session, *, share_notes: bool = False,
             tally = round_.tally(session.participants)
             positions = None
             if not _hides_names(round_, hide_names):
-                positions = [{"name": person.name, "position": round_.positions.get(person.id, Position.UNDECIDED).value}
-                             for person in session.present]
-            board.append({
-                "id": round_.id, "topic": round_.topic, "what_changed": round_.what_changed,
-                "restore": list(round_.restore_args), "renovate": list(round_.renovate_args),
-                "tally": {position.value: count for position, count in tally.items()},
-                "positions": positions, "decision": round_.decision.value if round_.decision else "",
-                "rationale": round_.rationale, "focus": round_.id == focus,
-            })
-    notes = [note.text for note in shown.notes if not note.confidential and note.text.strip()] \
-        if shown is not None and share_notes else []
+                positions = [
+                    {"name": person.name, "position": round_.positions.get(person.id, Position.UNDECIDED).value}
+                    for person in session.present
+                ]
+            board.append(
+                {
+                    "id": round_.id,
+                    "topic": round_.topic,
+                    "what_changed": round_.what_changed,
+                    "restore": list(round_.restore_args),
+                    "renovate": list(round_.renovate_args),
+                    "tally": {position.value: count for position, count in tally.items()},
+                    "positions": positions,
+                    "decision": round_.decision.value if round_.decision else "",
+                    "rationale": round_.rationale,
+                    "focus": round_.id == focus,
+                }
+            )
+    notes = (
+        [note.text for note in shown.notes if not note.confidential and note.text.strip()]
+        if shown is not None and share_notes
+        else []
+    )
     planned_end = _hhmm(session.end_time)
     if not planned_end and session.date and session.start_time:
-        planned_end = _hhmm(datetime.combine(session.date, session.start_time) + timedelta(minutes=session.planned_minutes))
+        planned_end = _hhmm(
+            datetime.combine(session.date, session.start_time) + timedelta(minutes=session.planned_minutes)
+        )
     return {
         "kind": SNAPSHOT_KIND,
         "schema": SNAPSHOT_SCHEMA,
         "state": state,
         "meeting": {
-            "id": session.id, "title": session.title, "network": session.network,
-            "date": session.date.isoformat() if session.date else "", "place": session.place,
-            "status": session.status.value, "start_time": _hhmm(session.start_time), "planned_end": planned_end,
-            "started": _epoch(session.started_at), "ended": _epoch(session.ended_at),
-            "planned_minutes": session.planned_minutes, "minutes_name": minutes_filename(session, ""),
+            "id": session.id,
+            "title": session.title,
+            "network": session.network,
+            "date": session.date.isoformat() if session.date else "",
+            "place": session.place,
+            "status": session.status.value,
+            "start_time": _hhmm(session.start_time),
+            "planned_end": planned_end,
+            "started": _epoch(session.started_at),
+            "ended": _epoch(session.ended_at),
+            "planned_minutes": session.planned_minutes,
+            "minutes_name": minutes_filename(session, ""),
         },
         "current": current,
         "agenda": agenda,
         "board": board,
         "notes_shared": bool(share_notes),
         "notes": notes,
-        "signals": [{"id": s.id, "organisation": s.organisation, "kind": s.kind.value, "text": s.text}
-                    for s in session.signals],
+        "signals": [
+            {"id": s.id, "organisation": s.organisation, "kind": s.kind.value, "text": s.text} for s in session.signals
+        ],
         "decisions": [{"id": d.id, "text": d.text, "rationale": d.rationale} for d in session.decisions],
-        "actions": [{"id": a.id, "text": a.text, "owner": names.get(a.owner_id, ""),
-                     "due": a.due.isoformat() if isinstance(a.due, date) else "", "status": a.status.value,
-                     "carried": bool(a.carried_from)} for a in session.actions],
+        "actions": [
+            {
+                "id": a.id,
+                "text": a.text,
+                "owner": names.get(a.owner_id, ""),
+                "due": a.due.isoformat() if isinstance(a.due, date) else "",
+                "status": a.status.value,
+                "carried": bool(a.carried_from),
+            }
+            for a in session.actions
+        ],
         "minutes": minutes,
     }
 
@@ -187,9 +237,12 @@ class Publisher:
             try:
                 self._gid = grp.getgrnam(self.group).gr_gid
             except KeyError:
-                raise PublishError(_("There is no group called {group!r} on this computer; "
-                                     "ask the administrator, or publish without --publish-group.").format(
-                    group=self.group)) from None
+                raise PublishError(
+                    _(
+                        "There is no group called {group!r} on this computer; "
+                        "ask the administrator, or publish without --publish-group."
+                    ).format(group=self.group)
+                ) from None
 
     # --- what followers see -------------------------------------------------------------
 
@@ -211,20 +264,40 @@ class Publisher:
             raise PublishError(_("{id!r} is not a session id.").format(id=session_id))
         return self.live_dir / f"{session_id}.json"
 
-    def snapshot(self, session: Session, *, share_notes: bool = False, now: datetime | None = None,
-                 hide_names: bool | Callable[[Any], bool] = False, round_id: str | None = None) -> dict[str, Any]:
+    def snapshot(
+        self,
+        session: Session,
+        *,
+        share_notes: bool = False,
+        now: datetime | None = None,
+        hide_names: bool | Callable[[Any], bool] = False,
+        round_id: str | None = None,
+    ) -> dict[str, Any]:
         """The redacted view of `session` as followers will read it (see `build_snapshot`).
 
         `now` stamps when it was made; the clocks themselves travel as start times.
         """
         state = STATE_CLOSED if session.status is SessionStatus.CLOSED else STATE_LIVE
-        data = build_snapshot(session, share_notes=share_notes, hide_names=hide_names, round_id=round_id,
-                              state=state, minutes=self._minutes.get(session.id, ""))
+        data = build_snapshot(
+            session,
+            share_notes=share_notes,
+            hide_names=hide_names,
+            round_id=round_id,
+            state=state,
+            minutes=self._minutes.get(session.id, ""),
+        )
         data["updated"] = _epoch(now or datetime.now())
         return data
 
-    def publish(self, session: Session, *, share_notes: bool = False, now: datetime | None = None,
-                hide_names: bool | Callable[[Any], bool] = False, round_id: str | None = None) -> bool:
+    def publish(
+        self,
+        session: Session,
+        *,
+        share_notes: bool = False,
+        now: datetime | None = None,
+        hide_names: bool | Callable[[Any], bool] = False,
+        round_id: str | None = None,
+    ) -> bool:
         """Write the snapshot of `session` and point `live/current.json` at it.
 
         Returns False when nothing changed since the last write (nothing is written then).
@@ -233,8 +306,14 @@ class Publisher:
         data = self.snapshot(session, share_notes=share_notes, now=now, hide_names=hide_names, round_id=round_id)
         return self._write_snapshot(session.id, data)
 
-    def close(self, session: Session, *, share_notes: bool = False, now: datetime | None = None,
-              hide_names: bool | Callable[[Any], bool] = False) -> None:
+    def close(
+        self,
+        session: Session,
+        *,
+        share_notes: bool = False,
+        now: datetime | None = None,
+        hide_names: bool | Callable[[Any], bool] = False,
+    ) -> None:
         """Publish the meeting as closed: followers say so and offer the minutes."""
         data = self.snapshot(session, share_notes=share_notes, now=now, hide_names=hide_names)
         data["state"] = STATE_CLOSED
@@ -242,9 +321,13 @@ class Publisher:
 
     def pause(self, session: Session, *, now: datetime | None = None) -> None:
         """Publishing switched off: followers see only that it is paused, nothing of the meeting."""
-        data = {"kind": SNAPSHOT_KIND, "schema": SNAPSHOT_SCHEMA, "state": STATE_PAUSED,
-                "meeting": {"id": session.id, "title": session.title, "network": session.network},
-                "updated": _epoch(now or datetime.now())}
+        data = {
+            "kind": SNAPSHOT_KIND,
+            "schema": SNAPSHOT_SCHEMA,
+            "state": STATE_PAUSED,
+            "meeting": {"id": session.id, "title": session.title, "network": session.network},
+            "updated": _epoch(now or datetime.now()),
+        }
         self._write_snapshot(session.id, data)
 
     def heartbeat(self) -> None:
@@ -274,8 +357,10 @@ class Publisher:
             raise PublishError(_("{name!r} cannot be a file name for the minutes.").format(name=name))
         try:
             self._folders(self.minutes_dir)
-            written = (self._write(self.minutes_dir / f"{name}.md", markdown),
-                       self._write(self.minutes_dir / f"{name}.html", html))
+            written = (
+                self._write(self.minutes_dir / f"{name}.md", markdown),
+                self._write(self.minutes_dir / f"{name}.html", html),
+            )
         except OSError as error:
             raise self._error(error) from None
         self._minutes[session_id] = f"{name}.md"
@@ -290,9 +375,12 @@ class Publisher:
 
     def publish_session_minutes(self, session: Session, *, language: str | None = None) -> tuple[Path, Path]:
         """Render the minutes of `session` (Markdown and HTML, as the export does) and publish them."""
-        return self.publish_minutes(session.id, minutes_text(session, language=language),
-                                    minutes_text(session, language=language, html=True),
-                                    name=minutes_filename(session, ""))
+        return self.publish_minutes(
+            session.id,
+            minutes_text(session, language=language),
+            minutes_text(session, language=language, html=True),
+            name=minutes_filename(session, ""),
+        )
 
     # --- writing ------------------------------------------------------------------------
 
@@ -313,8 +401,13 @@ class Publisher:
             self._folders(self.live_dir)
             self._write(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
             if point:
-                pointer = {"kind": POINTER_KIND, "schema": SNAPSHOT_SCHEMA, "session": session_id,
-                           "state": data.get("state", STATE_LIVE), "title": data.get("meeting", {}).get("title", "")}
+                pointer = {
+                    "kind": POINTER_KIND,
+                    "schema": SNAPSHOT_SCHEMA,
+                    "session": session_id,
+                    "state": data.get("state", STATE_LIVE),
+                    "title": data.get("meeting", {}).get("title", ""),
+                }
                 pointer_text = json.dumps(pointer, ensure_ascii=False) + "\n"
                 if self._last.get(POINTER) != pointer_text:
                     self._write(self.live_dir / POINTER, pointer_text)
@@ -346,8 +439,11 @@ class Publisher:
 
     def _error(self, error: OSError) -> PublishError:
         reason = error.strerror or str(error)
-        return PublishError(_("Cannot publish to {folder}: {reason}. The meeting goes on; followers see the last "
-                              "published state.").format(folder=self.folder, reason=reason))
+        return PublishError(
+            _(
+                "Cannot publish to {folder}: {reason}. The meeting goes on; followers see the last published state."
+            ).format(folder=self.folder, reason=reason)
+        )
 
 
 class LivePublishing:
@@ -366,8 +462,15 @@ class LivePublishing:
     - `toggle(session)` from the Run screen's key; `marker` (or `live`) for the header.
     """
 
-    def __init__(self, folder: Path | str, group: str | None = None, *, share_notes: bool = False,
-                 hide_names: bool | Callable[[Any], bool] = False, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        folder: Path | str,
+        group: str | None = None,
+        *,
+        share_notes: bool = False,
+        hide_names: bool | Callable[[Any], bool] = False,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         self.folder = Path(folder)
         self.group = group
         self.share_notes = share_notes
@@ -382,7 +485,9 @@ class LivePublishing:
     @property
     def live(self) -> bool:
         """Whether followers see the meeting now: for the header's "live" marker."""
-        return self.enabled and self.publisher is not None and self.publisher.live_session is not None and not self.failing
+        return (
+            self.enabled and self.publisher is not None and self.publisher.live_session is not None and not self.failing
+        )
 
     def _run(self, work: Callable[[Publisher], Any]) -> str | None:
         try:
@@ -402,8 +507,11 @@ class LivePublishing:
             return None
         if session.status is SessionStatus.CLOSED:
             return self.on_close(session)
-        return self._run(lambda p: p.publish(session, share_notes=self.share_notes, now=self.clock(),
-                                             hide_names=self.hide_names, round_id=round_id))
+        return self._run(
+            lambda p: p.publish(
+                session, share_notes=self.share_notes, now=self.clock(), hide_names=self.hide_names, round_id=round_id
+            )
+        )
 
     def on_start(self, session: Session) -> str | None:
         """When the meeting starts (or is opened while it runs)."""
@@ -412,8 +520,9 @@ class LivePublishing:
     def on_close(self, session: Session) -> str | None:
         if not self.enabled:
             return None
-        return self._run(lambda p: p.close(session, share_notes=self.share_notes, now=self.clock(),
-                                           hide_names=self.hide_names))
+        return self._run(
+            lambda p: p.close(session, share_notes=self.share_notes, now=self.clock(), hide_names=self.hide_names)
+        )
 
     def on_export(self, session: Session, language: str | None = None) -> str | None:
         """After the final export: the minutes go to the publish folder too."""
@@ -436,7 +545,9 @@ class LivePublishing:
         if self.enabled:
             failure = self.on_save(session)
             return True, failure or _("Publishing again: followers see the meeting.")
-        failure = None if session.status is SessionStatus.DRAFT else self._run(lambda p: p.pause(session, now=self.clock()))
+        failure = (
+            None if session.status is SessionStatus.DRAFT else self._run(lambda p: p.pause(session, now=self.clock()))
+        )
         return False, failure or _("Publishing is off: followers see that the meeting is paused.")
 
     @property
@@ -451,6 +562,19 @@ def publish_folder(option: str | None, environ: dict[str, str] | None = None) ->
     return Path(value).expanduser() if value else None
 
 
-__all__ = ["DIR_MODE", "ENV_PUBLISH", "FILE_MODE", "HEARTBEAT_SECONDS", "LivePublishing", "POINTER", "PublishError",
-           "Publisher", "SNAPSHOT_KIND", "SNAPSHOT_SCHEMA", "STALE_AFTER", "build_snapshot", "publish_folder",
-           "valid_session_id"]
+__all__ = [
+    "DIR_MODE",
+    "ENV_PUBLISH",
+    "FILE_MODE",
+    "HEARTBEAT_SECONDS",
+    "LivePublishing",
+    "POINTER",
+    "PublishError",
+    "Publisher",
+    "SNAPSHOT_KIND",
+    "SNAPSHOT_SCHEMA",
+    "STALE_AFTER",
+    "build_snapshot",
+    "publish_folder",
+    "valid_session_id",
+]

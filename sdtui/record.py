@@ -27,15 +27,20 @@ if TYPE_CHECKING:
 
 def _refuse_when_approved(session: Session) -> None:
     if session.approved_on is not None:
-        raise ValidationError(_("These minutes were approved on {date}; they take no more amendments.").format(
-            date=session.approved_on.isoformat()), "amendments")
+        raise ValidationError(
+            _("These minutes were approved on {date}; they take no more amendments.").format(
+                date=session.approved_on.isoformat()
+            ),
+            "amendments",
+        )
 
 
 def add_amendment(session: Session, text: str, by: str = "", on: date | str | None = None) -> Amendment:
     """Record a change to these minutes asked for at the next meeting; the original text is kept."""
     if session.status is not SessionStatus.CLOSED:
-        raise ValidationError(_("The meeting has not been closed; its minutes can still be changed directly."),
-                              "amendments")
+        raise ValidationError(
+            _("The meeting has not been closed; its minutes can still be changed directly."), "amendments"
+        )
     _refuse_when_approved(session)
     amendment = Amendment(text, by, parse_date(on, "Date", "on"))
     session.amendments.append(amendment)
@@ -54,11 +59,14 @@ def approve(session: Session, on: date | str) -> Session:
     if day is None:
         raise ValidationError(_("Approving minutes needs a date."), "approved_on")
     if session.status is not SessionStatus.CLOSED:
-        raise ValidationError(_("The meeting has not been closed yet; close it before its minutes are approved."),
-                              "approved_on")
+        raise ValidationError(
+            _("The meeting has not been closed yet; close it before its minutes are approved."), "approved_on"
+        )
     if session.approved_on is not None:
-        raise ValidationError(_("These minutes were already approved on {date}.").format(
-            date=session.approved_on.isoformat()), "approved_on")
+        raise ValidationError(
+            _("These minutes were already approved on {date}.").format(date=session.approved_on.isoformat()),
+            "approved_on",
+        )
     session.approved_on = day
     for amendment in session.amendments:
         if amendment.on is None:
@@ -73,8 +81,12 @@ def set_quorum(session: Session, quorum: int | str) -> Session:
     """How many members must be in the room to decide (0 for no quorum); at most the number of members."""
     number = parse_count(quorum, "Quorum")
     if number > len(session.members):
-        raise ValidationError(_("A quorum of {quorum} is more than the {members} members of this meeting.").format(
-            quorum=number, members=len(session.members)), "quorum")
+        raise ValidationError(
+            _("A quorum of {quorum} is more than the {members} members of this meeting.").format(
+                quorum=number, members=len(session.members)
+            ),
+            "quorum",
+        )
     session.quorum = number
     return session
 
@@ -164,8 +176,9 @@ def places_of(session: Session, name: str) -> list[Place]:
                 places.append(Place(session.id, PlaceKind.POSITION, round_.topic, people[pid].name))
     for arrival in session.arrivals:
         if arrival.participant_id in people:
-            places.append(Place(session.id, PlaceKind.ARRIVAL, arrival.at.strftime("%H:%M"),
-                                people[arrival.participant_id].name))
+            places.append(
+                Place(session.id, PlaceKind.ARRIVAL, arrival.at.strftime("%H:%M"), people[arrival.participant_id].name)
+            )
     return places
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -51,8 +51,12 @@ def parse_duration(text: str) -> Duration:
     cleaned = "".join(str(text).lower().split())
     parts = DURATION.findall(cleaned)
     if not cleaned or not parts or "".join(number + unit for number, unit in parts) != cleaned:
-        raise ValidationError(_("{text!r} is not a period; write for example 2y, 18m, 6w or 90d "
-                                "(years, months, weeks, days).").format(text=text), "older_than")
+        raise ValidationError(
+            _("{text!r} is not a period; write for example 2y, 18m, 6w or 90d (years, months, weeks, days).").format(
+                text=text
+            ),
+            "older_than",
+        )
     amounts = {"d": 0, "w": 0, "m": 0, "y": 0}
     for number, unit in parts:
         amounts[unit] += int(number)
@@ -81,8 +85,11 @@ def expired(store: Store, older_than: Duration, today: date) -> list[SessionSumm
 
 def exported_files(store: Store, session_ids: set[str]) -> list[Path]:
     """The files in the store's minutes folder that sdtui exported from these sessions."""
-    return [path for path in minutes_files(store)
-            if (match := MINUTES_NAME.fullmatch(path.name)) and match.group(1) in session_ids]
+    return [
+        path
+        for path in minutes_files(store)
+        if (match := MINUTES_NAME.fullmatch(path.name)) and match.group(1) in session_ids
+    ]
 
 
 @dataclass
@@ -147,5 +154,14 @@ def anonymise_sessions(store: Store, summaries: list[SessionSummary]) -> Retenti
     return result
 
 
-__all__ = ["Duration", "RetentionResult", "anonymise_sessions", "expired", "exported_files", "parse_duration",
-           "people_of", "remove_sessions", "session_day"]
+__all__ = [
+    "Duration",
+    "RetentionResult",
+    "anonymise_sessions",
+    "expired",
+    "exported_files",
+    "parse_duration",
+    "people_of",
+    "remove_sessions",
+    "session_day",
+]

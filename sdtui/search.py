@@ -16,11 +16,11 @@ Confidential notes are found (the store is the facilitator's own), and their hit
 
 from __future__ import annotations
 
-from bisect import bisect_right
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Iterator
 
 from .i18n import N_
 from .model import Session, strip_controls
@@ -133,8 +133,12 @@ def entries_of(session: Session) -> Iterator[Entry]:
 
     details = Target("prepare", "details")
     yield entry(N_("Title"), session.title, details)
-    for what, value in ((N_("Network"), session.network), (N_("Place"), session.place),
-                        (N_("Online link"), session.online_link), (N_("Chair"), session.chair)):
+    for what, value in (
+        (N_("Network"), session.network),
+        (N_("Place"), session.place),
+        (N_("Online link"), session.online_link),
+        (N_("Chair"), session.chair),
+    ):
         if value:
             yield entry(what, value, details)
     for guest in session.guest_speakers:
@@ -148,13 +152,18 @@ def entries_of(session: Session) -> Iterator[Entry]:
             yield entry(N_("Presenter"), item.presenter, Target("prepare", "agenda", part_id=item.id), item.title)
         for note in item.notes:
             if note.text.strip():
-                yield entry(N_("Note"), note.text, Target("run", "notes", item.id, note.id), item.title,
-                            note.confidential)
+                yield entry(
+                    N_("Note"), note.text, Target("run", "notes", item.id, note.id), item.title, note.confidential
+                )
     for round_ in session.rounds:
         board = Target("run", "board", round_.item_id, round_.id)
         yield entry(N_("Topic"), round_.topic, board, titles.get(round_.item_id or "", ""))
-        parts = [(N_("What changed"), [round_.what_changed]), (N_("Argument to restore"), round_.restore_args),
-                 (N_("Argument to renovate"), round_.renovate_args), (N_("Rationale"), [round_.rationale])]
+        parts = [
+            (N_("What changed"), [round_.what_changed]),
+            (N_("Argument to restore"), round_.restore_args),
+            (N_("Argument to renovate"), round_.renovate_args),
+            (N_("Rationale"), [round_.rationale]),
+        ]
         for what, texts in parts:
             for text in texts:
                 if text.strip():
@@ -188,8 +197,11 @@ def snippet(text: str, words: Iterable[str], width: int = SNIPPET_WIDTH) -> tupl
     end = min(len(flat), begin + width)
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(flat) else ""
-    shown = [(start - begin + len(prefix), stop - begin + len(prefix)) for start, stop in spans
-             if start >= begin and stop <= end]
+    shown = [
+        (start - begin + len(prefix), stop - begin + len(prefix))
+        for start, stop in spans
+        if start >= begin and stop <= end
+    ]
     return prefix + flat[begin:end] + suffix, shown
 
 
@@ -220,8 +232,9 @@ class SearchIndex:
         self._sessions[session.id] = _Indexed(info, entries, folded, SEPARATOR.join(folded), starts, stamp)
 
     @classmethod
-    def build(cls, store: Store, previous: SearchIndex | None = None,
-              progress: Callable[[int, int], None] | None = None) -> SearchIndex:
+    def build(
+        cls, store: Store, previous: SearchIndex | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> SearchIndex:
         """Index every session of `store`, newest first.
 
         Sessions whose file did not change since `previous` was built are taken from it
@@ -287,5 +300,15 @@ def search_store(store: Store, query: str, limit: int | None = None) -> tuple[Re
     return index.search(query, limit), index.problems
 
 
-__all__ = ["Entry", "Hit", "Result", "SearchIndex", "SessionInfo", "Target", "entries_of", "search_store",
-           "snippet", "words_of"]
+__all__ = [
+    "Entry",
+    "Hit",
+    "Result",
+    "SearchIndex",
+    "SessionInfo",
+    "Target",
+    "entries_of",
+    "search_store",
+    "snippet",
+    "words_of",
+]

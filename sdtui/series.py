@@ -26,14 +26,25 @@ What carries over to the next meeting, and why:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .i18n import N_, translation
 from .model import (
-    ActionItem, ActionStatus, AgendaItem, Attendance, Decision, ItemKind, ItemStatus, Note, Round, Session, Verdict,
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    Attendance,
+    Decision,
+    ItemKind,
+    ItemStatus,
+    Note,
+    Round,
+    Session,
+    Verdict,
 )
 from .text import fold
 
@@ -62,8 +73,12 @@ def unsettled(round_: Round) -> bool:
 def carried_items(session: Session) -> list[AgendaItem]:
     """The agenda items that come back: standing, unfinished, or holding an unsettled round."""
     open_rounds = {r.item_id for r in session.rounds if unsettled(r)}
-    return [item for item in session.agenda if item.kind is not ItemKind.APPROVE_MINUTES
-            and (item.standing or item.status not in (ItemStatus.DONE, ItemStatus.SKIPPED) or item.id in open_rounds)]
+    return [
+        item
+        for item in session.agenda
+        if item.kind is not ItemKind.APPROVE_MINUTES
+        and (item.standing or item.status not in (ItemStatus.DONE, ItemStatus.SKIPPED) or item.id in open_rounds)
+    ]
 
 
 def next_meeting_date(previous: date | None, today: date) -> date:
@@ -80,9 +95,16 @@ def next_meeting(session: Session, today: date, history: Iterable[Session] = ())
     without it only `session`'s own decisions are looked at.
     """
     following = Session(
-        title=session.title, network=session.network, date=next_meeting_date(session.date, today),
-        start_time=session.start_time, end_time=session.end_time, place=session.place,
-        online_link=session.online_link, chair=session.chair, language=session.language, follows=session.id,
+        title=session.title,
+        network=session.network,
+        date=next_meeting_date(session.date, today),
+        start_time=session.start_time,
+        end_time=session.end_time,
+        place=session.place,
+        online_link=session.online_link,
+        chair=session.chair,
+        language=session.language,
+        follows=session.id,
         quorum=session.quorum,
     )
     following.participants = [replace(p, attendance=Attendance.PRESENT) for p in session.participants]
@@ -92,21 +114,36 @@ def next_meeting(session: Session, today: date, history: Iterable[Session] = ())
         new_ids[item.id] = fresh.id
         following.agenda.append(fresh)
     following.rounds = [
-        Round(r.topic, what_changed=r.what_changed, restore_args=list(r.restore_args),
-                        renovate_args=list(r.renovate_args), item_id=new_ids.get(r.item_id or ""),
-                        prompt_id=r.prompt_id)
-        for r in session.rounds if unsettled(r)
+        Round(
+            r.topic,
+            what_changed=r.what_changed,
+            restore_args=list(r.restore_args),
+            renovate_args=list(r.renovate_args),
+            item_id=new_ids.get(r.item_id or ""),
+            prompt_id=r.prompt_id,
+        )
+        for r in session.rounds
+        if unsettled(r)
     ]
     approve_item(following)
     due = decisions_due(session, [session, *history], following.date)
     if due:
         catalog = translation(session.language.value)
-        before_closing = next((index for index, item in enumerate(following.agenda) if item.kind is ItemKind.CLOSING),
-                              len(following.agenda))
+        before_closing = next(
+            (index for index, item in enumerate(following.agenda) if item.kind is ItemKind.CLOSING),
+            len(following.agenda),
+        )
         listing = following.add_item(catalog.gettext(DUE_TITLE), timebox=REVIEW_TIMEBOX, index=before_closing)
-        listing.notes = [Note(catalog.gettext(DUE_NOTE).format(
-            text=" ".join(decision.text.split()), decided=held.date.isoformat() if held.date else "?",
-            review=decision.review_on.isoformat() if decision.review_on else "")) for held, decision in due]
+        listing.notes = [
+            Note(
+                catalog.gettext(DUE_NOTE).format(
+                    text=" ".join(decision.text.split()),
+                    decided=held.date.isoformat() if held.date else "?",
+                    review=decision.review_on.isoformat() if decision.review_on else "",
+                )
+            )
+            for held, decision in due
+        ]
     if session.open_actions:
         review = review_item(following)
         following.actions = [
@@ -121,8 +158,9 @@ def approve_item(session: Session) -> AgendaItem:
     for item in session.agenda:
         if item.kind is ItemKind.APPROVE_MINUTES:
             return item
-    after_opening = next((index for index, item in enumerate(session.agenda) if item.kind is not ItemKind.OPENING),
-                         len(session.agenda))
+    after_opening = next(
+        (index for index, item in enumerate(session.agenda) if item.kind is not ItemKind.OPENING), len(session.agenda)
+    )
     title = translation(session.language.value).gettext(APPROVE_TITLE)
     return session.add_item(title, kind=ItemKind.APPROVE_MINUTES, timebox=APPROVE_TIMEBOX, index=after_opening)
 
@@ -166,8 +204,14 @@ def review_item(session: Session) -> AgendaItem:
     for item in session.agenda:
         if item.kind is ItemKind.ACTIONS_REVIEW:
             return item
-    after_opening = next((index for index, item in enumerate(session.agenda)
-                          if item.kind not in (ItemKind.OPENING, ItemKind.APPROVE_MINUTES)), len(session.agenda))
+    after_opening = next(
+        (
+            index
+            for index, item in enumerate(session.agenda)
+            if item.kind not in (ItemKind.OPENING, ItemKind.APPROVE_MINUTES)
+        ),
+        len(session.agenda),
+    )
     title = translation(session.language.value).gettext(REVIEW_TITLE)
     return session.add_item(title, kind=ItemKind.ACTIONS_REVIEW, timebox=REVIEW_TIMEBOX, index=after_opening)
 
@@ -193,8 +237,11 @@ class SeriesAction:
     @cached_property
     def folded(self) -> tuple[str, str, str]:
         """Owner, network, and everything a filter searches, folded once: a view filters as you type."""
-        return (fold(self.owner), fold(self.network),
-                fold(" ".join((self.owner, self.network, self.action.text, self.session_title))))
+        return (
+            fold(self.owner),
+            fold(self.network),
+            fold(" ".join((self.owner, self.network, self.action.text, self.session_title))),
+        )
 
     @property
     def is_open(self) -> bool:
@@ -214,23 +261,54 @@ def actions_across(sessions: Iterable[Session]) -> list[SeriesAction]:
         for action in session.actions:
             if (session.id, action.id) in carried_on:
                 continue
-            found.append(SeriesAction(action, names.get(action.owner_id, action.owner_id), session.id,
-                                      session.title, session.date, session.network))
-    found.sort(key=lambda row: (row.session_date or date.min), reverse=True)
+            found.append(
+                SeriesAction(
+                    action,
+                    names.get(action.owner_id, action.owner_id),
+                    session.id,
+                    session.title,
+                    session.date,
+                    session.network,
+                )
+            )
+    found.sort(key=lambda row: row.session_date or date.min, reverse=True)
     found.sort(key=lambda row: (not row.is_open, row.action.due or date.max))
     return found
 
 
-def filter_actions(rows: Iterable[SeriesAction], today: date, *, open_only: bool = False, overdue_only: bool = False,
-                   owner: str = "", network: str = "", words: str = "") -> list[SeriesAction]:
+def filter_actions(
+    rows: Iterable[SeriesAction],
+    today: date,
+    *,
+    open_only: bool = False,
+    overdue_only: bool = False,
+    owner: str = "",
+    network: str = "",
+    words: str = "",
+) -> list[SeriesAction]:
     """The rows that pass every filter; owner, network and words match any part, ignoring case and accents."""
     wanted = [fold(query).split() for query in (owner, network, words)]
-    return [row for row in rows
-            if (not open_only or row.is_open)
-            and (not overdue_only or row.overdue(today))
-            and all(word in text for words_, text in zip(wanted, row.folded) for word in words_)]
+    return [
+        row
+        for row in rows
+        if (not open_only or row.is_open)
+        and (not overdue_only or row.overdue(today))
+        and all(word in text for words_, text in zip(wanted, row.folded, strict=True) for word in words_)
+    ]
 
 
-__all__ = ["APPROVE_TITLE", "DUE_TITLE", "REVIEW_TITLE", "SeriesAction", "actions_across", "approve_item",
-           "carried_items", "decisions_due", "filter_actions", "next_meeting", "next_meeting_date", "review_item",
-           "unsettled"]
+__all__ = [
+    "APPROVE_TITLE",
+    "DUE_TITLE",
+    "REVIEW_TITLE",
+    "SeriesAction",
+    "actions_across",
+    "approve_item",
+    "carried_items",
+    "decisions_due",
+    "filter_actions",
+    "next_meeting",
+    "next_meeting_date",
+    "review_item",
+    "unsettled",
+]

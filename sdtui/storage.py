@@ -77,10 +77,16 @@ class StoreBusy(StoreError):
 def os_error(error: OSError, path: Path) -> StoreError:
     """A store error for a failed write, in words that say what to do about it."""
     if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
-        return StoreFull(_("The disk is full: could not write {path}. Nothing was changed; free some space.").format(path=path))
+        return StoreFull(
+            _("The disk is full: could not write {path}. Nothing was changed; free some space.").format(path=path)
+        )
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreReadOnly(_("The store is read-only: could not write {path}. Nothing was changed.").format(path=path))
-    return StoreError(_("Could not write {path}: {error}. Nothing was changed.").format(path=path, error=error.strerror or error))
+        return StoreReadOnly(
+            _("The store is read-only: could not write {path}. Nothing was changed.").format(path=path)
+        )
+    return StoreError(
+        _("Could not write {path}: {error}. Nothing was changed.").format(path=path, error=error.strerror or error)
+    )
 
 
 def make_private_dir(path: Path) -> None:
@@ -118,14 +124,22 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             return None
         except UnicodeDecodeError:
-            raise StoreCorrupt(_("{path} is not a text file; sdtui left it untouched.").format(path=self.path)) from None
+            raise StoreCorrupt(
+                _("{path} is not a text file; sdtui left it untouched.").format(path=self.path)
+            ) from None
         except OSError as error:
-            raise StoreError(_("Could not read {path}: {error}.").format(path=self.path, error=error.strerror or error)) from None
+            raise StoreError(
+                _("Could not read {path}: {error}.").format(path=self.path, error=error.strerror or error)
+            ) from None
         try:
             data = json.loads(text)
         except ValueError:
-            raise StoreCorrupt(_("{path} is damaged (not valid JSON); sdtui left it untouched. "
-                                 "Restore it from a backup or move it away.").format(path=self.path)) from None
+            raise StoreCorrupt(
+                _(
+                    "{path} is damaged (not valid JSON); sdtui left it untouched. "
+                    "Restore it from a backup or move it away."
+                ).format(path=self.path)
+            ) from None
         if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
             raise StoreForeign(_("{path} is not an sdtui file; sdtui left it untouched.").format(path=self.path))
         return data
@@ -156,9 +170,12 @@ def check_schema(data: dict[str, Any] | None, path: Path, kind: str) -> None:
     if not isinstance(schema, int) or schema < 1:
         raise StoreCorrupt(_("{path} has no valid schema version; sdtui left it untouched.").format(path=path))
     if schema > SCHEMA_VERSION:
-        raise StoreTooNew(_("{path} was written by a newer sdtui (schema {schema}; this one reads {ours}). "
-                            "Upgrade sdtui; the file is left untouched.").format(
-                                path=path, schema=schema, ours=SCHEMA_VERSION))
+        raise StoreTooNew(
+            _(
+                "{path} was written by a newer sdtui (schema {schema}; this one reads {ours}). "
+                "Upgrade sdtui; the file is left untouched."
+            ).format(path=path, schema=schema, ours=SCHEMA_VERSION)
+        )
 
 
 def next_row_id(table: dict[str, Any]) -> int:
@@ -243,8 +260,12 @@ def try_lock(path: Path) -> SessionLock | None:
         os.close(descriptor)
         return None
     os.fchmod(descriptor, FILE_MODE)
-    holder = {"pid": os.getpid(), "user": _user(), "host": socket.gethostname(),
-              "since": datetime.now().isoformat(timespec="seconds")}
+    holder = {
+        "pid": os.getpid(),
+        "user": _user(),
+        "host": socket.gethostname(),
+        "since": datetime.now().isoformat(timespec="seconds"),
+    }
     os.ftruncate(descriptor, 0)
     os.pwrite(descriptor, json.dumps(holder).encode(), 0)
     return SessionLock(path, descriptor)
@@ -268,8 +289,29 @@ def _user() -> str:
 
 
 __all__ = [
-    "APP", "DIR_MODE", "FILE_MODE", "LOCK_TIMEOUT", "SCHEMA_VERSION", "AtomicJSONStorage", "FileLock", "SessionLock",
-    "StoreBusy", "StoreCorrupt", "StoreError", "StoreForeign", "StoreFull", "StoreReadOnly", "StoreTooNew",
-    "check_schema", "lock_holder", "make_private_dir", "meta_row", "new_file", "next_row_id", "os_error",
-    "remove_leftovers", "try_lock", "write_atomic",
+    "APP",
+    "DIR_MODE",
+    "FILE_MODE",
+    "LOCK_TIMEOUT",
+    "SCHEMA_VERSION",
+    "AtomicJSONStorage",
+    "FileLock",
+    "SessionLock",
+    "StoreBusy",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreForeign",
+    "StoreFull",
+    "StoreReadOnly",
+    "StoreTooNew",
+    "check_schema",
+    "lock_holder",
+    "make_private_dir",
+    "meta_row",
+    "new_file",
+    "next_row_id",
+    "os_error",
+    "remove_leftovers",
+    "try_lock",
+    "write_atomic",
 ]

@@ -32,17 +32,36 @@ import builtins
 import datetime as dt
 import os
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from .i18n import _
 from .model import ID_ALPHABET, RecordStatus, Session, SessionStatus, ValidationError, new_id
 from .storage import (
-    DIR_MODE, SCHEMA_VERSION, AtomicJSONStorage, FileLock, SessionLock, StoreBusy, StoreCorrupt, StoreError,
-    StoreForeign, StoreFull, StoreReadOnly, StoreTooNew, check_schema, lock_holder, make_private_dir, new_file,
-    next_row_id, os_error, remove_leftovers, try_lock, write_atomic,
+    DIR_MODE,
+    SCHEMA_VERSION,
+    AtomicJSONStorage,
+    FileLock,
+    SessionLock,
+    StoreBusy,
+    StoreCorrupt,
+    StoreError,
+    StoreForeign,
+    StoreFull,
+    StoreReadOnly,
+    StoreTooNew,
+    check_schema,
+    lock_holder,
+    make_private_dir,
+    new_file,
+    next_row_id,
+    os_error,
+    remove_leftovers,
+    try_lock,
+    write_atomic,
 )
 
 ENV_STORE = "SDTUI_STORE"
@@ -103,27 +122,46 @@ class SessionSummary:
     @classmethod
     def of(cls, session: Session) -> SessionSummary:
         return cls(
-            id=session.id, title=session.title, network=session.network, date=session.date,
+            id=session.id,
+            title=session.title,
+            network=session.network,
+            date=session.date,
             start_time=session.start_time.isoformat(timespec="minutes") if session.start_time else "",
-            status=session.status, open_actions=len(session.open_actions),
-            updated=datetime.now().isoformat(timespec="seconds"), follows=session.follows,
+            status=session.status,
+            open_actions=len(session.open_actions),
+            updated=datetime.now().isoformat(timespec="seconds"),
+            follows=session.follows,
             approved_on=session.approved_on,
         )
 
     def to_doc(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "network": self.network,
-                "date": self.date.isoformat() if self.date else None, "start_time": self.start_time,
-                "status": self.status.value, "open_actions": self.open_actions, "updated": self.updated,
-                "follows": self.follows, "approved_on": self.approved_on.isoformat() if self.approved_on else None}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "network": self.network,
+            "date": self.date.isoformat() if self.date else None,
+            "start_time": self.start_time,
+            "status": self.status.value,
+            "open_actions": self.open_actions,
+            "updated": self.updated,
+            "follows": self.follows,
+            "approved_on": self.approved_on.isoformat() if self.approved_on else None,
+        }
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> SessionSummary:
-        return cls(id=doc["id"], title=doc["title"], network=doc.get("network", ""),
-                   date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
-                   start_time=doc.get("start_time", ""), status=SessionStatus(doc["status"]),
-                   open_actions=int(doc.get("open_actions", 0)), updated=doc.get("updated", ""),
-                   follows=doc.get("follows", ""),
-                   approved_on=date.fromisoformat(doc["approved_on"]) if doc.get("approved_on") else None)
+        return cls(
+            id=doc["id"],
+            title=doc["title"],
+            network=doc.get("network", ""),
+            date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
+            start_time=doc.get("start_time", ""),
+            status=SessionStatus(doc["status"]),
+            open_actions=int(doc.get("open_actions", 0)),
+            updated=doc.get("updated", ""),
+            follows=doc.get("follows", ""),
+            approved_on=date.fromisoformat(doc["approved_on"]) if doc.get("approved_on") else None,
+        )
 
     def same_as(self, other: SessionSummary | None) -> bool:
         """Equal in everything Home shows (the save time aside)."""
@@ -135,7 +173,8 @@ def describe_holder(holder: dict[str, Any]) -> str:
         return _("another sdtui")
     since = str(holder.get("since", ""))[11:16]
     where = _("process {pid} of {user} on {host}").format(
-        pid=holder.get("pid", "?"), user=holder.get("user", "?"), host=holder.get("host", "?"))
+        pid=holder.get("pid", "?"), user=holder.get("user", "?"), host=holder.get("host", "?")
+    )
     return _("{where}, since {time}").format(where=where, time=since) if since else where
 
 
@@ -165,10 +204,15 @@ class Store:
             try:
                 strangers = [p.name for p in root.iterdir() if p.name not in TOLERATED and not self._unfinished(p)]
             except OSError as error:
-                raise StoreError(_("Could not read {path}: {error}.").format(path=root, error=error.strerror or error)) from None
+                raise StoreError(
+                    _("Could not read {path}: {error}.").format(path=root, error=error.strerror or error)
+                ) from None
             if strangers:
-                raise StoreForeign(_("{path} holds other files and no sdtui store; "
-                                     "choose an empty or a new folder with --store.").format(path=root))
+                raise StoreForeign(
+                    _(
+                        "{path} holds other files and no sdtui store; choose an empty or a new folder with --store."
+                    ).format(path=root)
+                )
         self._create()
 
     def _unfinished(self, path: Path) -> bool:
@@ -217,8 +261,9 @@ class Store:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise StoreError(_("Could not read {path}: {error}.").format(
-                path=self.index_path, error=error.strerror or error)) from None
+            raise StoreError(
+                _("Could not read {path}: {error}.").format(path=self.index_path, error=error.strerror or error)
+            ) from None
         return stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
 
     def _index_summaries(self) -> dict[str, SessionSummary]:
@@ -287,8 +332,11 @@ class Store:
         if not matches:
             raise UnknownSession(_("No session with id {id!r}; `sdtui list` shows the ids.").format(id=prefix))
         if len(matches) > 1:
-            raise AmbiguousId(_("{id!r} fits {count} sessions ({ids}); type more of the id.").format(
-                id=prefix, count=len(matches), ids=", ".join(sorted(matches)[:5])))
+            raise AmbiguousId(
+                _("{id!r} fits {count} sessions ({ids}); type more of the id.").format(
+                    id=prefix, count=len(matches), ids=", ".join(sorted(matches)[:5])
+                )
+            )
         return matches[0]
 
     @staticmethod
@@ -330,8 +378,11 @@ class Store:
         try:
             return Session.from_dict(data["session"]["1"])
         except (KeyError, TypeError, ValueError) as error:
-            raise StoreCorrupt(_("{path} cannot be read as a session ({error}); sdtui left it untouched.").format(
-                path=path, error=error)) from None
+            raise StoreCorrupt(
+                _("{path} cannot be read as a session ({error}); sdtui left it untouched.").format(
+                    path=path, error=error
+                )
+            ) from None
 
     def stamp(self, session_id: str) -> tuple[int, int, int] | None:
         """When and how big the session's file was last written, and which file it is; None when gone.
@@ -386,7 +437,9 @@ class Store:
         summary = SessionSummary.of(session)
         current = self._summary(session.id)
         if current is None:
-            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(id=session.id))
+            raise UnknownSession(
+                _("Session {id} was deleted from the store; it cannot be saved.").format(id=session.id)
+            )
         if not summary.same_as(current):
             self._update_summary(summary)
 
@@ -401,8 +454,9 @@ class Store:
                 if doc.get("id") == summary.id:
                     doc.update(summary.to_doc())
                     return {summary.id: summary}
-            raise UnknownSession(_("Session {id} was deleted from the store; it cannot be saved.").format(
-                id=summary.id))
+            raise UnknownSession(
+                _("Session {id} was deleted from the store; it cannot be saved.").format(id=summary.id)
+            )
 
         self._change_index(update)
 
@@ -425,8 +479,9 @@ class Store:
             deleted = self._deleted_ids(data)
             documents = data.setdefault("sessions", {})
             if session.id not in deleted or any(doc.get("id") == session.id for doc in documents.values()):
-                raise UnknownSession(_("Session {id} was not deleted here; it cannot be put back.").format(
-                    id=session.id))
+                raise UnknownSession(
+                    _("Session {id} was not deleted here; it cannot be put back.").format(id=session.id)
+                )
             data["deleted"] = {"1": {"ids": [gone for gone in deleted if gone != session.id]}}
             self._write_session(session)
             summary = SessionSummary.of(session)
@@ -467,8 +522,12 @@ class Store:
         lock = try_lock(self._lock_path(session_id))
         if lock is None:
             holder = self.holder(session_id)
-            raise SessionLocked(_("Session {id} is open in {holder}. You can read it here; changes are not saved.")
-                                .format(id=session_id, holder=describe_holder(holder)), holder)
+            raise SessionLocked(
+                _("Session {id} is open in {holder}. You can read it here; changes are not saved.").format(
+                    id=session_id, holder=describe_holder(holder)
+                ),
+                holder,
+            )
         self._locks[session_id] = lock
         remove_leftovers(self._session_path(session_id))
         return lock
@@ -479,7 +538,21 @@ class Store:
 
 
 __all__ = [
-    "SCHEMA_VERSION", "AmbiguousId", "AtomicJSONStorage", "SessionLock", "SessionLocked", "SessionSummary",
-    "Store", "StoreBusy", "StoreCorrupt", "StoreError", "StoreForeign", "StoreFull", "StoreReadOnly",
-    "StoreTooNew", "UnknownSession", "default_store_path", "write_atomic",
+    "SCHEMA_VERSION",
+    "AmbiguousId",
+    "AtomicJSONStorage",
+    "SessionLock",
+    "SessionLocked",
+    "SessionSummary",
+    "Store",
+    "StoreBusy",
+    "StoreCorrupt",
+    "StoreError",
+    "StoreForeign",
+    "StoreFull",
+    "StoreReadOnly",
+    "StoreTooNew",
+    "UnknownSession",
+    "default_store_path",
+    "write_atomic",
 ]

@@ -51,14 +51,14 @@ def strip_controls(text: str) -> str:
     return text.replace("\r\n", "\n").translate(_CONTROL)
 
 
-
 def field_name(what: str) -> str:
     """The attribute a label names: "Start time" is the field `start_time`."""
     return what.lower().replace(" ", "_")
 
 
-def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE,
-               field: str | None = None) -> str:
+def clean_line(
+    value: Any, what: str, *, required: bool = False, limit: int = MAX_TITLE, field: str | None = None
+) -> str:
     """A one-line text: trimmed, newlines folded to spaces, length checked."""
     if value is None:
         value = ""
@@ -71,13 +71,18 @@ def clean_line(value: Any, what: str, *, required: bool = False, limit: int = MA
     if required and not text:
         raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
-            what=_(what), length=len(text), limit=limit), field or field_name(what))
+        raise ValidationError(
+            _("{what} is too long ({length} characters; at most {limit}).").format(
+                what=_(what), length=len(text), limit=limit
+            ),
+            field or field_name(what),
+        )
     return text
 
 
-def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MAX_TEXT,
-               field: str | None = None) -> str:
+def clean_text(
+    value: Any, what: str, *, required: bool = False, limit: int = MAX_TEXT, field: str | None = None
+) -> str:
     """A multi-line text: kept as typed except for trailing white space."""
     if value is None:
         value = ""
@@ -87,8 +92,12 @@ def clean_text(value: Any, what: str, *, required: bool = False, limit: int = MA
     if required and not text.strip():
         raise ValidationError(_("{what} cannot be empty.").format(what=_(what)), field or field_name(what))
     if len(text) > limit:
-        raise ValidationError(_("{what} is too long ({length} characters; at most {limit}).").format(
-            what=_(what), length=len(text), limit=limit), field or field_name(what))
+        raise ValidationError(
+            _("{what} is too long ({length} characters; at most {limit}).").format(
+                what=_(what), length=len(text), limit=limit
+            ),
+            field or field_name(what),
+        )
     return text
 
 
@@ -103,8 +112,10 @@ def parse_enum(kind: type[EnumT], value: Any, what: str, field: str | None = Non
         return kind(str(value).strip().lower())
     except ValueError:
         allowed = ", ".join(member.value for member in kind)
-        raise ValidationError(_("{what} must be one of: {allowed} (got {value!r}).").format(
-            what=_(what), allowed=allowed, value=value), field or field_name(what)) from None
+        raise ValidationError(
+            _("{what} must be one of: {allowed} (got {value!r}).").format(what=_(what), allowed=allowed, value=value),
+            field or field_name(what),
+        ) from None
 
 
 def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date | None:
@@ -121,11 +132,17 @@ def parse_date(value: Any, what: str = "Date", field: str | None = None) -> date
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(_("{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.").format(
-            what=_(what), text=text), field or field_name(what)) from None
+        raise ValidationError(
+            _("{what} {text!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-06-18.").format(
+                what=_(what), text=text
+            ),
+            field or field_name(what),
+        ) from None
     if not 1900 <= parsed.year <= 2200:
-        raise ValidationError(_("{what} {text!r} is too far from today to be a meeting date.").format(what=_(what), text=text),
-                              field or field_name(what))
+        raise ValidationError(
+            _("{what} {text!r} is too far from today to be a meeting date.").format(what=_(what), text=text),
+            field or field_name(what),
+        )
     return parsed
 
 
@@ -144,8 +161,12 @@ def parse_time(value: Any, what: str = "Time", field: str | None = None) -> time
             raise ValueError(text)
         return time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(_("{what} {text!r} is not a time of day; write it as HH:MM, e.g. 09:30.").format(
-            what=_(what), text=str(value)), field or field_name(what)) from None
+        raise ValidationError(
+            _("{what} {text!r} is not a time of day; write it as HH:MM, e.g. 09:30.").format(
+                what=_(what), text=str(value)
+            ),
+            field or field_name(what),
+        ) from None
 
 
 def parse_timebox(value: Any) -> int:
@@ -155,15 +176,21 @@ def parse_timebox(value: Any) -> int:
     if isinstance(value, str):
         value = value.strip()
         if not value.lstrip("-").isdigit():
-            raise ValidationError(_("Timebox {value!r} is not a whole number of minutes.").format(value=value), "timebox")
+            raise ValidationError(
+                _("Timebox {value!r} is not a whole number of minutes.").format(value=value), "timebox"
+            )
         value = int(value)
     if not isinstance(value, int):
         raise ValidationError(_("Timebox must be a whole number of minutes."), "timebox")
     if value < 0:
         raise ValidationError(_("Timebox cannot be negative."), "timebox")
     if value > MAX_TIMEBOX:
-        raise ValidationError(_("Timebox of {value} minutes is longer than a working day (at most {limit}).").format(
-            value=value, limit=MAX_TIMEBOX), "timebox")
+        raise ValidationError(
+            _("Timebox of {value} minutes is longer than a working day (at most {limit}).").format(
+                value=value, limit=MAX_TIMEBOX
+            ),
+            "timebox",
+        )
     return value
 
 
@@ -172,14 +199,17 @@ def parse_count(value: Any, what: str = "Count", field: str | None = None) -> in
     if isinstance(value, str):
         value = value.strip()
         if not value.lstrip("-").isdigit():
-            raise ValidationError(_("{what} {value!r} is not a whole number.").format(what=_(what), value=value),
-                                  field or field_name(what))
+            raise ValidationError(
+                _("{what} {value!r} is not a whole number.").format(what=_(what), value=value),
+                field or field_name(what),
+            )
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError(_("{what} must be a whole number.").format(what=_(what)), field or field_name(what))
     if not 0 <= value <= MAX_COUNT:
-        raise ValidationError(_("{what} must be between 0 and {limit}.").format(what=_(what), limit=MAX_COUNT),
-                              field or field_name(what))
+        raise ValidationError(
+            _("{what} must be between 0 and {limit}.").format(what=_(what), limit=MAX_COUNT), field or field_name(what)
+        )
     return value
 
 
@@ -193,7 +223,19 @@ def parse_datetime(value: Any) -> datetime | None:
 
 
 __all__ = [
-    "MAX_COUNT", "MAX_TEXT", "MAX_TIMEBOX", "MAX_TITLE", "ValidationError", "clean_line", "clean_text", "field_name",
-    "parse_count", "parse_date",
-    "parse_datetime", "parse_enum", "parse_time", "parse_timebox", "strip_controls",
+    "MAX_COUNT",
+    "MAX_TEXT",
+    "MAX_TIMEBOX",
+    "MAX_TITLE",
+    "ValidationError",
+    "clean_line",
+    "clean_text",
+    "field_name",
+    "parse_count",
+    "parse_date",
+    "parse_datetime",
+    "parse_enum",
+    "parse_time",
+    "parse_timebox",
+    "strip_controls",
 ]

@@ -9,9 +9,10 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sdtui"
@@ -25,11 +26,34 @@ DEFAULT_LABELS = ("Date", "Time")
 """Labels `parse_date` and `parse_time` use when the caller names none."""
 
 # Calls whose text reaches a user: a bare literal there bypasses the catalog.
-SHOWN = {"notify": 0, "Field": 1, "FormScreen": 0, "ConfirmScreen": 0, "add_column": 0, "TabPane": 0,
-         "ValidationError": 0, "NotFound": 0, "CliError": 0, "StoreError": 0, "StoreCorrupt": 0,
-         "StoreForeign": 0, "StoreTooNew": 0, "StoreReadOnly": 0, "StoreFull": 0, "StoreBusy": 0,
-         "UnknownSession": 0, "AmbiguousId": 0, "SessionLocked": 0, "print": 0, "Static": 0, "Label": 0,
-         "append": 0, "Text": 0, "plain": 0, "fail": 0}
+SHOWN = {
+    "notify": 0,
+    "Field": 1,
+    "FormScreen": 0,
+    "ConfirmScreen": 0,
+    "add_column": 0,
+    "TabPane": 0,
+    "ValidationError": 0,
+    "NotFound": 0,
+    "CliError": 0,
+    "StoreError": 0,
+    "StoreCorrupt": 0,
+    "StoreForeign": 0,
+    "StoreTooNew": 0,
+    "StoreReadOnly": 0,
+    "StoreFull": 0,
+    "StoreBusy": 0,
+    "UnknownSession": 0,
+    "AmbiguousId": 0,
+    "SessionLocked": 0,
+    "print": 0,
+    "Static": 0,
+    "Label": 0,
+    "append": 0,
+    "Text": 0,
+    "plain": 0,
+    "fail": 0,
+}
 NOT_WORDS = {"#", "keys", "what", "field", "value", "note", "sdtui: ", "Tab / Shift+Tab", "Ctrl+P"}
 """Column names of tables that show no header, the program's name, and keys as keyboards print them."""
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -92,8 +116,11 @@ def messages() -> list[Message]:
 def _tables() -> Iterator[Message]:
     for path in sources():
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
-            target = node.target if isinstance(node, ast.AnnAssign) else (
-                node.targets[0] if isinstance(node, ast.Assign) else None)
+            target = (
+                node.target
+                if isinstance(node, ast.AnnAssign)
+                else (node.targets[0] if isinstance(node, ast.Assign) else None)
+            )
             context = TABLES.get((path.name, getattr(target, "id", "")))
             if context is None or node.value is None:
                 continue
@@ -107,11 +134,16 @@ def words() -> list[Message]:
     """Stored values shown as words: every member of the model's enums, by enum name."""
     from sdtui import model
 
-    return [Message(kind.__name__, member.value, "sdtui/model.py")
-            for kind in vars(model).values()
-            if isinstance(kind, type) and issubclass(kind, StrEnum) and kind is not StrEnum
-            and kind.__module__ in (model.__name__, "sdtui.parts") and kind.__name__ != "Language"
-            for member in kind]
+    return [
+        Message(kind.__name__, member.value, "sdtui/model.py")
+        for kind in vars(model).values()
+        if isinstance(kind, type)
+        and issubclass(kind, StrEnum)
+        and kind is not StrEnum
+        and kind.__module__ in (model.__name__, "sdtui.parts")
+        and kind.__name__ != "Language"
+        for member in kind
+    ]
 
 
 def bypasses() -> list[str]:
@@ -142,7 +174,7 @@ def po_entry(message: Message) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
     context = f"msgctxt {quote(message.context)}\n" if message.context else ""
-    return f"#: {message.where}\n{context}msgid {quote(message.msgid)}\nmsgstr \"\"\n"
+    return f'#: {message.where}\n{context}msgid {quote(message.msgid)}\nmsgstr ""\n'
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@ A `store` is an empty store in the test's own folder."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

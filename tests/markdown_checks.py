@@ -37,8 +37,11 @@ def headings(tree: SyntaxTreeNode, tag: str) -> list[str]:
 
 def tables(tree: SyntaxTreeNode) -> list[list[list[str]]]:
     """Each table as rows of cell texts, header row first."""
-    return [[[text_of(cell) for cell in row.children] for row in walk(table) if row.type == "tr"]
-            for table in walk(tree) if table.type == "table"]
+    return [
+        [[text_of(cell) for cell in row.children] for row in walk(table) if row.type == "tr"]
+        for table in walk(tree)
+        if table.type == "table"
+    ]
 
 
 def structure(tree: SyntaxTreeNode) -> list[tuple[str, str | int]]:

@@ -39,8 +39,10 @@ def test_counts_present_apologies_and_absent_over_the_networks_meetings() -> Non
 
 
 def test_most_often_present_comes_first() -> None:
-    sessions = [meeting("2026-03-12", {"Bram": "present", "Anna": "apologies", "Carla": "present"}),
-                meeting("2026-06-18", {"Bram": "present", "Anna": "absent", "Carla": "apologies"})]
+    sessions = [
+        meeting("2026-03-12", {"Bram": "present", "Anna": "apologies", "Carla": "present"}),
+        meeting("2026-06-18", {"Bram": "present", "Anna": "absent", "Carla": "apologies"}),
+    ]
     assert [row.name for row in attendance(sessions, "Wmo-netwerk", TODAY)] == ["Bram", "Carla", "Anna"]
 
 

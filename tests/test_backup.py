@@ -43,19 +43,26 @@ def test_json_to_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0 and json.loads(out)["session"]["id"] == demo.id
 
 
-@pytest.mark.parametrize("content, words", [
-    ("not json at all", "not a JSON file"),
-    ('{"people": []}', "not an sdtui session backup"),
-    ("[1, 2]", "not an sdtui session backup"),
-    ('{"kind": "sdtui-session", "schema": 9, "session": {}}', "newer sdtui"),
-    ('{"kind": "sdtui-session", "schema": 1, "session": {"title": ""}}', "Title cannot be empty"),
-    ('{"kind": "sdtui-session", "schema": 1, "session": {"title": "x", "actions": [{"text": "a", '
-     '"owner_id": "nobody"}]}}', "not valid"),
-    ('{"kind": "sdtui-session", "schema": 1, "session": {"title": "x", "bogus": 1}}', "not valid"),
-    ('{"kind": "sdtui-session", "schema": 1}', "not valid"),
-])
-def test_a_bad_backup_is_one_line_and_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                      content: str, words: str) -> None:
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        ("not json at all", "not a JSON file"),
+        ('{"people": []}', "not an sdtui session backup"),
+        ("[1, 2]", "not an sdtui session backup"),
+        ('{"kind": "sdtui-session", "schema": 9, "session": {}}', "newer sdtui"),
+        ('{"kind": "sdtui-session", "schema": 1, "session": {"title": ""}}', "Title cannot be empty"),
+        (
+            '{"kind": "sdtui-session", "schema": 1, "session": {"title": "x", "actions": [{"text": "a", '
+            '"owner_id": "nobody"}]}}',
+            "not valid",
+        ),
+        ('{"kind": "sdtui-session", "schema": 1, "session": {"title": "x", "bogus": 1}}', "not valid"),
+        ('{"kind": "sdtui-session", "schema": 1}', "not valid"),
+    ],
+)
+def test_a_bad_backup_is_one_line_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, words: str
+) -> None:
     root = tmp_path / "store"
     with Store(root) as store:
         store.add(build_demo())
@@ -68,8 +75,9 @@ def test_a_bad_backup_is_one_line_and_changes_nothing(tmp_path: Path, capsys: py
 
 
 @pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
-def test_hostile_text_in_a_backup_is_imported_clean_or_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                              value: str) -> None:
+def test_hostile_text_in_a_backup_is_imported_clean_or_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
     data = json.loads(backup_json(base_session()))
     for path in FIELDS:
         with_text(data["session"], path, value)  # raw, past the model: as a hand-edited file would be

@@ -16,16 +16,24 @@ from sdtui import __version__, cli
 REPO = Path(__file__).resolve().parent.parent
 
 
-def sdtui(*args: str, store: Path | None = None, env: dict[str, str] | None = None,
-          cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def sdtui(
+    *args: str, store: Path | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m sdtui` in a child process, as a shell user would."""
     full_env = {key: value for key, value in os.environ.items() if key != "SDTUI_STORE"}
     full_env.update({"PYTHONPATH": str(REPO), **(env or {})})
     command = [sys.executable, "-m", "sdtui"]
     if store is not None:
         command += ["--store", str(store)]
-    return subprocess.run(command + list(args), capture_output=True, text=True, env=full_env,
-                          cwd=cwd or REPO, timeout=60, stdin=subprocess.DEVNULL)
+    return subprocess.run(
+        command + list(args),
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or REPO,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -181,8 +189,12 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
 
     with Store(tmp_path / "store") as store:
         store.add_many([build_demo() for _ in range(800)])  # more than a pipe holds
-    process = subprocess.Popen([sys.executable, "-m", "sdtui", "--store", str(tmp_path / "store"), "list"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sdtui", "--store", str(tmp_path / "store"), "list"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout.readline().strip()
     process.stdout.close()
     _out, errors = process.communicate(timeout=60)
@@ -192,14 +204,29 @@ def test_a_reader_that_stops_early_gets_no_error_message(tmp_path: Path) -> None
 
 # Every command the parser had before it was split into one module per command group, in the
 # order `sdtui --help` lists them, with the least each needs to parse.
-COMMANDS = {"demo": [], "list": [], "export": ["ID"], "read": [], "follow": [], "participant": [], "search": [],
-            "attendance": ["Wmo"],
-            "next": ["ID"], "actions": [], "import": ["backup.json"], "templates": [],
-            "new": ["--template", "crisis"], "approve": ["ID"], "forget": ["NAME"], "retention": ["--older-than", "2y"]}
+COMMANDS = {
+    "demo": [],
+    "list": [],
+    "export": ["ID"],
+    "read": [],
+    "follow": [],
+    "participant": [],
+    "search": [],
+    "attendance": ["Wmo"],
+    "next": ["ID"],
+    "actions": [],
+    "import": ["backup.json"],
+    "templates": [],
+    "new": ["--template", "crisis"],
+    "approve": ["ID"],
+    "forget": ["NAME"],
+    "retention": ["--older-than", "2y"],
+}
 
 
 def test_every_command_is_offered_in_order_and_bound_to_a_handler_of_its_group(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit) as usage:
         cli.main(["no-such-command"])
     assert usage.value.code == 2
@@ -242,7 +269,8 @@ def test_command_modules_import_only_common_from_the_cli() -> None:
 
 @pytest.mark.parametrize("command", [["search", "overleg"], ["attendance", "Wmo"], ["actions"]])
 def test_an_unreadable_session_is_named_alike_by_every_command_and_the_rest_still_shown(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
     from sdtui.model import Session
     from sdtui.store import Store
 

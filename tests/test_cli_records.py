@@ -33,15 +33,28 @@ def test_approve_records_amendments_and_list_shows_approved(tmp_path: Path) -> N
     root = tmp_path / "store"
     with Store(root) as store:
         session = store.add(closed_meeting())
-    result = sdtui("approve", session.id[:4], "--amend", "Decision 1: for everyone", "--by", "Zoë Hendriks",
-                   "--amend", "Add the figures", "--on", "2026-09-10", store=root)
+    result = sdtui(
+        "approve",
+        session.id[:4],
+        "--amend",
+        "Decision 1: for everyone",
+        "--by",
+        "Zoë Hendriks",
+        "--amend",
+        "Add the figures",
+        "--on",
+        "2026-09-10",
+        store=root,
+    )
     assert result.returncode == 0, result.stderr
     assert "with 2 amendments" in result.stdout
     with Store(root) as store:
         approved = store.load(session.id)
     assert approved.record_status is RecordStatus.APPROVED and approved.approved_on == date(2026, 9, 10)
-    assert [(a.text, a.by) for a in approved.amendments] == [("Decision 1: for everyone", "Zoë Hendriks"),
-                                                             ("Add the figures", "")]
+    assert [(a.text, a.by) for a in approved.amendments] == [
+        ("Decision 1: for everyone", "Zoë Hendriks"),
+        ("Add the figures", ""),
+    ]
     assert "Amendments" in headings(parse(render_minutes(approved)), "h2")
     listed = sdtui("list", store=root)
     assert f"{session.id}  2026-06-18  approved" in listed.stdout
@@ -119,8 +132,9 @@ def test_retention_lists_and_removes_or_anonymises_with_yes(tmp_path: Path) -> N
     listing = sdtui("retention", "--older-than", "2y", store=root)
     assert [line.split()[0] for line in listing.stdout.splitlines()] == [older.id, old.id]
     assert "Nothing changed" in listing.stderr and files_of(root) == before
-    assert "--remove or --anonymise" in assert_one_line_error(sdtui("retention", "--older-than", "2y", "--yes",
-                                                                    store=root))
+    assert "--remove or --anonymise" in assert_one_line_error(
+        sdtui("retention", "--older-than", "2y", "--yes", store=root)
+    )
     assert "not a period" in assert_one_line_error(sdtui("retention", "--older-than", "two years", store=root))
     assert files_of(root) == before
 

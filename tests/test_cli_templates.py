@@ -30,8 +30,9 @@ def test_templates_lists_built_in_and_own_ones_id_first(tmp_path: Path) -> None:
 
 def test_new_makes_a_session_from_a_template_and_prints_its_id_last(tmp_path: Path) -> None:
     store = tmp_path / "store"
-    result = sdtui("new", "--template", "crisis-lessons", "--title", "Oktober", "--lang", "nl",
-                   "--date", "2026-10-01", store=store)
+    result = sdtui(
+        "new", "--template", "crisis-lessons", "--title", "Oktober", "--lang", "nl", "--date", "2026-10-01", store=store
+    )
     assert result.returncode == 0, result.stderr
     session_id = result.stdout.strip().splitlines()[-1]
     with Store(store) as opened:
@@ -47,7 +48,8 @@ def test_new_explains_an_unknown_template_or_a_bad_date_in_one_line(tmp_path: Pa
     store = tmp_path / "store"
     assert "sdtui templates" in assert_one_line_error(sdtui("new", "--template", "nope", store=store))
     assert "2026-02-30" in assert_one_line_error(
-        sdtui("new", "--template", "guest-speaker", "--date", "2026-02-30", store=store))
+        sdtui("new", "--template", "guest-speaker", "--date", "2026-02-30", store=store)
+    )
     with Store(store) as opened:
         assert opened.list() == []
 

@@ -15,31 +15,34 @@ from sdtui.model import ValidationError
 WEDNESDAY = date(2026, 6, 17)
 
 
-@pytest.mark.parametrize(("typed", "meant"), [
-    ("2026-07-10", date(2026, 7, 10)),
-    ("+10d", date(2026, 6, 27)),
-    ("+2w", date(2026, 7, 1)),
-    ("+3", date(2026, 6, 20)),
-    ("+ 1 w", date(2026, 6, 24)),
-    ("vandaag", WEDNESDAY),
-    ("Tomorrow", date(2026, 6, 18)),
-    ("vr", date(2026, 6, 19)),
-    ("fri", date(2026, 6, 19)),
-    ("Vrijdag", date(2026, 6, 19)),
-    ("wo", date(2026, 6, 24)),  # the same weekday as today: a week on, never today
-    ("ma", date(2026, 6, 22)),
-    ("30-6", date(2026, 6, 30)),
-    ("30/6", date(2026, 6, 30)),
-    ("1.7", date(2026, 7, 1)),
-    ("30 juni", date(2026, 6, 30)),
-    ("30 jun", date(2026, 6, 30)),
-    ("3 mrt", date(2027, 3, 3)),  # already past this year: next year's
-    ("june 30", date(2026, 6, 30)),
-    ("10 juli 2027", date(2027, 7, 10)),
-    ("10-7-27", date(2027, 7, 10)),
-    ("17-6", WEDNESDAY),
-    ("  +2w  ", date(2026, 7, 1)),
-])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2026-07-10", date(2026, 7, 10)),
+        ("+10d", date(2026, 6, 27)),
+        ("+2w", date(2026, 7, 1)),
+        ("+3", date(2026, 6, 20)),
+        ("+ 1 w", date(2026, 6, 24)),
+        ("vandaag", WEDNESDAY),
+        ("Tomorrow", date(2026, 6, 18)),
+        ("vr", date(2026, 6, 19)),
+        ("fri", date(2026, 6, 19)),
+        ("Vrijdag", date(2026, 6, 19)),
+        ("wo", date(2026, 6, 24)),  # the same weekday as today: a week on, never today
+        ("ma", date(2026, 6, 22)),
+        ("30-6", date(2026, 6, 30)),
+        ("30/6", date(2026, 6, 30)),
+        ("1.7", date(2026, 7, 1)),
+        ("30 juni", date(2026, 6, 30)),
+        ("30 jun", date(2026, 6, 30)),
+        ("3 mrt", date(2027, 3, 3)),  # already past this year: next year's
+        ("june 30", date(2026, 6, 30)),
+        ("10 juli 2027", date(2027, 7, 10)),
+        ("10-7-27", date(2027, 7, 10)),
+        ("17-6", WEDNESDAY),
+        ("  +2w  ", date(2026, 7, 1)),
+    ],
+)
 def test_short_forms_name_the_date_meant(typed: str, meant: date) -> None:
     assert parse_due(typed, WEDNESDAY) == meant
 
@@ -64,8 +67,7 @@ def test_the_refusal_says_which_forms_work_in_dutch_too() -> None:
     assert "Deadline" in refused.value.message and "+2w" in refused.value.message
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
-       st.integers(min_value=0, max_value=999))
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.integers(min_value=0, max_value=999))
 def test_offsets_count_days_and_weeks_from_today(today: date, count: int) -> None:
     assert parse_due(f"+{count}d", today) == today + timedelta(days=count)
     assert parse_due(f"+{count}w", today) == today + timedelta(weeks=count)
@@ -79,8 +81,11 @@ def test_a_weekday_is_the_first_such_day_after_today(today: date, name: str) -> 
     assert timedelta(days=1) <= found - today <= timedelta(days=7)
 
 
-@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)), st.sampled_from(sorted(MONTHS)),
-       st.integers(min_value=1, max_value=28))
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(sorted(MONTHS)),
+    st.integers(min_value=1, max_value=28),
+)
 def test_a_day_and_month_is_the_next_such_date_from_today(today: date, name: str, day: int) -> None:
     month = MONTHS[name]
     for typed in (f"{day}-{month}", f"{day} {name}"):

@@ -8,8 +8,19 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from sdtui.demo import DEMO_TITLE, DEMO_TITLE_EN, build_demo, demo_date
-from sdtui.model import (ActionStatus, Attendance, ItemKind, ItemStatus, Language, Position, Role, Session,
-                         SessionStatus, SignalKind, Verdict)
+from sdtui.model import (
+    ActionStatus,
+    Attendance,
+    ItemKind,
+    ItemStatus,
+    Language,
+    Position,
+    Role,
+    Session,
+    SessionStatus,
+    SignalKind,
+    Verdict,
+)
 from sdtui.prompts import prompt_by_id
 from sdtui.search import entries_of
 
@@ -61,8 +72,7 @@ def test_demo_has_a_realistic_group_of_participants(demo: Session) -> None:
 
 
 def test_demo_has_a_name_with_a_diacritic_that_search_finds(demo: Session) -> None:
-    accented = [p.name for p in demo.participants
-                if unicodedata.normalize("NFD", p.name) != p.name]
+    accented = [p.name for p in demo.participants if unicodedata.normalize("NFD", p.name) != p.name]
     assert accented
     assert demo.find_participant("zoë").name == "Zoë Hendriks"
     assert any(entry.what == "Participant" and "Zoë" in entry.text for entry in entries_of(demo))
@@ -70,8 +80,21 @@ def test_demo_has_a_name_with_a_diacritic_that_search_finds(demo: Session) -> No
 
 def test_demo_invents_its_people(demo: Session) -> None:
     """The source texts name real people; the demo must not put words in their mouths."""
-    real = ["Boutellier", "Van de Weerd", "Halsema", "Marjon Breed", "Matton", "Van Zwieten",
-            "Waanders", "Klokman", "Veuger", "Den Outer", "Aarnink", "Kuyvenhoven", "Van der Burg"]
+    real = [
+        "Boutellier",
+        "Van de Weerd",
+        "Halsema",
+        "Marjon Breed",
+        "Matton",
+        "Van Zwieten",
+        "Waanders",
+        "Klokman",
+        "Veuger",
+        "Den Outer",
+        "Aarnink",
+        "Kuyvenhoven",
+        "Van der Burg",
+    ]
     for lang in ("nl", "en"):
         text = " ".join(entry.text for entry in entries_of(build_demo(today=TODAY, language=lang))).casefold()
         assert not [name for name in real if name.casefold() in text]

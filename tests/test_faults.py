@@ -79,8 +79,12 @@ def test_killed_cli_runs_never_leave_a_torn_store(tmp_path: Path) -> None:
     rng = random.Random(7)
     finished = 0
     for _ in range(20):
-        process = subprocess.Popen([sys.executable, "-m", "sdtui", "--store", str(root), "demo"],
-                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sdtui", "--store", str(root), "demo"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+        )
         time.sleep(rng.uniform(0.02, 0.3))
         process.kill()
         out, _ = process.communicate()
@@ -98,10 +102,12 @@ def run_cli(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     return code, capsys.readouterr().err
 
 
-@pytest.mark.parametrize("content", [b"{torn", b'{"people": {}}',
-                                     b'{"_meta": {"1": {"app": "sdtui", "schema": 7, "kind": "index"}}}'])
-def test_cli_meets_a_bad_index_with_one_line_and_changes_nothing(tmp_path: Path, content: bytes,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "content", [b"{torn", b'{"people": {}}', b'{"_meta": {"1": {"app": "sdtui", "schema": 7, "kind": "index"}}}']
+)
+def test_cli_meets_a_bad_index_with_one_line_and_changes_nothing(
+    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = tmp_path / "store"
     Store(root).close()
     (root / "index.json").write_bytes(content)
@@ -114,9 +120,9 @@ def test_cli_meets_a_bad_index_with_one_line_and_changes_nothing(tmp_path: Path,
 
 
 @pytest.mark.parametrize("failure, words", [(errno.ENOSPC, "disk is full"), (errno.EROFS, "read-only")])
-def test_cli_meets_a_full_or_read_only_disk_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                          capsys: pytest.CaptureFixture[str], failure: int,
-                                                          words: str) -> None:
+def test_cli_meets_a_full_or_read_only_disk_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], failure: int, words: str
+) -> None:
     root = tmp_path / "store"
     Store(root).close()
     before = snapshot(root)
@@ -131,7 +137,8 @@ def test_cli_meets_a_full_or_read_only_disk_with_one_line(tmp_path: Path, monkey
 
 
 async def test_the_app_says_when_a_save_fails_and_keeps_the_change_on_screen(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store(tmp_path / "store") as store:
         session = store.add(Session("Disk test", agenda=[{"title": "Opening"}]))
         app = still_app(store)

@@ -93,14 +93,18 @@ def test_follower_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "Closed: Netwerkbijeenkomst juni" in out.getvalue()
 
 
-@pytest.mark.parametrize("content, message", [
-    (b'{"kind": "sdtui-live", "schema": 1, "state": "li', "not complete JSON"),
-    (b'{"kind": "something-else"}', "not a live sdtui meeting"),
-    (b'{"kind": "sdtui-live", "schema": 99}', "newer sdtui"),
-    (b"\xff\xfe garbage", "not complete JSON"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b'{"kind": "sdtui-live", "schema": 1, "state": "li', "not complete JSON"),
+        (b'{"kind": "something-else"}', "not a live sdtui meeting"),
+        (b'{"kind": "sdtui-live", "schema": 99}', "newer sdtui"),
+        (b"\xff\xfe garbage", "not complete JSON"),
+    ],
+)
 def test_a_torn_or_foreign_file_gives_a_message_and_keeps_the_last_good_state(
-        tmp_path: Path, content: bytes, message: str) -> None:
+    tmp_path: Path, content: bytes, message: str
+) -> None:
     session = running_meeting()
     Publisher(tmp_path).publish(session, now=NOW)
     follower = Follower(tmp_path)
@@ -117,9 +121,18 @@ def test_a_torn_or_foreign_file_gives_a_message_and_keeps_the_last_good_state(
 
 
 def test_a_foreign_shape_reads_as_empty_fields_not_a_crash() -> None:
-    weird = {"kind": "sdtui-live", "schema": 1, "state": 7, "meeting": ["x"], "current": 99,
-             "agenda": [{"title": ["no"], "timebox": "15"}, "nonsense"], "board": [{"tally": "x", "positions": [1]}],
-             "decisions": [{"text": None}], "actions": "none", "minutes": "../../etc/passwd"}
+    weird = {
+        "kind": "sdtui-live",
+        "schema": 1,
+        "state": 7,
+        "meeting": ["x"],
+        "current": 99,
+        "agenda": [{"title": ["no"], "timebox": "15"}, "nonsense"],
+        "board": [{"tally": "x", "positions": [1]}],
+        "decisions": [{"text": None}],
+        "actions": "none",
+        "minutes": "../../etc/passwd",
+    }
     snapshot = parse_snapshot(json.dumps(weird))
     assert snapshot["current"] is None and snapshot["agenda"][0]["title"] == ""
     assert snapshot["minutes"] == ""  # never a path out of the minutes folder
@@ -129,8 +142,9 @@ def test_a_foreign_shape_reads_as_empty_fields_not_a_crash() -> None:
 
 def test_a_pointer_to_another_path_is_refused(tmp_path: Path) -> None:
     (tmp_path / "live").mkdir()
-    (tmp_path / "live" / "current.json").write_text(json.dumps(
-        {"kind": "sdtui-live-pointer", "schema": 1, "session": "../../etc/passwd"}))
+    (tmp_path / "live" / "current.json").write_text(
+        json.dumps({"kind": "sdtui-live-pointer", "schema": 1, "session": "../../etc/passwd"})
+    )
     follower = Follower(tmp_path)
     follower.poll()
     assert follower.snapshot is None and "not an sdtui pointer" in follower.problem
@@ -160,8 +174,14 @@ def test_two_followers_see_the_same_changes(tmp_path: Path) -> None:
     for follower in (first, second):
         assert follower.poll()
         seen.append(describe_changes(follower.previous, follower.snapshot))
-    assert seen[0] == seen[1] == ["Decision: Housing first wordt het uitgangspunt",
-                                  "Action: Notitie schrijven (Ruud Verhoeven, due 2026-07-16)"]
+    assert (
+        seen[0]
+        == seen[1]
+        == [
+            "Decision: Housing first wordt het uitgangspunt",
+            "Action: Notitie schrijven (Ruud Verhoeven, due 2026-07-16)",
+        ]
+    )
 
 
 def test_a_new_meeting_going_live_is_followed_when_no_id_was_given(tmp_path: Path) -> None:
@@ -254,8 +274,11 @@ FACILITATOR = textwrap.dedent("""
 
 
 def start_facilitator(folder: Path) -> subprocess.Popen[str]:
-    process = subprocess.Popen([sys.executable, "-c", FACILITATOR.format(root=str(ROOT), folder=str(folder))],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", FACILITATOR.format(root=str(ROOT), folder=str(folder))],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None and process.stdout.readline().strip() == "published"
     return process
 
@@ -293,6 +316,7 @@ def test_plain_says_no_longer_updated(tmp_path: Path) -> None:
     out = io.StringIO()
     started = time.monotonic()
     try:
+
         def stop() -> bool:
             if time.monotonic() - started > 0.8 and process.poll() is None:
                 process.kill()
@@ -314,22 +338,35 @@ def test_plain_says_no_longer_updated(tmp_path: Path) -> None:
 def test_follow_plain_command_prints_each_change_within_a_second(tmp_path: Path) -> None:
     session = running_meeting()
     publisher = Publisher(tmp_path)
-    follower = subprocess.Popen(sdtui_follow("follow", "--plain", "--publish", str(tmp_path)), stdout=subprocess.PIPE,
-                                text=True, cwd=ROOT, env={**os.environ, "SDTUI_LANG": "en"})
+    follower = subprocess.Popen(
+        sdtui_follow("follow", "--plain", "--publish", str(tmp_path)),
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "SDTUI_LANG": "en"},
+    )
     try:
         assert follower.stdout is not None
         assert follower.stdout.readline().startswith("Waiting for a meeting to go live")  # started before it
         publisher.publish(session)
         assert follower.stdout.readline().startswith("Live: Netwerkbijeenkomst juni")
         assert [follower.stdout.readline().strip() for _ in range(6)] == [
-            "Item 3/8: Housing first (Ruud Verhoeven)", "Topic: Opvang van daklozen", "What changed: Noodverordening",
-            "Restore: Oude regels zijn bekend", "Renovate: Iedereen kreeg binnen tien dagen een woning",
-            "Tally on Opvang van daklozen: Restore 1 · Renovate 1 · Undecided 1"]
+            "Item 3/8: Housing first (Ruud Verhoeven)",
+            "Topic: Opvang van daklozen",
+            "What changed: Noodverordening",
+            "Restore: Oude regels zijn bekend",
+            "Renovate: Iedereen kreeg binnen tien dagen een woning",
+            "Tally on Opvang van daklozen: Restore 1 · Renovate 1 · Undecided 1",
+        ]
         for change, expected in (
-            (lambda: session.add_decision("Housing first wordt het uitgangspunt"),
-             "Decision: Housing first wordt het uitgangspunt"),
-            (lambda: session.add_action("Notitie schrijven", "Ruud", "2026-07-16"),
-             "Action: Notitie schrijven (Ruud Verhoeven, due 2026-07-16)"),
+            (
+                lambda: session.add_decision("Housing first wordt het uitgangspunt"),
+                "Decision: Housing first wordt het uitgangspunt",
+            ),
+            (
+                lambda: session.add_action("Notitie schrijven", "Ruud", "2026-07-16"),
+                "Action: Notitie schrijven (Ruud Verhoeven, due 2026-07-16)",
+            ),
             (lambda: session.go_to(3, STARTED + timedelta(minutes=40)), "Item 4/8: Signalenronde"),
         ):
             change()
@@ -357,9 +394,14 @@ def test_hostile_text_through_follow_plain(tmp_path: Path) -> None:
     session.agenda[2].title = "\x1b[2J" + session.agenda[2].title  # as a foreign writer might
     publisher = Publisher(tmp_path)
     publisher.publish(session, share_notes=True)
-    follower = subprocess.Popen(sdtui_follow("follow", session.id, "--plain", "--publish", str(tmp_path)),
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                                env={**os.environ, "SDTUI_LANG": "en"})
+    follower = subprocess.Popen(
+        sdtui_follow("follow", session.id, "--plain", "--publish", str(tmp_path)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "SDTUI_LANG": "en"},
+    )
     time.sleep(1.5)
     session.close(NOW)
     publisher.close(session, share_notes=True)
@@ -402,8 +444,15 @@ def test_participant_plain_menu_reads_minutes_and_follows_and_ignores_the_ssh_co
     publisher.close(session)
     publisher.publish_session_minutes(session)
     env = {**os.environ, "SDTUI_LANG": "en", "SSH_ORIGINAL_COMMAND": "/bin/sh -c 'touch /tmp/sdtui-pwned; id'"}
-    result = subprocess.run(sdtui_follow("participant", "--publish", str(tmp_path)), input="2\n1\nq\n",
-                            capture_output=True, text=True, cwd=ROOT, timeout=30, env=env)
+    result = subprocess.run(
+        sdtui_follow("participant", "--publish", str(tmp_path)),
+        input="2\n1\nq\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=30,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "1. Follow the live meeting" in result.stdout
     assert "# Netwerkbijeenkomst juni" in result.stdout  # the minutes, as Markdown text

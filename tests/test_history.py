@@ -39,21 +39,31 @@ def test_each_kind_of_change_is_named_by_what_people_see() -> None:
     round_ = session.rounds[0]
     item = session.agenda[0]
     assert describe(*change(session, lambda s: s.set_position(round_.id, person.id, "restore"))) == (
-        "Ruud Verhoeven on topic 'Housing first': - → restore")
+        "Ruud Verhoeven on topic 'Housing first': - → restore"
+    )
     assert describe(*change(session, lambda s: setattr(s.participants[0], "role", Role.CHAIR))) == (
-        "participant 'Ruud Verhoeven' member → chair")
+        "participant 'Ruud Verhoeven' member → chair"
+    )
     assert describe(*change(session, lambda s: s.add_decision("Housing first it is"))) == (
-        "added decision 'Housing first it is'")
+        "added decision 'Housing first it is'"
+    )
     assert describe(*change(session, lambda s: s.remove_participant(s.participants[1].id))) == (
-        "removed participant 'Zoë Hendriks'")
+        "removed participant 'Zoë Hendriks'"
+    )
     assert describe(*change(session, lambda s: s.add_item("Signals round"))) == "added agenda item 'Signals round'"
     assert describe(*change(session, lambda s: s.move_item(s.agenda[1].id, -1))) == "moved agenda item 'Signals round'"
     assert describe(*change(session, lambda s: s.agenda[1].notes.append(Note("Welkom")))) == (
-        "added a note on agenda item 'Opening'")
-    assert describe(*change(session, lambda s: setattr(item, "timebox", 15))) == "agenda item 'Opening' timebox: 10 → 15"
-    assert describe(*change(session, lambda s: setattr(s, "title", "Juli"))) == "title: 'Netwerkbijeenkomst juni' → 'Juli'"
+        "added a note on agenda item 'Opening'"
+    )
+    assert (
+        describe(*change(session, lambda s: setattr(item, "timebox", 15))) == "agenda item 'Opening' timebox: 10 → 15"
+    )
+    assert (
+        describe(*change(session, lambda s: setattr(s, "title", "Juli"))) == "title: 'Netwerkbijeenkomst juni' → 'Juli'"
+    )
     assert describe(*change(session, lambda s: s.rounds[0].restore_args.append("Te duur"))) == (
-        "added argument to restore on topic 'Housing first': 'Te duur'")
+        "added argument to restore on topic 'Housing first': 'Te duur'"
+    )
 
 
 def test_descriptions_speak_dutch_when_the_screens_do() -> None:

@@ -10,21 +10,30 @@ from rich.cells import cell_len
 from textual import events
 from textual.widgets import Input, TextArea
 
-from sdtui.tui.app import SdtuiApp
 from sdtui.minutes import render_minutes
 from sdtui.model import Note, Session, ValidationError, strip_controls
 from sdtui.store import Store
+from sdtui.tui.app import SdtuiApp
 from sdtui.tui.widgets.safe import SafeInput, SafeTextArea
 
 from .hostile import HOSTILE
 from .markdown_checks import no_html, parse, squeeze, structure, text_of
 from .ui.conftest import FROZEN_NOW, SIZE, screen_text, still_app
 
+
 def base_session() -> Session:
     """A small meeting with one of everything, so each hostile string can sit in every field."""
-    session = Session("Netwerkbijeenkomst", network="Wmo-netwerk", date=FROZEN_NOW.date(), start_time="13:30",
-                      end_time="16:00", place="Utrecht", online_link="https://meet.example.nl/x", chair="Ruud",
-                      guest_speakers=["Evert"])
+    session = Session(
+        "Netwerkbijeenkomst",
+        network="Wmo-netwerk",
+        date=FROZEN_NOW.date(),
+        start_time="13:30",
+        end_time="16:00",
+        place="Utrecht",
+        online_link="https://meet.example.nl/x",
+        chair="Ruud",
+        guest_speakers=["Evert"],
+    )
     session.add_participant("Ruud Verhoeven", "gemeente Tilburg")
     session.add_participant("Zoë Hendriks", "gemeente Huizen")
     session.add_item("Opening", presenter="Ruud")
@@ -43,13 +52,27 @@ def base_session() -> Session:
 
 # Every free-text field of a session, as a path into Session.to_dict() of base_session().
 FIELDS: tuple[tuple[Any, ...], ...] = (
-    ("title",), ("network",), ("place",), ("online_link",), ("chair",), ("guest_speakers", 0),
-    ("participants", 1, "name"), ("participants", 1, "organisation"),
-    ("agenda", 1, "title"), ("agenda", 1, "presenter"), ("agenda", 1, "notes", 0, "text"),
-    ("rounds", 0, "topic"), ("rounds", 0, "what_changed"), ("rounds", 0, "restore_args", 0),
-    ("rounds", 0, "renovate_args", 0), ("rounds", 0, "rationale"),
-    ("signals", 0, "organisation"), ("signals", 0, "text"), ("decisions", 0, "text"),
-    ("decisions", 0, "rationale"), ("actions", 0, "text"),
+    ("title",),
+    ("network",),
+    ("place",),
+    ("online_link",),
+    ("chair",),
+    ("guest_speakers", 0),
+    ("participants", 1, "name"),
+    ("participants", 1, "organisation"),
+    ("agenda", 1, "title"),
+    ("agenda", 1, "presenter"),
+    ("agenda", 1, "notes", 0, "text"),
+    ("rounds", 0, "topic"),
+    ("rounds", 0, "what_changed"),
+    ("rounds", 0, "restore_args", 0),
+    ("rounds", 0, "renovate_args", 0),
+    ("rounds", 0, "rationale"),
+    ("signals", 0, "organisation"),
+    ("signals", 0, "text"),
+    ("decisions", 0, "text"),
+    ("decisions", 0, "rationale"),
+    ("actions", 0, "text"),
 )
 
 CONTROLS = {chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0)]}
@@ -125,8 +148,9 @@ def assert_screen_intact(app: SdtuiApp, where: str) -> None:
 
 async def test_every_screen_shows_hostile_sessions_intact(tmp_path) -> None:
     with Store(tmp_path / "store") as store:
-        ids = [store.add(hostile_session(*HOSTILE[start:start + SHARED])).id
-               for start in range(0, len(HOSTILE), SHARED)]
+        ids = [
+            store.add(hostile_session(*HOSTILE[start : start + SHARED])).id for start in range(0, len(HOSTILE), SHARED)
+        ]
         app = still_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -134,8 +158,7 @@ async def test_every_screen_shows_hostile_sessions_intact(tmp_path) -> None:
             for number, session_id in enumerate(ids):
                 app.open_session(session_id, "prepare")
                 await pilot.pause()
-                for keys in (("f5",), ("f6",), ("f7",), ("f3", "f5"), ("f6",), ("f7",), ("f8",), ("f4", "f5"),
-                             ("f6",)):
+                for keys in (("f5",), ("f6",), ("f7",), ("f3", "f5"), ("f6",), ("f7",), ("f8",), ("f4", "f5"), ("f6",)):
                     await pilot.press(*keys)
                     assert_screen_intact(app, f"{number} {keys}")
                 await pilot.press("escape")
@@ -154,8 +177,9 @@ async def test_pasted_hostile_text_is_stored_clean_or_refused(tmp_path) -> None:
                 await pilot.press("enter")
                 await pilot.pause()
                 if getattr(app.screen, "SCREEN_NAME", "") == "prepare":
-                    assert app.session.title == strip_controls(value).replace("\n", " ").strip() or \
-                        squeeze(app.session.title) == squeeze(strip_controls(value))
+                    assert app.session.title == strip_controls(value).replace("\n", " ").strip() or squeeze(
+                        app.session.title
+                    ) == squeeze(strip_controls(value))
                     assert terminal_safe(app.session.title)
                     await pilot.press("escape")
                 else:
@@ -186,7 +210,7 @@ async def test_hostile_text_pasted_into_a_note_is_saved_without_controls(tmp_pat
             await pilot.pause(0.6)  # the last note is saved within half a second; the others when the next began
         notes = store.load(session.id).agenda[0].notes
     assert len(notes) == len(HOSTILE)
-    for note, value in zip(notes, HOSTILE):
+    for note, value in zip(notes, HOSTILE, strict=True):
         assert terminal_safe(note.text)
         assert squeeze(note.text) == squeeze(strip_controls(value))
 
@@ -200,12 +224,16 @@ FORMS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("run", ("f7", "a"), ("organisation", "text")),
     ("run", ("f8", "a"), ("text", "rationale")),
     ("run", ("f5", "ctrl+t"), ("text", "due")),
-    ("prepare", ("f5", "e"), ("title", "network", "date", "start_time", "end_time", "place", "online_link",
-                              "chair", "guest_speakers")),
+    (
+        "prepare",
+        ("f5", "e"),
+        ("title", "network", "date", "start_time", "end_time", "place", "online_link", "chair", "guest_speakers"),
+    ),
     ("prepare", ("f6", "a"), ("name", "organisation")),
     ("prepare", ("f7", "a"), ("title", "presenter", "timebox")),
     ("prepare", ("f7", "w"), ("topic", "what_changed")),
 )
+
 
 def strings(value: object):
     if isinstance(value, str):

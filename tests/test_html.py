@@ -68,8 +68,7 @@ def test_export_html_writes_a_page_beside_the_minutes(tmp_path: Path, capsys: py
     assert demo.title in "".join(page.text)
 
 
-def test_lang_overrides_the_minutes_language_for_one_export(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_lang_overrides_the_minutes_language_for_one_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Store(tmp_path / "store") as store:
         demo = store.add(build_demo())  # minutes in Dutch
     assert cli.main(["--store", str(tmp_path / "store"), "export", demo.id, "--lang", "en", "-o", "-"]) == 0

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sdtui.i18n import (LOCALE_DIR, Catalog, choose_language, current_language, read_po, set_language,
-                        translation, word)
+from sdtui.i18n import LOCALE_DIR, Catalog, choose_language, current_language, read_po, set_language, translation, word
 from sdtui.model import Role, Session, SignalKind, ValidationError
 
 from . import catalog
@@ -16,8 +15,13 @@ from .test_cli import assert_one_line_error, sdtui
 
 def test_every_string_in_the_code_has_its_dutch() -> None:
     dutch = read_po(LOCALE_DIR / "nl.po")
-    missing = sorted({f"{m.where}: {m.msgid!r}" for m in [*catalog.messages(), *catalog.words()]
-                      if not dutch.get((m.context, m.msgid), "").strip()})
+    missing = sorted(
+        {
+            f"{m.where}: {m.msgid!r}"
+            for m in [*catalog.messages(), *catalog.words()]
+            if not dutch.get((m.context, m.msgid), "").strip()
+        }
+    )
     assert not missing, "no Dutch in sdtui/locale/nl.po for (run `python tests/catalog.py`):\n" + "\n".join(missing)
 
 
@@ -36,7 +40,7 @@ def test_the_catalog_holds_nothing_the_code_no_longer_asks_for() -> None:
 
 
 def test_translations_keep_every_placeholder() -> None:
-    for (context, msgid), msgstr in read_po(LOCALE_DIR / "nl.po").items():
+    for (_context, msgid), msgstr in read_po(LOCALE_DIR / "nl.po").items():
         assert catalog.placeholders(msgid) == catalog.placeholders(msgstr), msgid
 
 
@@ -48,26 +52,31 @@ def test_the_finder_catches_a_literal_that_skips_the_catalog(tmp_path: Path, mon
     """The two checks above are only as good as the finder: prove it sees what it must."""
     (tmp_path / "screen.py").write_text(
         'self.notify("Saved.")\nself.notify(_("Kept."))\nField("x", f"Label {n}")\n'
-        'Key("k", "x", "act", "Describe", "Help text", palette="P: Title")\nclean_line(v, "Label")\n')
+        'Key("k", "x", "act", "Describe", "Help text", palette="P: Title")\nclean_line(v, "Label")\n'
+    )
     monkeypatch.setattr(catalog, "sources", lambda: [tmp_path / "screen.py"])
     monkeypatch.setattr(catalog, "ROOT", tmp_path)
     assert [b.split(": ", 1)[1] for b in catalog.bypasses()] == ["'Saved.'", "'Label '"]
     assert {m.msgid for m in catalog.messages()} >= {"Kept.", "Describe", "Help text", "P: Title", "Label"}
 
 
-@pytest.mark.parametrize(("option", "environ", "expected"), [
-    ("nl", {"SDTUI_LANG": "en", "LANG": "en_GB.UTF-8"}, "nl"),
-    (None, {"SDTUI_LANG": "nl", "LANG": "en_GB.UTF-8"}, "nl"),
-    (None, {"SDTUI_LANG": "en", "LANG": "nl_NL.UTF-8"}, "en"),
-    (None, {"LANG": "nl_BE.UTF-8"}, "nl"),
-    (None, {"LC_ALL": "nl_NL.UTF-8", "LANG": "en_US.UTF-8"}, "nl"),
-    (None, {"LC_MESSAGES": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}, "en"),
-    (None, {"LANG": "C.UTF-8"}, "en"),
-    (None, {"SDTUI_LANG": "fr", "LANG": "nl_NL.UTF-8"}, "nl"),
-    (None, {}, "en"),
-])
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        ("nl", {"SDTUI_LANG": "en", "LANG": "en_GB.UTF-8"}, "nl"),
+        (None, {"SDTUI_LANG": "nl", "LANG": "en_GB.UTF-8"}, "nl"),
+        (None, {"SDTUI_LANG": "en", "LANG": "nl_NL.UTF-8"}, "en"),
+        (None, {"LANG": "nl_BE.UTF-8"}, "nl"),
+        (None, {"LC_ALL": "nl_NL.UTF-8", "LANG": "en_US.UTF-8"}, "nl"),
+        (None, {"LC_MESSAGES": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}, "en"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"SDTUI_LANG": "fr", "LANG": "nl_NL.UTF-8"}, "nl"),
+        (None, {}, "en"),
+    ],
+)
 def test_the_ui_language_comes_from_the_option_then_the_environment_then_the_locale(
-        option: str | None, environ: dict[str, str], expected: str) -> None:
+    option: str | None, environ: dict[str, str], expected: str
+) -> None:
     assert choose_language(option, environ) == expected
 
 
@@ -95,10 +104,12 @@ def test_an_unknown_language_is_refused() -> None:
 
 def test_read_po_joins_continued_lines_and_reads_escapes(tmp_path: Path) -> None:
     po = tmp_path / "x.po"
-    po.write_text('# comment\nmsgid ""\nmsgstr "Language: nl\\n"\n\n'
-                  'msgid "One\\n"\n"two \\"q\\""\nmsgstr "Een\\n"\n"twee \\"q\\""\n\n'
-                  'msgctxt "Role"\nmsgid "chair"\nmsgstr "voorzitter"\n\nmsgid "untranslated"\nmsgstr ""\n',
-                  encoding="utf-8")
+    po.write_text(
+        '# comment\nmsgid ""\nmsgstr "Language: nl\\n"\n\n'
+        'msgid "One\\n"\n"two \\"q\\""\nmsgstr "Een\\n"\n"twee \\"q\\""\n\n'
+        'msgctxt "Role"\nmsgid "chair"\nmsgstr "voorzitter"\n\nmsgid "untranslated"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
     messages = read_po(po)
     assert messages == {("", 'One\ntwo "q"'): 'Een\ntwee "q"', ("Role", "chair"): "voorzitter"}
     assert Catalog(messages).gettext("untranslated") == "untranslated"

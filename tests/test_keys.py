@@ -45,17 +45,26 @@ def test_every_action_on_a_ctrl_or_function_key_has_a_plain_way_too() -> None:
             names = key.keys.split(",")
             if any(plain(name) for name in names) or key.palette:
                 continue
-            others = [k for s in KEYS.values() for k in s if k.action.removeprefix("app.") ==
-                      key.action.removeprefix("app.") and any(plain(n) for n in k.keys.split(","))]
+            others = [
+                k
+                for s in KEYS.values()
+                for k in s
+                if k.action.removeprefix("app.") == key.action.removeprefix("app.")
+                and any(plain(n) for n in k.keys.split(","))
+            ]
             assert others, f"{key.id} ({key.keys}) has no plain key and no palette entry"
 
 
 def keyed_screens() -> list[type]:
     """Every screen class of both apps."""
     import sdtui.tui.reader  # noqa: F401 - defines the reader's screens
-    import sdtui.tui.screens.actions, sdtui.tui.screens.attendance, sdtui.tui.screens.close  # noqa: F401, E401
-    import sdtui.tui.screens.help, sdtui.tui.screens.home, sdtui.tui.screens.library  # noqa: F401, E401
-    import sdtui.tui.screens.prepare, sdtui.tui.screens.run, sdtui.tui.screens.search  # noqa: F401, E401
+    import sdtui.tui.screens.actions  # noqa: F401, E401
+    import sdtui.tui.screens.attendance
+    import sdtui.tui.screens.close
+    import sdtui.tui.screens.help  # noqa: F401, E401
+    import sdtui.tui.screens.home
+    import sdtui.tui.screens.library
+    import sdtui.tui.screens.prepare  # noqa: F401, E401
     from sdtui.tui.keyed import KeyedScreen
 
     found, todo = [], [KeyedScreen]
@@ -73,8 +82,19 @@ def bound_ids(screen: type) -> set[str]:
 
 def test_every_screen_binds_exactly_the_keys_of_its_scopes() -> None:
     screens = {cls.__name__: cls for cls in keyed_screens()}
-    assert {"HomeScreen", "PrepareScreen", "RunScreen", "CloseScreen", "FormScreen", "ConfirmScreen",
-            "HelpScreen", "TemplatePicker", "PromptPicker", "MinutesList", "Document"} <= set(screens)
+    assert {
+        "HomeScreen",
+        "PrepareScreen",
+        "RunScreen",
+        "CloseScreen",
+        "FormScreen",
+        "ConfirmScreen",
+        "HelpScreen",
+        "TemplatePicker",
+        "PromptPicker",
+        "MinutesList",
+        "Document",
+    } <= set(screens)
     for cls in screens.values():
         assert bound_ids(cls) == {key.id for key in keys_for(*cls.key_scopes)}, cls.__name__
     # The session's keys come with every session screen, after its own; the app's stay on the app.
@@ -87,6 +107,7 @@ def test_a_screen_declares_its_scopes_and_never_its_bindings_too() -> None:
     from sdtui.tui.keyed import KeyedScreen
 
     with pytest.raises(TypeError, match="KEY_SCOPES"):
+
         class Twice(KeyedScreen[None]):  # noqa: F841 - defining it is the test
             KEY_SCOPES = ("home",)
             BINDINGS = bindings("home")

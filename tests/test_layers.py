@@ -100,7 +100,7 @@ def test_there_are_no_import_cycles() -> None:
         state[name] = 1
         for target in sorted(GRAPH[name]):
             if state.get(target) == 1:
-                cycles.append([*path[path.index(target):], target])
+                cycles.append([*path[path.index(target) :], target])
             elif target not in state:
                 walk(target, [*path, target])
         state[name] = 2

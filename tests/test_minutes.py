@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sdtui.demo import build_demo
-from sdtui.minutes import escape_inline, format_date, labels as minutes_labels, render_minutes
+from sdtui.minutes import escape_inline, format_date, render_minutes
+from sdtui.minutes import labels as minutes_labels
 from sdtui.model import Language, Participant, Session, SessionStatus, ValidationError
 
 from .markdown_checks import headings, no_html, parse, squeeze, structure, tables, text_of, walk
+
 
 @pytest.fixture(params=list(Language))
 def language(request) -> Language:
@@ -24,8 +26,9 @@ def test_demo_minutes_have_one_title_and_every_section(language: Language) -> No
     tree = parse(render_minutes(demo, language=language))
     labels = minutes_labels(language)
     assert headings(tree, "h1") == [demo.title]
-    assert headings(tree, "h2") == [labels[key] for key in (
-        "participants", "agenda", "proceedings", "rounds", "signals", "decisions", "actions")]
+    assert headings(tree, "h2") == [
+        labels[key] for key in ("participants", "agenda", "proceedings", "rounds", "signals", "decisions", "actions")
+    ]
     assert [r.topic for r in demo.rounds] == [h for h in headings(tree, "h3") if h in {r.topic for r in demo.rounds}]
     assert labels["good-practice"] in headings(tree, "h3") and labels["bottleneck"] in headings(tree, "h3")
     assert no_html(tree)
@@ -102,10 +105,28 @@ def test_an_empty_session_still_renders_a_valid_document(language: Language) -> 
     assert no_html(tree)
 
 
-@pytest.mark.parametrize("typed", ["# not a heading", "1. not a list", "- not a list", "> not a quote",
-                                   "<b>bold</b> <script>alert(1)</script>", "a | b | c", "**stars** _under_",
-                                   "[link](http://x) ![img](y)", "`code`", "---", "===", "+ plus", "2) two",
-                                   "&amp; &lt;", "back\\slash\\", "~~strike~~", "    indented"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "# not a heading",
+        "1. not a list",
+        "- not a list",
+        "> not a quote",
+        "<b>bold</b> <script>alert(1)</script>",
+        "a | b | c",
+        "**stars** _under_",
+        "[link](http://x) ![img](y)",
+        "`code`",
+        "---",
+        "===",
+        "+ plus",
+        "2) two",
+        "&amp; &lt;",
+        "back\\slash\\",
+        "~~strike~~",
+        "    indented",
+    ],
+)
 def test_markdown_typed_into_a_title_comes_back_as_text(typed: str) -> None:
     tree = parse(render_minutes(Session(title=typed), language="en"))
     assert headings(tree, "h1") == [squeeze(typed)]
@@ -122,8 +143,18 @@ TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_siz
 LINE = TEXT.filter(lambda s: s.strip())
 
 
-def build(session_title: str, name: str, organisation: str, item: str, note: str, topic: str, argument: str,
-          signal: str, decision: str, action: str) -> Session:
+def build(
+    session_title: str,
+    name: str,
+    organisation: str,
+    item: str,
+    note: str,
+    topic: str,
+    argument: str,
+    signal: str,
+    decision: str,
+    action: str,
+) -> Session:
     session = build_demo()
     session.title = session_title
     session.participants[3] = Participant(name, organisation, id=session.participants[3].id)
@@ -151,9 +182,17 @@ def test_any_typed_text_keeps_the_structure_and_comes_back(typed: list[str]) -> 
     assert headings(tree, "h1") == [squeeze(session.title)]
     seen = squeeze(text_of(tree))
     owner = session.participants[3]
-    for value in (owner.name, owner.organisation, session.agenda[1].title, session.agenda[1].notes[0].text,
-                  session.rounds[0].topic, session.rounds[0].restore_args[0], session.signals[0].text,
-                  session.decisions[0].text, session.actions[0].text):
+    for value in (
+        owner.name,
+        owner.organisation,
+        session.agenda[1].title,
+        session.agenda[1].notes[0].text,
+        session.rounds[0].topic,
+        session.rounds[0].restore_args[0],
+        session.signals[0].text,
+        session.decisions[0].text,
+        session.actions[0].text,
+    ):
         assert squeeze(value) in seen
     agenda = tables(tree)[0]
     assert agenda[2][1] == squeeze(session.agenda[1].title)

@@ -10,16 +10,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdtui.model import (
-    ActionStatus, Attendance, ItemStatus, Language, Note, NotFound, Position, Role, Session, SessionStatus, Side,
-    ValidationError, Verdict,
+    ActionStatus,
+    Attendance,
+    ItemStatus,
+    Language,
+    Note,
+    NotFound,
+    Position,
+    Role,
+    Session,
+    SessionStatus,
+    Side,
+    ValidationError,
+    Verdict,
     strip_controls,
 )
 
 
 @pytest.fixture
 def session() -> Session:
-    meeting = Session("Juni-bijeenkomst", network="Wmo transformatienetwerk", date="2026-06-18",
-                      start_time="13:30", end_time="16:00")
+    meeting = Session(
+        "Juni-bijeenkomst", network="Wmo transformatienetwerk", date="2026-06-18", start_time="13:30", end_time="16:00"
+    )
     meeting.add_participant("Marieke de Vries", "Gemeente Tilburg", "chair")
     meeting.add_participant("Zoë Bakker", "Gemeente Breda")
     meeting.add_participant("Ahmed El Amrani", "Gemeente Utrecht", attendance="apologies")
@@ -29,18 +41,31 @@ def session() -> Session:
     return meeting
 
 
-@pytest.mark.parametrize("make, field", [
-    (lambda s: s.add_item("   "), "title"),
-    (lambda s: s.add_item("Pause", timebox=-5), "timebox"),
-    (lambda s: s.add_item("Pause", timebox=100_000), "timebox"),
-    (lambda s: s.add_item("Pause", timebox="ten"), "timebox"),
-    (lambda s: s.add_action("Memo", "Nobody Known"), "owner"),
-    (lambda s: s.add_action("Memo", "Zoë", due="2026-02-30"), "due"),
-    (lambda s: s.add_participant(""), "name"),
-    (lambda s: s.add_participant("zoë bakker"), "name"),
-    (lambda s: s.add_signal("Breda", "complaint", "x"), "kind"),
-], ids=["empty title", "negative timebox", "absurd timebox", "timebox not a number", "owner not a participant",
-        "impossible due date", "empty name", "duplicate participant", "unknown signal kind"])
+@pytest.mark.parametrize(
+    "make, field",
+    [
+        (lambda s: s.add_item("   "), "title"),
+        (lambda s: s.add_item("Pause", timebox=-5), "timebox"),
+        (lambda s: s.add_item("Pause", timebox=100_000), "timebox"),
+        (lambda s: s.add_item("Pause", timebox="ten"), "timebox"),
+        (lambda s: s.add_action("Memo", "Nobody Known"), "owner"),
+        (lambda s: s.add_action("Memo", "Zoë", due="2026-02-30"), "due"),
+        (lambda s: s.add_participant(""), "name"),
+        (lambda s: s.add_participant("zoë bakker"), "name"),
+        (lambda s: s.add_signal("Breda", "complaint", "x"), "kind"),
+    ],
+    ids=[
+        "empty title",
+        "negative timebox",
+        "absurd timebox",
+        "timebox not a number",
+        "owner not a participant",
+        "impossible due date",
+        "empty name",
+        "duplicate participant",
+        "unknown signal kind",
+    ],
+)
 def test_bad_input_raises_validation_error_with_readable_message(session: Session, make, field: str) -> None:
     before = session.to_dict()
     with pytest.raises(ValidationError) as raised:
@@ -73,8 +98,7 @@ def test_owner_found_by_unique_name_prefix_and_refused_when_ambiguous(session: S
 
 def test_planned_starts_follow_the_timeboxes_and_overrun_is_reported(session: Session) -> None:
     starts = session.planned_starts()
-    assert starts == [datetime(2026, 6, 18, 13, 30), datetime(2026, 6, 18, 13, 40),
-                      datetime(2026, 6, 18, 14, 20)]
+    assert starts == [datetime(2026, 6, 18, 13, 30), datetime(2026, 6, 18, 13, 40), datetime(2026, 6, 18, 14, 20)]
     assert session.agenda_overrun() == 0
     session.add_item("Lang gesprek", timebox=90)
     assert session.agenda_overrun() == 170 - 150
@@ -197,10 +221,15 @@ def test_times_accept_common_spellings() -> None:
 
 
 def test_details_change_together_and_an_end_before_the_start_is_refused(session: Session) -> None:
-    session.update_details(title="Juli-bijeenkomst", place="Stadhuis Zwolle", guest_speakers=["Els de Boer"],
-                           language="en")
+    session.update_details(
+        title="Juli-bijeenkomst", place="Stadhuis Zwolle", guest_speakers=["Els de Boer"], language="en"
+    )
     assert (session.title, session.place, session.guest_speakers, session.language) == (
-        "Juli-bijeenkomst", "Stadhuis Zwolle", ["Els de Boer"], Language.EN)
+        "Juli-bijeenkomst",
+        "Stadhuis Zwolle",
+        ["Els de Boer"],
+        Language.EN,
+    )
     before = session.to_dict()
     with pytest.raises(ValidationError, match="End time"):
         session.update_details(start_time="17:00", end_time="16:00")
@@ -211,8 +240,9 @@ def test_details_change_together_and_an_end_before_the_start_is_refused(session:
 
 def test_editing_a_participant_keeps_the_id_and_refuses_a_name_taken(session: Session) -> None:
     zoe = session.participants[1]
-    edited = session.edit_participant(zoe.id, name="Zoë Bakker-Smit", organisation="Gemeente Breda",
-                                      role="speaker", attendance="absent")
+    edited = session.edit_participant(
+        zoe.id, name="Zoë Bakker-Smit", organisation="Gemeente Breda", role="speaker", attendance="absent"
+    )
     assert edited.id == zoe.id and session.participant(zoe.id) is edited
     assert (edited.name, edited.role, edited.attendance) == ("Zoë Bakker-Smit", Role.SPEAKER, Attendance.ABSENT)
     before = session.to_dict()
@@ -224,9 +254,17 @@ def test_editing_a_participant_keeps_the_id_and_refuses_a_name_taken(session: Se
 def test_role_and_attendance_step_round_and_come_back(session: Session) -> None:
     chair = session.participants[0]
     assert [session.cycle_role(chair.id).role for _ in Role] == [
-        Role.SPEAKER, Role.MINUTE_TAKER, Role.MEMBER, Role.GUEST, Role.CHAIR]
+        Role.SPEAKER,
+        Role.MINUTE_TAKER,
+        Role.MEMBER,
+        Role.GUEST,
+        Role.CHAIR,
+    ]
     assert [session.cycle_attendance(chair.id).attendance for _ in Attendance] == [
-        Attendance.APOLOGIES, Attendance.ABSENT, Attendance.PRESENT]
+        Attendance.APOLOGIES,
+        Attendance.ABSENT,
+        Attendance.PRESENT,
+    ]
 
 
 def test_editing_an_agenda_item_is_checked_like_a_new_one(session: Session) -> None:
@@ -276,7 +314,9 @@ def test_arguments_what_changed_and_the_decision_of_a_round(session: Session) ->
 
 def test_signals_and_decisions_are_edited_and_removed_by_id(session: Session) -> None:
     signal = session.add_signal("Gemeente Breda", "bottleneck", "Wachtlijst")
-    edited = session.edit_signal(signal.id, organisation="Gemeente Tilburg", kind="good-practice", text="Geen wachtlijst")
+    edited = session.edit_signal(
+        signal.id, organisation="Gemeente Tilburg", kind="good-practice", text="Geen wachtlijst"
+    )
     assert edited.id == signal.id and session.signals == [edited] and edited.organisation == "Gemeente Tilburg"
     with pytest.raises(ValidationError):
         session.edit_signal(signal.id, text="")
@@ -293,5 +333,8 @@ def test_signals_and_decisions_are_edited_and_removed_by_id(session: Session) ->
 def test_an_action_steps_open_done_dropped_and_open_again(session: Session) -> None:
     action = session.add_action("Memo", "Zoë")
     assert [session.advance_action_status(action.id).status for _ in ActionStatus] == [
-        ActionStatus.DONE, ActionStatus.DROPPED, ActionStatus.OPEN]
+        ActionStatus.DONE,
+        ActionStatus.DROPPED,
+        ActionStatus.OPEN,
+    ]
     assert ActionStatus.DROPPED.next() is ActionStatus.OPEN

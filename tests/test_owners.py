@@ -35,7 +35,10 @@ def test_a_surname_and_then_an_organisation_fit_too() -> None:
 def test_a_first_name_beats_a_surname_and_those_present_come_first() -> None:
     session = people()
     assert [p.name for p in match_owners(session.participants, "b")] == [
-        "Bas Zonneveld", "Bram de Wit", "Jeroen Bakker"]  # Bram sent apologies
+        "Bas Zonneveld",
+        "Bram de Wit",
+        "Jeroen Bakker",
+    ]  # Bram sent apologies
     assert [p.name for p in match_owners(session.participants, "z")][:2] == ["Zoë Hendriks", "Bas Zonneveld"]
 
 

@@ -20,10 +20,23 @@ def test_library_has_enough_prompts_with_unique_slug_ids() -> None:
 
 def test_library_covers_the_questions_from_the_source_texts() -> None:
     ids = {prompt.id for prompt in PROMPTS}
-    assert {"housing-first", "digital-working", "elderly-attention", "postponed-care", "lost-work",
-            "neighbourhood-teams", "local-coalitions", "inform-council", "crisis-priorities",
-            "care-demand", "information-position", "policy-guide", "case-privacy",
-            "learning-together", "national-signals"} <= ids
+    assert {
+        "housing-first",
+        "digital-working",
+        "elderly-attention",
+        "postponed-care",
+        "lost-work",
+        "neighbourhood-teams",
+        "local-coalitions",
+        "inform-council",
+        "crisis-priorities",
+        "care-demand",
+        "information-position",
+        "policy-guide",
+        "case-privacy",
+        "learning-together",
+        "national-signals",
+    } <= ids
 
 
 @pytest.mark.parametrize("prompt", PROMPTS, ids=lambda p: p.id)
@@ -98,16 +111,19 @@ def test_prompt_survives_a_round_trip_through_a_dict() -> None:
         assert Prompt.from_dict(prompt.to_dict()) == prompt
 
 
-@pytest.mark.parametrize("data, fragment", [
-    ({"id": "Housing First", "title": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}}, "slug"),
-    ({"id": "vraag", "title": {"en": "Question?"}, "explanation": {"nl": "Uitleg."}}, "Dutch"),
-    ({"id": "vraag", "title": {"nl": "x" * 61}, "explanation": {"nl": "Uitleg."}}, "too long"),
-    ({"id": "vraag", "title": {"nl": "Vraag?"}, "explanation": {"nl": "x" * 71}}, "too long"),
-    ({"id": "vraag", "title": {"nl": "Vraag?", "de": "Frage?"}, "explanation": {"nl": "Uitleg."}}, "de"),
-    ({"id": "vraag", "title": "Vraag?", "explanation": {"nl": "Uitleg."}}, "language"),
-    ({"id": "vraag", "explanation": {"nl": "Uitleg."}}, "title"),
-    ({"id": "vraag", "title": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}, "colour": "red"}, "colour"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        ({"id": "Housing First", "title": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}}, "slug"),
+        ({"id": "vraag", "title": {"en": "Question?"}, "explanation": {"nl": "Uitleg."}}, "Dutch"),
+        ({"id": "vraag", "title": {"nl": "x" * 61}, "explanation": {"nl": "Uitleg."}}, "too long"),
+        ({"id": "vraag", "title": {"nl": "Vraag?"}, "explanation": {"nl": "x" * 71}}, "too long"),
+        ({"id": "vraag", "title": {"nl": "Vraag?", "de": "Frage?"}, "explanation": {"nl": "Uitleg."}}, "de"),
+        ({"id": "vraag", "title": "Vraag?", "explanation": {"nl": "Uitleg."}}, "language"),
+        ({"id": "vraag", "explanation": {"nl": "Uitleg."}}, "title"),
+        ({"id": "vraag", "title": {"nl": "Vraag?"}, "explanation": {"nl": "Uitleg."}, "colour": "red"}, "colour"),
+    ],
+)
 def test_a_bad_prompt_gets_a_clear_message(data: dict, fragment: str) -> None:
     with pytest.raises(ValidationError) as error:
         Prompt.from_dict(data)

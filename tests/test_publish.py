@@ -6,15 +6,21 @@ import grp
 import json
 import os
 import stat
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from sdtui.model import Session
 from sdtui.publish import (
-    DIR_MODE, FILE_MODE, LivePublishing, PublishError, Publisher, build_snapshot, publish_folder,
+    DIR_MODE,
+    FILE_MODE,
+    LivePublishing,
+    Publisher,
+    PublishError,
+    build_snapshot,
+    publish_folder,
 )
 
 from .support.live import SECRET, STARTED, running_meeting
@@ -38,8 +44,16 @@ def test_snapshot_shows_the_current_item_agenda_and_clocks() -> None:
     data = Publisher(Path("unused")).snapshot(session, share_notes=False, now=NOW)
     assert data["current"] == 2
     assert data["agenda"][2]["title"] == "Housing first" and data["agenda"][2]["presenter"] == "Ruud Verhoeven"
-    assert [item["place"] for item in data["agenda"]] == ["done", "planned", "current", "next", "planned",
-                                                          "planned", "planned", "planned"]
+    assert [item["place"] for item in data["agenda"]] == [
+        "done",
+        "planned",
+        "current",
+        "next",
+        "planned",
+        "planned",
+        "planned",
+        "planned",
+    ]
     assert data["meeting"]["started"] == STARTED.timestamp()
     assert data["agenda"][2]["started"] == (STARTED + timedelta(minutes=20)).timestamp()
     assert data["meeting"]["planned_end"] == "16:30" and data["meeting"]["planned_minutes"] == 120
@@ -76,8 +90,16 @@ def test_actions_and_decisions_carry_owner_name_due_and_status() -> None:
     session.add_action("Notitie schrijven", "Ruud", "2026-07-16")
     data = build_snapshot(session)
     assert data["decisions"][0]["text"] == "Housing first wordt het uitgangspunt"
-    assert data["actions"] == [{"id": session.actions[0].id, "text": "Notitie schrijven", "owner": "Ruud Verhoeven",
-                                "due": "2026-07-16", "status": "open", "carried": False}]
+    assert data["actions"] == [
+        {
+            "id": session.actions[0].id,
+            "text": "Notitie schrijven",
+            "owner": "Ruud Verhoeven",
+            "due": "2026-07-16",
+            "status": "open",
+            "carried": False,
+        }
+    ]
 
 
 @pytest.mark.parametrize("mask", [0o000, 0o022, 0o077, 0o777])

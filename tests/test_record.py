@@ -16,7 +16,15 @@ from sdtui.forget import find_person, forget_person
 from sdtui.library import OwnLibrary
 from sdtui.minutes import render_minutes
 from sdtui.model import (
-    ItemKind, ItemStatus, Language, Movement, PlaceKind, Position, RecordStatus, RoundMode, Session, SessionStatus,
+    ItemKind,
+    Language,
+    Movement,
+    PlaceKind,
+    Position,
+    RecordStatus,
+    RoundMode,
+    Session,
+    SessionStatus,
     ValidationError,
 )
 from sdtui.replanning import outlook
@@ -35,8 +43,9 @@ def at(hour: int, minute: int) -> datetime:
 
 
 def meeting(language: Language = Language.EN, **details) -> Session:
-    session = Session("June meeting", network="Wmo", date=DAY, start_time="13:30", end_time="15:00",
-                      language=language, **details)
+    session = Session(
+        "June meeting", network="Wmo", date=DAY, start_time="13:30", end_time="15:00", language=language, **details
+    )
     session.add_participant("Ruud Verhoeven", "Tilburg", role="chair")
     session.add_participant("Zoë Hendriks", "Huizen")
     session.add_participant("Bram de Wit", "Amersfoort")
@@ -96,7 +105,8 @@ def test_amendments_are_recorded_and_the_minutes_keep_the_original_text() -> Non
     assert body in minutes  # stays word for word
     assert "Amendments" in headings(parse(minutes), "h2")
     assert list_items(minutes, "Amendments") == [
-        "Decision 1 should read: housing first for everyone (asked by Zoë Hendriks)"]
+        "Decision 1 should read: housing first for everyone (asked by Zoë Hendriks)"
+    ]
     assert "Status: approved on 10 September 2026" in text_of(parse(minutes))
 
 
@@ -116,10 +126,13 @@ def test_the_status_line_says_draft_and_final() -> None:
     assert render_minutes(closed(session)).rstrip().endswith("*Status: final*")
 
 
-@pytest.mark.parametrize("change", [
-    lambda s: s.approve(date(2026, 9, 10)),
-    lambda s: s.add_amendment("Anders", by="Bram"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: s.approve(date(2026, 9, 10)),
+        lambda s: s.add_amendment("Anders", by="Bram"),
+    ],
+)
 def test_minutes_of_a_meeting_not_closed_cannot_be_approved_or_amended(change) -> None:
     session = meeting()
     before = session.to_dict()
@@ -196,7 +209,10 @@ def test_a_named_round_says_so_and_the_mode_cycles() -> None:
     round_ = session.add_round("Thuiswerken")
     assert "Positions taken by name." in render_minutes(session)
     assert [session.cycle_round_mode(round_.id).mode for _ in range(3)] == [
-        RoundMode.HIDDEN, RoundMode.COUNT, RoundMode.NAMED]
+        RoundMode.HIDDEN,
+        RoundMode.COUNT,
+        RoundMode.NAMED,
+    ]
 
 
 # --- live attendance ----------------------------------------------------------------------
@@ -216,7 +232,10 @@ def test_arrivals_and_departures_are_timed_and_each_decision_records_who_was_the
     names = {p.id: p.name for p in session.participants}
     assert [names[i] for i in first.present] == ["Ruud Verhoeven", "Zoë Hendriks", "Bram de Wit", "Ingrid Mulder"]
     assert "Zoë Hendriks" not in [names[i] for i in second.present]
-    assert [(a.movement, a.at) for a in session.arrivals] == [(Movement.ARRIVED, at(13, 50)), (Movement.LEFT, at(14, 20))]
+    assert [(a.movement, a.at) for a in session.arrivals] == [
+        (Movement.ARRIVED, at(13, 50)),
+        (Movement.LEFT, at(14, 20)),
+    ]
     minutes = render_minutes(session)
     assert list_items(minutes, "Participants")  # still listed as present
     assert "13:50 Bram de Wit arrived" in minutes and "14:20 Zoë Hendriks left" in minutes
@@ -235,7 +254,8 @@ def test_a_quorum_counts_members_in_the_room_and_the_minutes_say_whether_it_was_
     session.mark_arrival(bram.id, at(14, 10))
     session.add_decision("Decided after all")
     assert "Present (4): Ruud Verhoeven, Zoë Hendriks, Bram de Wit, Ingrid Mulder; quorum met" in text_of(
-        parse(render_minutes(session)))
+        parse(render_minutes(session))
+    )
 
 
 def test_a_quorum_above_the_number_of_members_is_refused() -> None:
@@ -312,7 +332,8 @@ def test_decisions_due_for_review_are_listed_by_the_next_meeting() -> None:
     listing = [i for i in following.agenda if i.title == "Decisions due for review"]
     assert len(listing) == 1
     assert [n.text for n in listing[0].notes] == [
-        "Keep digital meetings (decided on 2026-06-18; review date 2026-09-01)"]
+        "Keep digital meetings (decided on 2026-06-18; review date 2026-09-01)"
+    ]
     # march's first decision was due at june's meeting already, and the other is not due yet
     with pytest.raises(ValidationError, match="not a real date"):
         june.add_decision("Bad", review_on="someday")
@@ -358,8 +379,13 @@ def filled_store(store: Store) -> tuple[Session, Session]:
     second.add_participant("Zoë Hendriks", "Huizen")
     store.add_many([first, second])
     library = OwnLibrary(store.root)
-    library.add_template(Template("own-hendriks", {"nl": "Overleg met Zoë Hendriks", "en": "Meeting with Zoë Hendriks"},
-                                  (TemplateItem({"nl": "Opening", "en": "Opening"}, presenter="Zoë Hendriks"),)))
+    library.add_template(
+        Template(
+            "own-hendriks",
+            {"nl": "Overleg met Zoë Hendriks", "en": "Meeting with Zoë Hendriks"},
+            (TemplateItem({"nl": "Opening", "en": "Opening"}, presenter="Zoë Hendriks"),),
+        )
+    )
     library.add_prompt("Wat zou Zoë Hendriks doen?", "Een vraag van een deelnemer")
     export_minutes(first, store.minutes_dir)
     export_minutes(first, store.minutes_dir, language="nl", html=True)
@@ -372,8 +398,9 @@ def test_forget_lists_every_place_first_and_changes_nothing(store: Store) -> Non
     before = store_bytes(store.root)
     plan = find_person(store, "zoe HENDRIKS")
     kinds = {found.session.id: sorted({p.kind for p in found.places}) for found in plan.sessions}
-    assert kinds[first.id] == sorted({PlaceKind.PARTICIPANT, PlaceKind.PRESENTER, PlaceKind.MENTION, PlaceKind.OWNER,
-                                      PlaceKind.POSITION})
+    assert kinds[first.id] == sorted(
+        {PlaceKind.PARTICIPANT, PlaceKind.PRESENTER, PlaceKind.MENTION, PlaceKind.OWNER, PlaceKind.POSITION}
+    )
     assert kinds[second.id] == sorted({PlaceKind.PARTICIPANT, PlaceKind.CHAIR})
     assert len(plan.library) == 4 and len(plan.minutes) == 3  # the template's two names and presenter, the prompt
     assert plan.pseudonym("en") == "Participant 1" and plan.pseudonym("nl") == "Deelnemer 1"
@@ -454,8 +481,9 @@ def test_retention_removes_old_sessions_and_their_exported_minutes(store: Store)
     result = remove_sessions(store, found)
     assert result.sessions == [old.id] and len(result.files) == 1
     assert store.ids() == [new.id]
-    assert [p.name for p in store.minutes_dir.iterdir()] == [result.files[0].name.replace(old.id, new.id)
-                                                             .replace("2023-05-01", "2026-06-18")]
+    assert [p.name for p in store.minutes_dir.iterdir()] == [
+        result.files[0].name.replace(old.id, new.id).replace("2023-05-01", "2026-06-18")
+    ]
 
 
 def test_retention_can_anonymise_instead(store: Store) -> None:

@@ -17,15 +17,21 @@ from sdtui.text import fold, fold_with_offsets
 @pytest.fixture
 def meeting() -> Session:
     """A small meeting with one of each thing a search can find."""
-    session = Session("Juni-bijeenkomst", network="Wmo transformatienetwerk", date="2026-06-18",
-                      place="Stadhuis Zwolle", chair="Marieke de Vries")
+    session = Session(
+        "Juni-bijeenkomst",
+        network="Wmo transformatienetwerk",
+        date="2026-06-18",
+        place="Stadhuis Zwolle",
+        chair="Marieke de Vries",
+    )
     session.add_participant("Zoë Bakker", "Gemeente Breda")
     session.add_participant("Ahmed El Amrani", "Gemeente Utrecht", attendance="apologies")
     item = session.add_item("Housing first", kind="restore-renovate")
     item.notes.append(_note("Het wijkteam zocht een woning binnen tien dagen."))
     item.notes.append(_note("Naam van de cliënt: niet delen.", confidential=True))
-    round_ = session.add_round("Daklozen binnen tien dagen gehuisvest", item_id=item.id,
-                               what_changed="De noodverordening gaf ruimte.")
+    round_ = session.add_round(
+        "Daklozen binnen tien dagen gehuisvest", item_id=item.id, what_changed="De noodverordening gaf ruimte."
+    )
     session.add_argument(round_.id, "restore", "Oude regels zijn bekend")
     session.add_argument(round_.id, "renovate", "Housing first werkt ook na de crisis")
     session.decide(round_.id, None, "Renoveren.")
@@ -62,12 +68,23 @@ def test_home_still_filters_with_the_shared_fold() -> None:
     assert home.fold is fold
 
 
-@pytest.mark.parametrize(("query", "what"), [
-    ("zoe", "Participant"), ("ZOË breda", "Participant"), ("stadhuis", "Place"), ("juni", "Title"),
-    ("wijkteam", "Note"), ("noodverordening", "What changed"), ("oude regels", "Argument to restore"),
-    ("crisis", "Argument to renovate"), ("spoedzoekers", "Signal"), ("brief wethouder", "Decision"),
-    ("opstellen", "Action"), ("raad", "Rationale"),
-])
+@pytest.mark.parametrize(
+    ("query", "what"),
+    [
+        ("zoe", "Participant"),
+        ("ZOË breda", "Participant"),
+        ("stadhuis", "Place"),
+        ("juni", "Title"),
+        ("wijkteam", "Note"),
+        ("noodverordening", "What changed"),
+        ("oude regels", "Argument to restore"),
+        ("crisis", "Argument to renovate"),
+        ("spoedzoekers", "Signal"),
+        ("brief wethouder", "Decision"),
+        ("opstellen", "Action"),
+        ("raad", "Rationale"),
+    ],
+)
 def test_every_kind_of_text_is_found_case_and_accent_insensitive(meeting: Session, query: str, what: str) -> None:
     hits = index_of(meeting).search(query).hits
     assert what in [hit.entry.what for hit in hits], [hit.entry.what for hit in hits]
@@ -143,8 +160,10 @@ def test_the_limit_stops_the_search_and_says_there_is_more(meeting: Session) -> 
 def test_a_store_of_many_sessions_is_indexed_and_searched_whole(tmp_path: Path) -> None:
     """Hundreds of demo-sized sessions: every one is read, each hit names its own session."""
     with Store(tmp_path / "store") as store:
-        sessions = [build_demo(today=date(2000 + number % 30, 1, 1), language="en" if number % 2 else "nl")
-                    for number in range(300)]
+        sessions = [
+            build_demo(today=date(2000 + number % 30, 1, 1), language="en" if number % 2 else "nl")
+            for number in range(300)
+        ]
         for number, session in enumerate(sessions):
             session.title = f"Meeting number {number}"
         unique = sessions[123]

@@ -7,9 +7,18 @@ from datetime import date
 import pytest
 
 from sdtui.demo import build_demo
-from sdtui.minutes import labels as minutes_labels, render_minutes
+from sdtui.minutes import labels as minutes_labels
+from sdtui.minutes import render_minutes
 from sdtui.model import (
-    ValidationError, ActionStatus, Attendance, ItemKind, ItemStatus, Language, Session, SessionStatus, Verdict,
+    ActionStatus,
+    Attendance,
+    ItemKind,
+    ItemStatus,
+    Language,
+    Session,
+    SessionStatus,
+    ValidationError,
+    Verdict,
 )
 from sdtui.series import actions_across, filter_actions, next_meeting, next_meeting_date, next_meetings_of
 from sdtui.store import Store
@@ -31,8 +40,9 @@ def test_next_meeting_is_a_draft_of_the_same_network_with_everyone_present(demo:
     assert (following.network, following.title, following.language) == (demo.network, demo.title, demo.language)
     assert following.status is SessionStatus.DRAFT and following.started_at is None
     assert following.date == TODAY and following.guest_speakers == []
-    assert [(p.id, p.name, p.organisation, p.role) for p in following.participants] == \
-        [(p.id, p.name, p.organisation, p.role) for p in demo.participants]
+    assert [(p.id, p.name, p.organisation, p.role) for p in following.participants] == [
+        (p.id, p.name, p.organisation, p.role) for p in demo.participants
+    ]
     assert {p.attendance for p in following.participants} == {Attendance.PRESENT}
     assert any(p.attendance is not Attendance.PRESENT for p in demo.participants)  # so the reset shows
 
@@ -91,15 +101,17 @@ def test_open_actions_are_gathered_under_the_actions_review_and_remember_their_m
     assert len(demo.open_actions) < len(demo.actions)  # the done one stays behind
     review = [i for i in following.agenda if i.kind is ItemKind.ACTIONS_REVIEW]
     assert len(review) == 1
-    for action, earlier in zip(following.actions, demo.open_actions):
+    for action, earlier in zip(following.actions, demo.open_actions, strict=True):
         assert action.carried_from == demo.id and action.id == earlier.id
         assert action.item_id == review[0].id and action.status is ActionStatus.OPEN
         assert action.owner_id == earlier.owner_id and action.due == earlier.due
 
 
 def test_without_a_review_item_one_is_added_after_the_opening_in_the_session_language() -> None:
-    for language, title in ((Language.NL, "Openstaande actiepunten uit eerdere bijeenkomsten"),
-                            (Language.EN, "Open actions from earlier meetings")):
+    for language, title in (
+        (Language.NL, "Openstaande actiepunten uit eerdere bijeenkomsten"),
+        (Language.EN, "Open actions from earlier meetings"),
+    ):
         approve = APPROVE[language.value]
         session = Session(title="Maart", language=language)
         session.add_item("Opening", kind=ItemKind.OPENING, standing=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-
 from sdtui.model import ActionStatus, Session, SessionStatus
 from sdtui.store import Store
 

@@ -16,8 +16,20 @@ import pytest
 
 from sdtui import storage
 from sdtui.storage import (
-    AtomicJSONStorage, FileLock, StoreBusy, StoreCorrupt, StoreForeign, StoreFull, StoreTooNew, check_schema,
-    lock_holder, make_private_dir, meta_row, new_file, try_lock, write_atomic,
+    AtomicJSONStorage,
+    FileLock,
+    StoreBusy,
+    StoreCorrupt,
+    StoreForeign,
+    StoreFull,
+    StoreTooNew,
+    check_schema,
+    lock_holder,
+    make_private_dir,
+    meta_row,
+    new_file,
+    try_lock,
+    write_atomic,
 )
 
 
@@ -46,8 +58,9 @@ def test_a_write_killed_at_any_moment_leaves_the_old_file_or_the_new_one(tmp_pat
     assert killed_while_writing > 0, "no kill landed while a temporary file was being written"
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "data.json"
     write_atomic(path, "old")
 
@@ -61,18 +74,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_one(tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
 
 
-@pytest.mark.parametrize("data, error", [
-    (None, StoreForeign),
-    ({}, StoreForeign),
-    ({"people": {"1": {"name": "Ann"}}}, StoreForeign),
-    ({"_meta": {"1": {"app": "other", "schema": 1, "kind": "index"}}}, StoreForeign),
-    ({"_meta": {"1": meta_row("session")}}, StoreForeign),
-    ({"_meta": {"1": {"app": "sdtui", "schema": "one", "kind": "index"}}}, StoreCorrupt),
-    ({"_meta": {"1": {"app": "sdtui", "schema": 0, "kind": "index"}}}, StoreCorrupt),
-    ({"_meta": {"1": {"app": "sdtui", "schema": storage.SCHEMA_VERSION + 1, "kind": "index"}}}, StoreTooNew),
-])
-def test_the_schema_check_refuses_foreign_damaged_and_newer_files(tmp_path: Path, data: object,
-                                                                   error: type) -> None:
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        (None, StoreForeign),
+        ({}, StoreForeign),
+        ({"people": {"1": {"name": "Ann"}}}, StoreForeign),
+        ({"_meta": {"1": {"app": "other", "schema": 1, "kind": "index"}}}, StoreForeign),
+        ({"_meta": {"1": meta_row("session")}}, StoreForeign),
+        ({"_meta": {"1": {"app": "sdtui", "schema": "one", "kind": "index"}}}, StoreCorrupt),
+        ({"_meta": {"1": {"app": "sdtui", "schema": 0, "kind": "index"}}}, StoreCorrupt),
+        ({"_meta": {"1": {"app": "sdtui", "schema": storage.SCHEMA_VERSION + 1, "kind": "index"}}}, StoreTooNew),
+    ],
+)
+def test_the_schema_check_refuses_foreign_damaged_and_newer_files(tmp_path: Path, data: object, error: type) -> None:
     with pytest.raises(error) as raised:
         check_schema(data, tmp_path / "index.json", "index")  # type: ignore[arg-type]
     assert "index.json" in str(raised.value) and "\n" not in str(raised.value)
@@ -83,10 +98,18 @@ def test_a_file_of_its_own_kind_and_schema_passes_the_check(tmp_path: Path) -> N
     assert new_file("index") == {"_meta": {"1": {"app": "sdtui", "schema": storage.SCHEMA_VERSION, "kind": "index"}}}
 
 
-@pytest.mark.parametrize("content, error", [(b"{torn", StoreCorrupt), (b"\xff\xfe\x00", StoreCorrupt),
-                                            (b"[1, 2]", StoreForeign), (b'{"table": [1]}', StoreForeign)])
-def test_a_file_that_is_not_a_json_database_is_refused_and_left_untouched(tmp_path: Path, content: bytes,
-                                                                          error: type) -> None:
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        (b"{torn", StoreCorrupt),
+        (b"\xff\xfe\x00", StoreCorrupt),
+        (b"[1, 2]", StoreForeign),
+        (b'{"table": [1]}', StoreForeign),
+    ],
+)
+def test_a_file_that_is_not_a_json_database_is_refused_and_left_untouched(
+    tmp_path: Path, content: bytes, error: type
+) -> None:
     path = tmp_path / "data.json"
     path.write_bytes(content)
     with pytest.raises(error):
@@ -95,8 +118,9 @@ def test_a_file_that_is_not_a_json_database_is_refused_and_left_untouched(tmp_pa
     assert AtomicJSONStorage(tmp_path / "missing.json").read() is None
 
 
-def test_a_file_lock_makes_a_second_holder_wait_and_then_give_up(tmp_path: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_lock_makes_a_second_holder_wait_and_then_give_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(storage, "LOCK_TIMEOUT", 0.1)
     path = tmp_path / "index.lock"
     with FileLock(path):

@@ -20,8 +20,18 @@ from sdtui.demo import build_demo
 from sdtui.model import Session
 from sdtui.storage import AtomicJSONStorage
 from sdtui.store import (
-    AmbiguousId, SessionLocked, SessionSummary, Store, StoreCorrupt, StoreError, StoreForeign, StoreFull, StoreReadOnly,
-    StoreTooNew, UnknownSession, default_store_path,
+    AmbiguousId,
+    SessionLocked,
+    SessionSummary,
+    Store,
+    StoreCorrupt,
+    StoreError,
+    StoreForeign,
+    StoreFull,
+    StoreReadOnly,
+    StoreTooNew,
+    UnknownSession,
+    default_store_path,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,14 +39,22 @@ REPO = Path(__file__).resolve().parent.parent
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Every file under `folder` with its bytes and mtime, to prove nothing changed."""
-    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def child(code: str, *args: str) -> subprocess.Popen[str]:
     """Run Python code against the store in a separate process."""
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
 
 
 @pytest.fixture
@@ -162,14 +180,18 @@ def test_two_processes_adding_sessions_lose_none(root: Path) -> None:
 def test_a_session_open_in_another_process_is_read_only_here(root: Path) -> None:
     with Store(root) as store:
         session = store.add(build_demo())
-    holder = child("""
+    holder = child(
+        """
         import sys, time
         from sdtui.store import Store
         store = Store(sys.argv[1])
         store.acquire(sys.argv[2])
         print("locked", flush=True)
         time.sleep(60)
-    """, str(root), session.id)
+    """,
+        str(root),
+        session.id,
+    )
     assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
     try:
         with Store(root) as store:
@@ -203,14 +225,17 @@ def test_one_process_holds_a_session_and_saves_it(root: Path) -> None:
             other.acquire(session.id).release()
 
 
-@pytest.mark.parametrize("content, error", [
-    (b"{not json", StoreCorrupt),
-    (b"\xff\xfe\x00garbage", StoreCorrupt),
-    (b'{"people": {"1": {"name": "Ann"}}}', StoreForeign),
-    (b"[1, 2, 3]", StoreForeign),
-    (b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}}', StoreTooNew),
-    (b'{"_meta": {"1": {"app": "sdtui", "schema": "one", "kind": "index"}}}', StoreCorrupt),
-])
+@pytest.mark.parametrize(
+    "content, error",
+    [
+        (b"{not json", StoreCorrupt),
+        (b"\xff\xfe\x00garbage", StoreCorrupt),
+        (b'{"people": {"1": {"name": "Ann"}}}', StoreForeign),
+        (b"[1, 2, 3]", StoreForeign),
+        (b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}}', StoreTooNew),
+        (b'{"_meta": {"1": {"app": "sdtui", "schema": "one", "kind": "index"}}}', StoreCorrupt),
+    ],
+)
 def test_a_bad_index_is_one_clear_error_and_left_untouched(root: Path, content: bytes, error: type) -> None:
     Store(root).close()
     (root / "index.json").write_bytes(content)
@@ -225,10 +250,14 @@ def test_a_bad_session_file_is_one_clear_error_and_left_untouched(root: Path) ->
     with Store(root) as store:
         session = store.add(build_demo())
     path = root / "s" / f"{session.id}.json"
-    for content, error in ((b'{"_meta": {"1": {"app": "sdtui", "schema": 9, "kind": "session"}}}', StoreTooNew),
-                           (b"{torn", StoreCorrupt),
-                           (b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "session"}}, '
-                            b'"session": {"1": {"title": ""}}}', StoreCorrupt)):
+    for content, error in (
+        (b'{"_meta": {"1": {"app": "sdtui", "schema": 9, "kind": "session"}}}', StoreTooNew),
+        (b"{torn", StoreCorrupt),
+        (
+            b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "session"}}, "session": {"1": {"title": ""}}}',
+            StoreCorrupt,
+        ),
+    ):
         path.write_bytes(content)
         before = snapshot(root)
         with Store(root) as store, pytest.raises(error):
@@ -299,10 +328,12 @@ def test_default_store_path_prefers_the_option_then_the_environment(monkeypatch:
     assert default_store_path(None) == Path("sessions")
 
 
-@pytest.mark.parametrize("failure, error", [(errno.ENOSPC, StoreFull), (errno.EROFS, StoreReadOnly),
-                                            (errno.EACCES, StoreReadOnly)])
-def test_a_failed_write_changes_nothing_and_says_why(root: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       failure: int, error: type) -> None:
+@pytest.mark.parametrize(
+    "failure, error", [(errno.ENOSPC, StoreFull), (errno.EROFS, StoreReadOnly), (errno.EACCES, StoreReadOnly)]
+)
+def test_a_failed_write_changes_nothing_and_says_why(
+    root: Path, monkeypatch: pytest.MonkeyPatch, failure: int, error: type
+) -> None:
     with Store(root) as store:
         session = store.add(build_demo())
     before = snapshot(root)
@@ -320,8 +351,9 @@ def test_a_failed_write_changes_nothing_and_says_why(root: Path, monkeypatch: py
             store.add(Session(title="Not added"))
     assert "Nothing was changed" in str(raised.value)
     after = snapshot(root)
-    assert {k: v for k, v in after.items() if not k.endswith(".lock")} == \
-        {k: v for k, v in before.items() if not k.endswith(".lock")}
+    assert {k: v for k, v in after.items() if not k.endswith(".lock")} == {
+        k: v for k, v in before.items() if not k.endswith(".lock")
+    }
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
@@ -365,8 +397,9 @@ def test_a_session_that_could_not_be_read_back_is_not_written(root: Path) -> Non
         session.agenda[0].notes[0].text = "x" * 100_001  # set behind the model's back
         with pytest.raises(StoreError, match="Note is too long"):
             store.save(session)
-        assert {k: v for k, v in snapshot(root).items() if not k.endswith(".lock")} == \
-            {k: v for k, v in before.items() if not k.endswith(".lock")}
+        assert {k: v for k, v in snapshot(root).items() if not k.endswith(".lock")} == {
+            k: v for k, v in before.items() if not k.endswith(".lock")
+        }
         assert store.load(session.id).agenda[0].notes[0].text != "x" * 100_001
 
 
@@ -394,7 +427,8 @@ def test_the_list_shows_what_another_process_added_changed_and_deleted(root: Pat
         renamed = here.add(Session(title="Old title"))
         gone = here.add(Session(title="Deleted elsewhere"))
         assert {s.title for s in here.list()} == {"Kept", "Old title", "Deleted elsewhere"}  # now remembered
-        elsewhere = child("""
+        elsewhere = child(
+            """
             import sys
             from sdtui.model import Session
             from sdtui.store import Store
@@ -404,7 +438,11 @@ def test_the_list_shows_what_another_process_added_changed_and_deleted(root: Pat
                 session.title = "New title"
                 store.save(session)
                 store.delete(sys.argv[3])
-        """, str(root), renamed.id, gone.id)
+        """,
+            str(root),
+            renamed.id,
+            gone.id,
+        )
         assert elsewhere.wait(timeout=60) == 0, elsewhere.stderr.read() if elsewhere.stderr else ""
         assert {s.title for s in here.list()} == {"Kept", "New title", "Added elsewhere"}
         assert here.load(kept.id).title == "Kept"
@@ -424,7 +462,9 @@ def test_a_save_keeps_the_sessions_another_process_added_meanwhile(root: Path) -
         assert {s.title for s in there.list()} == titles
 
 
-def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store(root) as store:
         session = store.add(build_demo())
         store.acquire(session.id)
@@ -443,10 +483,13 @@ def test_a_save_that_only_changes_a_note_does_not_read_the_index_again(root: Pat
         assert [s.title for s in store.list()] == ["A new title"]
 
 
-@pytest.mark.parametrize("content", [
-    b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}, "sessions": {}}',
-    b'{"people": {"1": {"name": "Ann"}}}',
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"_meta": {"1": {"app": "sdtui", "schema": 2, "kind": "index"}}, "sessions": {}}',
+        b'{"people": {"1": {"name": "Ann"}}}',
+    ],
+)
 def test_no_change_writes_over_an_index_that_became_foreign_or_newer(root: Path, content: bytes) -> None:
     with Store(root) as store:
         session = store.add(build_demo())
@@ -471,8 +514,9 @@ def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPa
         gone = store.add(Session(title="Gone"))
         writes = []
         original = AtomicJSONStorage.write
-        monkeypatch.setattr(AtomicJSONStorage, "write",
-                            lambda self, data: writes.append(self.path) or original(self, data))
+        monkeypatch.setattr(
+            AtomicJSONStorage, "write", lambda self, data: writes.append(self.path) or original(self, data)
+        )
         store.delete(gone.id)
         assert writes == [root / "index.json"]
         assert [s.id for s in store.list()] == [kept.id]

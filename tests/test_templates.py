@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from sdtui.library import OwnLibrary
 from sdtui.model import ItemKind, Language, Session, ValidationError
 from sdtui.prompts import PROMPTS, prompt_by_id
 from sdtui.store import Store, StoreCorrupt, StoreError, StoreForeign
-from sdtui.templates import (MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Template, TemplateTopic,
-                             find_template)
+from sdtui.templates import MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Template, TemplateTopic, find_template
 
 from .hostile import HOSTILE
 
@@ -19,8 +17,9 @@ def prepared_session() -> Session:
     session = Session(title="Netwerkbijeenkomst september", network="Wmo-netwerk", language="nl")
     session.add_item("Opening", kind=ItemKind.OPENING, timebox=10, standing=True)
     housing = session.add_item("Wonen", kind=ItemKind.ROUND, presenter="Zoë Hendriks", timebox=30)
-    session.add_round(PROMPTS[0].text("nl"), item_id=housing.id, what_changed=PROMPTS[0].changed("nl"),
-                      prompt_id=PROMPTS[0].id)
+    session.add_round(
+        PROMPTS[0].text("nl"), item_id=housing.id, what_changed=PROMPTS[0].changed("nl"), prompt_id=PROMPTS[0].id
+    )
     session.add_round("Wijkbudget: [bold]houden[/] we het?", item_id=housing.id, what_changed="Het budget liep af.")
     session.add_participant("Zoë Hendriks", "gemeente Huizen")
     session.add_decision("Terug naar af")
@@ -84,10 +83,12 @@ def test_a_session_saved_as_a_template_keeps_agenda_and_topics_but_not_what_happ
     assert template.title("nl") == "Mijn september-agenda" and not template.builtin
     assert template.id.startswith("own-")
     again = template.new_session("Volgende keer", "nl")
-    assert [(i.title, i.kind, i.timebox, i.presenter, i.standing) for i in again.agenda] == \
-        [(i.title, i.kind, i.timebox, i.presenter, i.standing) for i in session.agenda]
-    assert [(r.topic, r.what_changed, r.prompt_id) for r in again.rounds] == \
-        [(r.topic, r.what_changed, r.prompt_id) for r in session.rounds]
+    assert [(i.title, i.kind, i.timebox, i.presenter, i.standing) for i in again.agenda] == [
+        (i.title, i.kind, i.timebox, i.presenter, i.standing) for i in session.agenda
+    ]
+    assert [(r.topic, r.what_changed, r.prompt_id) for r in again.rounds] == [
+        (r.topic, r.what_changed, r.prompt_id) for r in session.rounds
+    ]
     assert again.rounds[0].item_id == again.agenda[1].id
     assert not again.decisions and not again.participants
     assert {item.id for item in again.agenda}.isdisjoint(item.id for item in session.agenda)
@@ -115,14 +116,17 @@ def test_an_empty_agenda_makes_no_template() -> None:
     assert "agenda" in error.value.message
 
 
-@pytest.mark.parametrize("data, fragment", [
-    ("a list", "JSON object"),
-    ({"id": "Bad Id", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}}]}, "slug"),
-    ({"id": "own-x", "name": {"nl": "x"}, "items": []}, "at least one"),
-    ({"id": "own-x", "name": {"de": "x"}, "items": [{"title": {"nl": "x"}}]}, "de"),
-    ({"id": "own-x", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}, "timebox": 9999}]}, "working day"),
-    ({"id": "own-x", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}, "colour": "red"}]}, "colour"),
-])
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        ("a list", "JSON object"),
+        ({"id": "Bad Id", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}}]}, "slug"),
+        ({"id": "own-x", "name": {"nl": "x"}, "items": []}, "at least one"),
+        ({"id": "own-x", "name": {"de": "x"}, "items": [{"title": {"nl": "x"}}]}, "de"),
+        ({"id": "own-x", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}, "timebox": 9999}]}, "working day"),
+        ({"id": "own-x", "name": {"nl": "x"}, "items": [{"title": {"nl": "x"}, "colour": "red"}]}, "colour"),
+    ],
+)
 def test_a_bad_template_gets_a_clear_message(data: object, fragment: str) -> None:
     with pytest.raises(ValidationError) as error:
         Template.from_dict(data)
@@ -203,15 +207,19 @@ def test_own_prompts_are_kept_across_a_reopened_store(store: Store) -> None:
             again.remove_prompt(PROMPTS[0].id)
 
 
-@pytest.mark.parametrize("title, explanation, fragment, field", [
-    ("", "Uitleg.", "cannot be empty", "title"),
-    ("x" * 61, "Uitleg.", "too long", "title"),
-    ("Vraag?", "", "cannot be empty", "explanation"),
-    ("Vraag?", "x" * 71, "too long", "explanation"),
-    (PROMPTS[0].text("nl"), "Uitleg.", "already", "title"),
-])
-def test_a_bad_own_prompt_is_refused_with_a_clear_message(store: Store, title: str, explanation: str,
-                                                          fragment: str, field: str) -> None:
+@pytest.mark.parametrize(
+    "title, explanation, fragment, field",
+    [
+        ("", "Uitleg.", "cannot be empty", "title"),
+        ("x" * 61, "Uitleg.", "too long", "title"),
+        ("Vraag?", "", "cannot be empty", "explanation"),
+        ("Vraag?", "x" * 71, "too long", "explanation"),
+        (PROMPTS[0].text("nl"), "Uitleg.", "already", "title"),
+    ],
+)
+def test_a_bad_own_prompt_is_refused_with_a_clear_message(
+    store: Store, title: str, explanation: str, fragment: str, field: str
+) -> None:
     library = OwnLibrary(store.root)
     with pytest.raises(ValidationError) as error:
         library.add_prompt(title, explanation)
@@ -219,17 +227,29 @@ def test_a_bad_own_prompt_is_refused_with_a_clear_message(store: Store, title: s
     assert library.prompts() == []
 
 
-@pytest.mark.parametrize("name, content, error", [
-    ("templates.json", b"{not json", StoreCorrupt),
-    ("templates.json", b'{"_meta": {"1": {"app": "other"}}}', StoreForeign),
-    ("templates.json", b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "templates"}}, '
-                       b'"templates": {"1": {"id": "own-x", "name": {"nl": ""}, "items": []}}}', StoreCorrupt),
-    ("prompts.json", b"\xff\xfe garbage", StoreCorrupt),
-    ("prompts.json", b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "prompts"}}, '
-                     b'"prompts": {"1": {"prompt": {"id": "housing-first"}, "language": "nl"}}}', StoreCorrupt),
-])
+@pytest.mark.parametrize(
+    "name, content, error",
+    [
+        ("templates.json", b"{not json", StoreCorrupt),
+        ("templates.json", b'{"_meta": {"1": {"app": "other"}}}', StoreForeign),
+        (
+            "templates.json",
+            b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "templates"}}, '
+            b'"templates": {"1": {"id": "own-x", "name": {"nl": ""}, "items": []}}}',
+            StoreCorrupt,
+        ),
+        ("prompts.json", b"\xff\xfe garbage", StoreCorrupt),
+        (
+            "prompts.json",
+            b'{"_meta": {"1": {"app": "sdtui", "schema": 1, "kind": "prompts"}}, '
+            b'"prompts": {"1": {"prompt": {"id": "housing-first"}, "language": "nl"}}}',
+            StoreCorrupt,
+        ),
+    ],
+)
 def test_a_damaged_library_file_gives_a_clear_error_and_sessions_stay_reachable(
-        store: Store, name: str, content: bytes, error: type[StoreError]) -> None:
+    store: Store, name: str, content: bytes, error: type[StoreError]
+) -> None:
     session = store.add(prepared_session())
     (store.root / name).write_bytes(content)
     library = OwnLibrary(store.root)
@@ -252,14 +272,20 @@ def test_a_damaged_library_file_gives_a_clear_error_and_sessions_stay_reachable(
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_names_and_prompts_are_kept_clean_or_refused_in_words(store: Store, value: str) -> None:
     library = OwnLibrary(store.root)
-    for add in (lambda: library.add_template(Template.from_session(prepared_session(), value)),
-                lambda: library.add_prompt(value, value, value)):
+    for add in (
+        lambda: library.add_template(Template.from_session(prepared_session(), value)),
+        lambda: library.add_prompt(value, value, value),
+    ):
         try:
             add()
         except ValidationError as error:
             assert error.message.strip()
-    kept = [*(t.title("nl") for t in library.templates()), *(p.text("nl") for p in library.prompts()),
-            *(p.explain("nl") for p in library.prompts()), *(p.changed("nl") for p in library.prompts())]
+    kept = [
+        *(t.title("nl") for t in library.templates()),
+        *(p.text("nl") for p in library.prompts()),
+        *(p.explain("nl") for p in library.prompts()),
+        *(p.changed("nl") for p in library.prompts()),
+    ]
     for text in kept:
         assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in text), repr(text)
 

@@ -29,16 +29,23 @@ def build_parser() -> argparse.ArgumentParser:
     """The whole `sdtui` parser, its help in the current language."""
     parser = argparse.ArgumentParser(
         prog="sdtui",
-        description=_("Run a network meeting from the terminal: agenda, restore-or-renovate rounds, "
-                      "signals, decisions, action items and Markdown minutes. Without a command, opens the app."),
+        description=_(
+            "Run a network meeting from the terminal: agenda, restore-or-renovate rounds, "
+            "signals, decisions, action items and Markdown minutes. Without a command, opens the app."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"sdtui {__version__}")
     parser.add_argument(
-        "--store", metavar="DIR",
+        "--store",
+        metavar="DIR",
         help=_("folder that holds the sessions (default: $SDTUI_STORE, else ./sessions)"),
     )
-    parser.add_argument("--lang", dest="ui_lang", choices=LANGUAGES,
-                        help=_("language of the app and its messages (default: $SDTUI_LANG, else the locale)"))
+    parser.add_argument(
+        "--lang",
+        dest="ui_lang",
+        choices=LANGUAGES,
+        help=_("language of the app and its messages (default: $SDTUI_LANG, else the locale)"),
+    )
     follow.add_publish_options(parser)
     app.register(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

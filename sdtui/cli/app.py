@@ -21,8 +21,9 @@ def live_publishing(args: argparse.Namespace) -> LivePublishing | None:
     if folder is None:
         return None
     # A round that hides names or counts hands shows followers the tally only, as the minutes do.
-    return LivePublishing(folder, getattr(args, "publish_group", None),
-                          hide_names=lambda round_: round_.mode is not RoundMode.NAMED)
+    return LivePublishing(
+        folder, getattr(args, "publish_group", None), hide_names=lambda round_: round_.mode is not RoundMode.NAMED
+    )
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -29,10 +29,16 @@ def cmd_attendance(args: argparse.Namespace) -> int:
     today = date.today()
     held = held_meetings(sessions, network, today)
     if not held:
-        raise CliError(_("no meetings of {network!r} were held yet; networks in the store: {known}.").format(
-            network=network, known=", ".join(known) or _("none")))
-    print(_("{network}: meetings held: {count}, from {first} to {last}").format(
-        network=held[-1].network, count=len(held), first=held[0].date or "?", last=held[-1].date or "?"))
+        raise CliError(
+            _("no meetings of {network!r} were held yet; networks in the store: {known}.").format(
+                network=network, known=", ".join(known) or _("none")
+            )
+        )
+    print(
+        _("{network}: meetings held: {count}, from {first} to {last}").format(
+            network=held[-1].network, count=len(held), first=held[0].date or "?", last=held[-1].date or "?"
+        )
+    )
     labels = (_("Present"), _("Apologies"), _("Absent"), _("Name"))
     widths = [max(len(label), 7) for label in labels[:3]]
     print("  ".join(label.rjust(width) for label, width in zip(labels[:3], widths, strict=True)) + "  " + labels[3])

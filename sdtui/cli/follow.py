@@ -25,32 +25,41 @@ from .common import CliError, fail
 def register(commands: argparse._SubParsersAction) -> None:
     """Add `follow` and `participant` to the parser's commands."""
     follow = commands.add_parser("follow", help=_("follow a published meeting live, read-only"))
-    follow.add_argument("id", metavar="ID", nargs="?",
-                        help=_("the meeting to follow (default: the one that is live)"))
+    follow.add_argument("id", metavar="ID", nargs="?", help=_("the meeting to follow (default: the one that is live)"))
     add_publish_option(follow)
-    follow.add_argument("--plain", action="store_true",
-                        help=_("print each change as one line of text, for screen readers and logs; "
-                               "ends when the meeting closes"))
+    follow.add_argument(
+        "--plain",
+        action="store_true",
+        help=_("print each change as one line of text, for screen readers and logs; ends when the meeting closes"),
+    )
     follow.set_defaults(handler=cmd_follow)
-    participant = commands.add_parser("participant", help=_("the participants' menu: follow the live meeting or "
-                                                             "read the minutes (for an SSH ForceCommand)"))
+    participant = commands.add_parser(
+        "participant",
+        help=_("the participants' menu: follow the live meeting or read the minutes (for an SSH ForceCommand)"),
+    )
     add_publish_option(participant)
     participant.set_defaults(handler=cmd_participant)
 
 
 def add_publish_options(parser: argparse.ArgumentParser) -> None:
     """The main command's `--publish DIR` and `--publish-group NAME`, for the facilitator's app."""
-    parser.add_argument("--publish", metavar="DIR",
-                        help=_("publish running meetings to this folder, for participants who follow them "
-                               "(default: $SDTUI_PUBLISH)"))
-    parser.add_argument("--publish-group", metavar="NAME",
-                        help=_("the Unix group that may read the publish folder (default: the folder's group)"))
+    parser.add_argument(
+        "--publish",
+        metavar="DIR",
+        help=_("publish running meetings to this folder, for participants who follow them (default: $SDTUI_PUBLISH)"),
+    )
+    parser.add_argument(
+        "--publish-group",
+        metavar="NAME",
+        help=_("the Unix group that may read the publish folder (default: the folder's group)"),
+    )
 
 
 def add_publish_option(parser: argparse.ArgumentParser) -> None:
     # Its own dest: a sub-command's default would otherwise hide the main command's --publish.
-    parser.add_argument("--publish", dest="follow_publish", metavar="DIR",
-                        help=_("the publish folder (default: $SDTUI_PUBLISH)"))
+    parser.add_argument(
+        "--publish", dest="follow_publish", metavar="DIR", help=_("the publish folder (default: $SDTUI_PUBLISH)")
+    )
 
 
 def publish_dir(args: argparse.Namespace) -> Path:

@@ -12,8 +12,12 @@ from .common import CliError, open_store, require_terminal
 def register(commands: argparse._SubParsersAction) -> None:
     """Add `read` to the parser's commands."""
     read = commands.add_parser("read", help=_("read exported minutes in the terminal"))
-    read.add_argument("path", metavar="FILE|DIR", nargs="?",
-                      help=_("a minutes file, or a folder of them (default: the store's minutes/ folder)"))
+    read.add_argument(
+        "path",
+        metavar="FILE|DIR",
+        nargs="?",
+        help=_("a minutes file, or a folder of them (default: the store's minutes/ folder)"),
+    )
     read.set_defaults(handler=cmd_read)
 
 

@@ -16,8 +16,12 @@ if TYPE_CHECKING:
 def register(commands: argparse._SubParsersAction) -> None:
     """Add `search` to the parser's commands."""
     search = commands.add_parser("search", help=_("find words in every session; one hit a line, starting with the id"))
-    search.add_argument("words", metavar="WORD", nargs="*",
-                        help=_("words that must all occur in one place; case and accents do not matter"))
+    search.add_argument(
+        "words",
+        metavar="WORD",
+        nargs="*",
+        help=_("words that must all occur in one place; case and accents do not matter"),
+    )
     search.set_defaults(handler=cmd_search)
 
 

@@ -17,20 +17,28 @@ from .common import CliError, day, open_store, report_unreadable
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add `next` and `actions` to the parser's commands."""
-    following = commands.add_parser("next", help=_("create the next meeting of a session's network and "
-                                                   "print its id last"))
+    following = commands.add_parser(
+        "next", help=_("create the next meeting of a session's network and print its id last")
+    )
     following.add_argument("id", metavar="ID", help=_("session id, or a unique start of one"))
-    following.add_argument("--again", action="store_true",
-                           help=_("make another next meeting even though this session already has one"))
+    following.add_argument(
+        "--again", action="store_true", help=_("make another next meeting even though this session already has one")
+    )
     following.set_defaults(handler=cmd_next)
-    actions = commands.add_parser("actions", help=_("list the action items of every session, one a line, "
-                                                    "starting with the session id"))
+    actions = commands.add_parser(
+        "actions", help=_("list the action items of every session, one a line, starting with the session id")
+    )
     actions.add_argument("--open", action="store_true", help=_("only open actions"))
     actions.add_argument("--overdue", action="store_true", help=_("only open actions past their due date"))
-    actions.add_argument("--owner", metavar="NAME", default="",
-                         help=_("only actions of this owner (any part of the name; case and accents do not matter)"))
-    actions.add_argument("--network", metavar="NAME", default="",
-                         help=_("only actions of this network (any part of the name)"))
+    actions.add_argument(
+        "--owner",
+        metavar="NAME",
+        default="",
+        help=_("only actions of this owner (any part of the name; case and accents do not matter)"),
+    )
+    actions.add_argument(
+        "--network", metavar="NAME", default="", help=_("only actions of this network (any part of the name)")
+    )
     actions.set_defaults(handler=cmd_actions)
 
 
@@ -40,15 +48,24 @@ def cmd_next(args: argparse.Namespace) -> int:
         earlier = store.load(args.id)
         made = next_meetings_of(earlier, store.list())
         if made and not args.again:
-            raise CliError(_("{id} already has a next meeting: {next_id} ({date}); a second one would carry its "
-                             "open actions twice. Give --again to make one anyway.").format(
-                                 id=earlier.id, next_id=made[-1].id, date=made[-1].date))
+            raise CliError(
+                _(
+                    "{id} already has a next meeting: {next_id} ({date}); a second one would carry its "
+                    "open actions twice. Give --again to make one anyway."
+                ).format(id=earlier.id, next_id=made[-1].id, date=made[-1].date)
+            )
         following = store.add(next_meeting(earlier, date.today(), store.load_all()[0]))
     carried = len(following.actions)
-    print(_("Created the next meeting of {network}: {title} ({date}).").format(
-        network=following.network or _("(no network)"), title=following.title, date=following.date))
-    print(_("Carried over: {actions} open actions, {items} agenda items, {topics} restore-or-renovate topics.").format(
-        actions=carried, items=len(following.agenda), topics=len(following.rounds)))
+    print(
+        _("Created the next meeting of {network}: {title} ({date}).").format(
+            network=following.network or _("(no network)"), title=following.title, date=following.date
+        )
+    )
+    print(
+        _("Carried over: {actions} open actions, {items} agenda items, {topics} restore-or-renovate topics.").format(
+            actions=carried, items=len(following.agenda), topics=len(following.rounds)
+        )
+    )
     print(following.id)
     return 0
 
@@ -59,8 +76,14 @@ def cmd_actions(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         sessions, problems = store.load_all()
     status = report_unreadable(problems)  # a damaged file is named, the rest is still listed
-    rows = filter_actions(actions_across(sessions), today, open_only=args.open or args.overdue,
-                          overdue_only=args.overdue, owner=args.owner, network=args.network)
+    rows = filter_actions(
+        actions_across(sessions),
+        today,
+        open_only=args.open or args.overdue,
+        overdue_only=args.overdue,
+        owner=args.owner,
+        network=args.network,
+    )
     for row in rows:
         print(action_line(row, today))
     if not rows:

@@ -21,12 +21,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser("export", help=_("write the minutes of a session as Markdown"))
     export.add_argument("id", metavar="ID", help=_("session id, or a unique start of one"))
     export.add_argument(
-        "-o", "--output", metavar="FILE",
+        "-o",
+        "--output",
+        metavar="FILE",
         help=_("file to write, or - for standard output (default: the store's minutes/ folder)"),
     )
-    export.add_argument("--format", choices=("md", "html", "json"), default="md",
-                        help=_("md: the minutes (default); html: a page to send by email; "
-                               "json: the whole session, for a backup"))
+    export.add_argument(
+        "--format",
+        choices=("md", "html", "json"),
+        default="md",
+        help=_("md: the minutes (default); html: a page to send by email; json: the whole session, for a backup"),
+    )
     export.add_argument("--lang", choices=LANGUAGES, help=_("language of the minutes, for this export only"))
     export.set_defaults(handler=cmd_export)
 

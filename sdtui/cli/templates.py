@@ -12,15 +12,21 @@ from .common import fail, open_store
 
 def register(commands: argparse._SubParsersAction) -> None:
     """Add `templates` and `new` to the parser's commands."""
-    listing = commands.add_parser("templates",
-                                  help=_("list the templates, built-in and your own, one a line, starting with the id"))
+    listing = commands.add_parser(
+        "templates", help=_("list the templates, built-in and your own, one a line, starting with the id")
+    )
     listing.set_defaults(handler=cmd_templates)
     new = commands.add_parser("new", help=_("start a new session from a template; prints its id last"))
-    new.add_argument("--template", required=True, metavar="NAME_OR_ID",
-                     help=_("the template's id, or its name (`sdtui templates` lists them)"))
+    new.add_argument(
+        "--template",
+        required=True,
+        metavar="NAME_OR_ID",
+        help=_("the template's id, or its name (`sdtui templates` lists them)"),
+    )
     new.add_argument("--title", help=_("title of the new session (default: the template's name)"))
-    new.add_argument("--lang", choices=LANGUAGES,
-                     help=_("language of the session and its minutes (default: the app's language)"))
+    new.add_argument(
+        "--lang", choices=LANGUAGES, help=_("language of the session and its minutes (default: the app's language)")
+    )
     new.add_argument("--date", metavar="YYYY-MM-DD", help=_("date of the meeting"))
     new.set_defaults(handler=cmd_new)
 
@@ -48,8 +54,10 @@ def cmd_templates(args: argparse.Namespace) -> int:
     for template in own:
         print(template_line(template, language))
     if not own:
-        print(_("No templates of your own yet: in the app, t on Prepare saves a session's agenda as one."),
-              file=sys.stderr)
+        print(
+            _("No templates of your own yet: in the app, t on Prepare saves a session's agenda as one."),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -62,10 +70,14 @@ def cmd_new(args: argparse.Namespace) -> int:
         template = library.find_template(args.template)  # a damaged file of own templates need not stop a built-in one
         language = args.lang or current_language()
         prompts = library.prompt_offer().entries  # unreadable own prompts: their topics keep the template's words
-        session = template.new_session(args.title or template.title(language), language, prompts,
-                                       date=args.date or None)
+        session = template.new_session(
+            args.title or template.title(language), language, prompts, date=args.date or None
+        )
         session = store.add(session)
-    print(_("Added {title!r} from the template {template!r} to {store}.").format(
-        title=session.title, template=template.title(language), store=store.root))
+    print(
+        _("Added {title!r} from the template {template!r} to {store}.").format(
+            title=session.title, template=template.title(language), store=store.root
+        )
+    )
     print(session.id)
     return 0

@@ -12,8 +12,9 @@ import importlib
 import os
 import signal
 import threading
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.timer import Timer
 
@@ -51,8 +52,14 @@ class SdtuiApp(HelpKey, KeyedApp):
     SUB_TITLE = N_("network meetings")
     CSS_PATH = "styles/app.tcss"
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime] = datetime.now,
-                 cursor_blink: bool = True, live: LivePublishing | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        cursor_blink: bool = True,
+        live: LivePublishing | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.live = live
@@ -80,7 +87,9 @@ class SdtuiApp(HelpKey, KeyedApp):
         self.push_screen(HomeScreen())
         self._save_on_hangup()
         if self.live is not None:
-            self.set_interval(HEARTBEAT_SECONDS, lambda: self._published(self.live.on_heartbeat() if self.live else None))
+            self.set_interval(
+                HEARTBEAT_SECONDS, lambda: self._published(self.live.on_heartbeat() if self.live else None)
+            )
 
     def _save_on_hangup(self) -> None:
         """A dropped SSH connection (SIGHUP) or a kill (SIGTERM) saves what was typed, then quits."""
@@ -133,8 +142,9 @@ class SdtuiApp(HelpKey, KeyedApp):
         if self.live is not None and not self.readonly:
             self._published(self.live.on_start(session))  # a running meeting is followed from the moment it opens
         if screen is None:
-            screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run",
-                      SessionStatus.CLOSED: "close"}[session.status]
+            screen = {SessionStatus.DRAFT: "prepare", SessionStatus.RUNNING: "run", SessionStatus.CLOSED: "close"}[
+                session.status
+            ]
         view = self.session_screen(screen)
         view.opens_at = at
         self._return_depth = len(self.screen_stack)  # Home, search results or the list of actions
@@ -250,8 +260,13 @@ class SdtuiApp(HelpKey, KeyedApp):
         try:
             self.store.save(self.session)
         except StoreError as error:
-            self.notify(_("{error} Your changes are kept on screen; sdtui tries again on the next change.")
-                        .format(error=error), title=_("Not saved"), severity="error", markup=False, timeout=10)
+            self.notify(
+                _("{error} Your changes are kept on screen; sdtui tries again on the next change.").format(error=error),
+                title=_("Not saved"),
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
             return False
         self.publish()
         return True
@@ -286,7 +301,7 @@ class SdtuiApp(HelpKey, KeyedApp):
 
     @property
     def live_marker(self) -> str:
-        """"● LIVE" in the header while followers see the open meeting."""
+        """ "● LIVE" in the header while followers see the open meeting."""
         return self.live.marker if self.live is not None else ""
 
     def show_live_marker(self) -> None:
@@ -356,8 +371,9 @@ class SdtuiApp(HelpKey, KeyedApp):
             if person is None:
                 raise ValidationError(owner_problem(values["owner"]), "owner")
             when = parse_due(values["due"], self.today())
-            return self.edit(lambda s: s.add_action(values["text"], person.id, when, item_id=current),
-                             raise_errors=True)
+            return self.edit(
+                lambda s: s.add_action(values["text"], person.id, when, item_id=current), raise_errors=True
+            )
 
         self.push_screen(FormScreen(_("New action item"), fields, submit), callback=self._after_action)
 

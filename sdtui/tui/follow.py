@@ -14,9 +14,10 @@ could save a file or start a program.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterable, cast
+from typing import Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -25,18 +26,26 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..follow import (
+    POLL_SECONDS,
+    Follower,
+    action_text,
+    clocks,
+    current_item,
+    item_line,
+    meeting_line,
+    position_word,
+    stale_message,
+    tally_text,
+)
+from ..i18n import N_, _, word
+from ..model import ActionStatus, Verdict
+from ..publish import STATE_CLOSED, STATE_PAUSED
 from .keyed import KeyedApp, KeyedScreen
 from .reader import ReaderApp
 from .screens.help import HelpKey
 from .widgets.clock import clock
 from .widgets.safe import plain
-from ..follow import (
-    POLL_SECONDS, Follower, action_text, clocks, current_item, item_line, meeting_line, position_word,
-    stale_message, tally_text,
-)
-from ..i18n import N_, _, word
-from ..model import ActionStatus, Verdict
-from ..publish import STATE_CLOSED, STATE_PAUSED
 
 MARKS = {"done": "✓", "current": "▶", "next": "→", "skipped": "–", "planned": " "}
 """How the agenda marks each item; the words say it too, for a screen reader."""
@@ -94,8 +103,9 @@ class FollowApp(HelpKey, KeyedApp):
     CSS_PATH = ["styles/app.tcss", "styles/follow.tcss"]
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, follower: Follower, *, wall: Callable[[], float] = time.time,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+    def __init__(
+        self, follower: Follower, *, wall: Callable[[], float] = time.time, poll_seconds: float = POLL_SECONDS
+    ) -> None:
         super().__init__()
         self.follower = follower
         self.wall = wall
@@ -140,8 +150,11 @@ class FollowApp(HelpKey, KeyedApp):
             return
         self.sub_title = meeting_line(snapshot)
         if snapshot["state"] == STATE_PAUSED:
-            self.part("item").show(plain(_("The facilitator has paused publishing; the view resumes when it is "
-                                           "switched on again."), "bold"))
+            self.part("item").show(
+                plain(
+                    _("The facilitator has paused publishing; the view resumes when it is switched on again."), "bold"
+                )
+            )
             for name in ("clock", "agenda-text", "board-text", "record-text"):
                 self.part(name).show(Text())
             return
@@ -160,8 +173,12 @@ class FollowApp(HelpKey, KeyedApp):
         elif follower.stale:
             text = plain(stale_message(follower), "bold reverse")
         elif snapshot["state"] == STATE_CLOSED:
-            text = plain(_("The meeting is closed. m: read the minutes.") if snapshot["minutes"] else
-                         _("The meeting is closed; the minutes appear here once they are exported."), "bold")
+            text = plain(
+                _("The meeting is closed. m: read the minutes.")
+                if snapshot["minutes"]
+                else _("The meeting is closed; the minutes appear here once they are exported."),
+                "bold",
+            )
         elif snapshot["state"] == STATE_PAUSED:
             text = plain(_("Publishing paused"), "bold")
         else:
@@ -272,8 +289,7 @@ class FollowApp(HelpKey, KeyedApp):
         if path is None and any(self.follower.minutes_dir.glob("*.md")):
             path = self.follower.minutes_dir
         if path is None:
-            self.notify(_("No minutes are published yet; they appear when the facilitator exports them."),
-                        markup=False)
+            self.notify(_("No minutes are published yet; they appear when the facilitator exports them."), markup=False)
             return
         self.exit(path)
 
@@ -304,8 +320,11 @@ class ParticipantScreen(KeyedScreen[None]):
         if self.notice:
             question = Text.assemble(plain(self.notice), "\n\n", question)
         yield Static(question, id="participant-question")
-        yield OptionList(Option(_("1. Follow the live meeting"), id=FOLLOW),
-                         Option(_("2. Read the published minutes"), id=MINUTES), id="participant-menu")
+        yield OptionList(
+            Option(_("1. Follow the live meeting"), id=FOLLOW),
+            Option(_("2. Read the published minutes"), id=MINUTES),
+            id="participant-menu",
+        )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

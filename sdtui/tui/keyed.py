@@ -7,8 +7,9 @@ ask a screen what they need through the attributes defined here, never by probin
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import events
 from textual.app import SystemCommand
@@ -17,8 +18,8 @@ from textual.geometry import Offset, Region
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable
 
-from . import keys
 from ..text import cells
+from . import keys
 from .typeahead import TypeAhead
 
 if TYPE_CHECKING:
@@ -75,9 +76,13 @@ class KeyedScreen(keys.TranslatedBindings, Screen[ResultType]):
         # Textual puts a base class's bindings first; the footer follows the screen's scopes instead,
         # own keys first, help before all (see TranslatedBindings). Other keys keep their order after them.
         order = self._footer_order
-        ranked = sorted(super().active_bindings.items(),
-                        key=lambda item: (self.footer_rank(item[1].binding.id or ""),
-                                          order.get(item[1].binding.id or "", len(order))))
+        ranked = sorted(
+            super().active_bindings.items(),
+            key=lambda item: (
+                self.footer_rank(item[1].binding.id or ""),
+                order.get(item[1].binding.id or "", len(order)),
+            ),
+        )
         return self._fit_footer(ranked)
 
     def _fit_footer(self, ranked: list[tuple[str, ActiveBinding]]) -> dict[str, ActiveBinding]:

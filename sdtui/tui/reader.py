@@ -36,8 +36,9 @@ class MinutesList(KeyedScreen[None]):
         if files:
             yield OptionList(*(Option(plain(path.stem), id=str(path)) for path in files), id="files")
         else:
-            yield Static(plain(_("No minutes in {folder} yet. `sdtui export ID` writes them there.").format(
-                folder=self.folder)))
+            yield Static(
+                plain(_("No minutes in {folder} yet. `sdtui export ID` writes them there.").format(folder=self.folder))
+            )
         yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -73,11 +74,17 @@ class Document(KeyedScreen[None]):
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            text = _("Cannot read {path}: {error}").format(path=self.path,
-                                                            error=getattr(error, "strerror", None) or error)
+            text = _("Cannot read {path}: {error}").format(
+                path=self.path, error=getattr(error, "strerror", None) or error
+            )
             text = text.replace("\\", "\\\\").replace("<", "\\<")
-        yield MarkdownViewer(text, show_table_of_contents=self.app.size.width >= 100,
-                             parser_factory=markdown_parser, open_links=False, id="viewer")
+        yield MarkdownViewer(
+            text,
+            show_table_of_contents=self.app.size.width >= 100,
+            parser_factory=markdown_parser,
+            open_links=False,
+            id="viewer",
+        )
         yield SafeInput(placeholder=_("Search: type and press Enter; Esc closes"), id="search", compact=True)
         yield Footer(compact=True)
 
@@ -97,8 +104,9 @@ class Document(KeyedScreen[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         wanted = event.value.casefold().strip()
         blocks = self.query_one("#viewer", MarkdownViewer).document.query(MarkdownBlock)
-        self.matches = [b for b in blocks if wanted and wanted in (b.source or "").casefold()
-                        and not b.query(MarkdownBlock)]
+        self.matches = [
+            b for b in blocks if wanted and wanted in (b.source or "").casefold() and not b.query(MarkdownBlock)
+        ]
         self.match_index = -1
         self.query_one("#viewer", MarkdownViewer).document.focus()
         if not self.matches:
@@ -112,8 +120,11 @@ class Document(KeyedScreen[None]):
         self.match_index = (self.match_index + 1) % len(self.matches)
         block = self.matches[self.match_index]
         self.query_one("#viewer", MarkdownViewer).scroll_to_widget(block, top=True, animate=False)
-        self.notify(_("Match {number} of {count}").format(number=self.match_index + 1, count=len(self.matches)),
-                    markup=False, timeout=2)
+        self.notify(
+            _("Match {number} of {count}").format(number=self.match_index + 1, count=len(self.matches)),
+            markup=False,
+            timeout=2,
+        )
 
     def action_back(self) -> None:
         search = self.query_one("#search", SafeInput)

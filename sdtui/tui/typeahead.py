@@ -48,7 +48,8 @@ QUIET = 0.05
 
 
 KEPT_FORMAT_CHARACTERS = frozenset(
-    ["\u200c", "\u200d", "\u200e", "\u200f", "\u2060", *map(chr, range(0xE0020, 0xE0080))])
+    ["\u200c", "\u200d", "\u200e", "\u200f", "\u2060", *map(chr, range(0xE0020, 0xE0080))]
+)
 """Invisible characters that belong to the text typed (joiners, direction marks, flag tags)."""
 
 
@@ -179,8 +180,9 @@ class TypeAheadDriver(LinuxDriver):
         parser = EscapeThenKeyParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
 
-        def process_selector_events(selector_events: list[tuple[selectors.SelectorKey, int]],
-                                    final: bool = False) -> None:
+        def process_selector_events(
+            selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False
+        ) -> None:
             for last, (_selector_key, mask) in loop_last(selector_events):
                 if mask & selectors.EVENT_READ:
                     unicode_data = decode(os.read(fileno, 1024 * 4), final=final and last)

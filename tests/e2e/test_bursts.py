@@ -14,8 +14,8 @@ from pathlib import Path
 from sdtui.model import Session
 from sdtui.store import Store
 
-from .test_terminal import add_demo
 from ..support.tmux import Terminal, installed_sdtui, needs_tmux
+from .test_terminal import add_demo
 
 pytestmark = needs_tmux
 
@@ -174,7 +174,9 @@ def test_a_short_meeting_with_every_transition_sent_as_one_burst(tmp_path: Path)
     [round_] = session.rounds
     assert round_.topic == "Blijven we het doen?"
     assert {people_id: position.value for people_id, position in round_.positions.items()} == {
-        people["Zoë Hendriks"].id: "renovate", people["Jeroen Bakker"].id: "restore"}
+        people["Zoë Hendriks"].id: "renovate",
+        people["Jeroen Bakker"].id: "restore",
+    }
     [action] = session.actions
     assert (action.text, action.owner_id) == ("Stuur de dia's", people["Jeroen Bakker"].id)
     tree = parse(markdown.read_text(encoding="utf-8"))

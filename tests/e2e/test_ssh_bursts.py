@@ -39,11 +39,13 @@ def words(language: str) -> dict[str, str]:
     try:
         return {
             "empty": _("No sessions yet. Try `sdtui demo` to add an example meeting.").split(".")[0],
-            "prepare": _("Details F5"), "started": _("Meeting") + " 0:", "help": _("Keys: {screen}").format(
-                screen=_("Run")), "added": _("Action item added.").rstrip("."),
-            "done": _("Changed: {change} (Ctrl+Z undoes)").format(change=f"{_('action')} 'Agenda rondsturen' "
-                                                                          f"{word(ActionStatus.OPEN)} → "
-                                                                          f"{word(ActionStatus.DONE)}")[:40],
+            "prepare": _("Details F5"),
+            "started": _("Meeting") + " 0:",
+            "help": _("Keys: {screen}").format(screen=_("Run")),
+            "added": _("Action item added.").rstrip("."),
+            "done": _("Changed: {change} (Ctrl+Z undoes)").format(
+                change=f"{_('action')} 'Agenda rondsturen' {word(ActionStatus.OPEN)} → {word(ActionStatus.DONE)}"
+            )[:40],
             "undone": _("Undone: {change}").format(change=f"{_('action')} 'Agenda rondsturen'"),
         }
     finally:
@@ -85,4 +87,7 @@ def test_a_meeting_over_ssh_keeps_every_key_of_each_burst(server: Server, langua
     assert (session.title, session.network) == ("Overleg over SSH", "Wmo-netwerk")
     [action] = session.actions
     assert (action.text, session.participant(action.owner_id).name, action.status.value) == (
-        "Agenda rondsturen", "Zoë Hendriks", "open")
+        "Agenda rondsturen",
+        "Zoë Hendriks",
+        "open",
+    )

@@ -14,8 +14,8 @@ import os
 import shlex
 import subprocess
 import time
+from collections.abc import Iterator
 from datetime import timedelta
-from typing import Iterator
 
 import pytest
 
@@ -78,14 +78,19 @@ def test_participant_follows_a_live_meeting_and_reads_its_minutes(server: Server
         term.close()
 
 
-@pytest.mark.parametrize("options, command", [
-    ([], ["/bin/sh", "-c", "id"]),
-    ([], ["cat", "/etc/shadow"]),
-    (["-s"], ["sftp"]),
-], ids=["shell", "command", "sftp"])
+@pytest.mark.parametrize(
+    "options, command",
+    [
+        ([], ["/bin/sh", "-c", "id"]),
+        ([], ["cat", "/etc/shadow"]),
+        (["-s"], ["sftp"]),
+    ],
+    ids=["shell", "command", "sftp"],
+)
 def test_no_shell_and_no_other_command(server: Server, options: list[str], command: list[str]) -> None:
-    result = subprocess.run([*server.ssh("-T", *options), *command], input="q\n", capture_output=True, text=True,
-                            timeout=30)
+    result = subprocess.run(
+        [*server.ssh("-T", *options), *command], input="q\n", capture_output=True, text=True, timeout=30
+    )
     assert "uid=" not in result.stdout and "root:" not in result.stdout
     assert "1. Follow the live meeting" in result.stdout  # the menu, whatever was asked
     assert result.returncode == 0
@@ -112,9 +117,20 @@ def test_another_networks_publish_folder_is_closed_and_says_so(server: Server) -
     other = server.base / "other-network"
     session = running_meeting()
     Publisher(other).publish(session)  # root's group, not the participant's
-    follower = subprocess.Popen(["runuser", "-u", server.user, "--", "sh", "-c",
-                                 f"{server.command} follow --plain --publish {shlex.quote(str(other))}"],
-                                stdout=subprocess.PIPE, text=True, cwd="/")
+    follower = subprocess.Popen(
+        [
+            "runuser",
+            "-u",
+            server.user,
+            "--",
+            "sh",
+            "-c",
+            f"{server.command} follow --plain --publish {shlex.quote(str(other))}",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd="/",
+    )
     try:
         assert follower.stdout is not None
         first = follower.stdout.readline()

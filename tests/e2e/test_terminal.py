@@ -8,8 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -25,8 +25,13 @@ pytestmark = needs_tmux
 
 def add_demo(store: Path) -> str:
     """The Dutch demo meeting (the app around it runs in English, as every test does)."""
-    result = subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "--lang", "nl", "demo"],
-                            capture_output=True, text=True, check=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "sdtui", "--store", str(store), "--lang", "nl", "demo"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     return result.stdout.strip().splitlines()[-1]
 
 
@@ -266,8 +271,12 @@ def test_a_second_facilitator_on_the_same_session_reads_only_and_is_told_by_whom
 def test_a_participant_reads_the_minutes_in_the_terminal(tmp_path: Path) -> None:
     store = tmp_path / "store"
     session_id = add_demo(store)
-    subprocess.run([sys.executable, "-m", "sdtui", "--store", str(store), "export", session_id],
-                   capture_output=True, check=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "sdtui", "--store", str(store), "export", session_id],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
     term = Terminal(f"{installed_sdtui()} --store {shlex.quote(str(store))} read")
     try:
         term.wait_for("2026-06-18-netwerkbijeenkomst")

@@ -12,14 +12,26 @@ SECRET = "Geheim: de wethouder treedt af"
 
 def running_meeting(now: datetime = STARTED) -> Session:
     """Eight items, the third running, with a board, a confidential and a public note."""
-    session = Session("Netwerkbijeenkomst juni", network="Wmo-netwerk", date=date(2026, 6, 18),
-                      start_time=time(14, 0), end_time=time(16, 30))
+    session = Session(
+        "Netwerkbijeenkomst juni",
+        network="Wmo-netwerk",
+        date=date(2026, 6, 18),
+        start_time=time(14, 0),
+        end_time=time(16, 30),
+    )
     ruud = session.add_participant("Ruud Verhoeven", "gemeente Tilburg")
     zoe = session.add_participant("Zoë Hendriks", "gemeente Assen")
     session.add_participant("Ingrid Mulder", "Sociaal Werk Nederland")
-    for title, presenter in (("Opening", ""), ("Actielijst", ""), ("Housing first", "Ruud Verhoeven"),
-                             ("Signalenronde", ""), ("Pauze", ""), ("Online vergaderen", "Zoë Hendriks"),
-                             ("Rondvraag", ""), ("Sluiting", "")):
+    for title, presenter in (
+        ("Opening", ""),
+        ("Actielijst", ""),
+        ("Housing first", "Ruud Verhoeven"),
+        ("Signalenronde", ""),
+        ("Pauze", ""),
+        ("Online vergaderen", "Zoë Hendriks"),
+        ("Rondvraag", ""),
+        ("Sluiting", ""),
+    ):
         session.add_item(title, presenter=presenter, timebox=15)
     session.start(now)
     session.go_to(2, now + timedelta(minutes=20))

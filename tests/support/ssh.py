@@ -30,7 +30,6 @@ SSH = shutil.which("ssh")
 KEYGEN = shutil.which("ssh-keygen")
 
 
-
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -60,15 +59,27 @@ class Server:
         run("groupadd", self.group)
         self.group_made = True
         # '*' is no password at all, but not a locked account (sshd refuses those without PAM).
-        run("useradd", "--no-create-home", "--home-dir", "/nonexistent", "--shell", "/bin/sh", "--gid", self.group,
-            "--password", "*", self.user)
+        run(
+            "useradd",
+            "--no-create-home",
+            "--home-dir",
+            "/nonexistent",
+            "--shell",
+            "/bin/sh",
+            "--gid",
+            self.group,
+            "--password",
+            "*",
+            self.user,
+        )
         self.user_made = True
         self.publish = self.base / "publish"
         self.store = self.base / "store"
         self.launcher = self.base / "sdtui-participant"
         self.command = self.participant_command()
-        self.launcher.write_text(f"#!/bin/sh\nexec {self.command} participant --publish "
-                                 f"{shlex.quote(str(self.publish))}\n")
+        self.launcher.write_text(
+            f"#!/bin/sh\nexec {self.command} participant --publish {shlex.quote(str(self.publish))}\n"
+        )
         self.launcher.chmod(0o755)
         run(KEYGEN or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(self.base / "host_key"))
         run(KEYGEN or "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(self.base / "client_key"))
@@ -78,11 +89,12 @@ class Server:
         (keys / self.user).chmod(0o644)
         self.port = free_port()
         config = self.base / "sshd_config"
-        config.write_text(f"""\
+        config.write_text(
+            f"""\
 Port {self.port}
 ListenAddress 127.0.0.1
-HostKey {self.base / 'host_key'}
-PidFile {self.base / 'sshd.pid'}
+HostKey {self.base / "host_key"}
+PidFile {self.base / "sshd.pid"}
 AuthorizedKeysFile {keys}/%u
 StrictModes no
 UsePAM no
@@ -94,7 +106,9 @@ AllowGroups {self.group}
 PermitUserEnvironment no
 Subsystem sftp internal-sftp
 LogLevel ERROR
-""" + (f"""
+"""
+            + (
+                f"""
 Match Group {self.group}
     ForceCommand {self.launcher}
     AllowTcpForwarding no
@@ -103,7 +117,11 @@ Match Group {self.group}
     X11Forwarding no
     PermitTunnel no
     PermitUserRC no
-""" if self.force else ""))
+"""
+                if self.force
+                else ""
+            )
+        )
         if not Path("/run/sshd").is_dir():  # privilege separation folder sshd insists on
             Path("/run/sshd").mkdir(mode=0o755, parents=True)
             self.made_run_dir = True
@@ -126,24 +144,58 @@ Match Group {self.group}
 
         # `sdtui participant` once the main command has it, else the command group on its own.
         module = "-m sdtui" if "participant" in command_names() else "-m sdtui.cli.follow"
-        if run("runuser", "-u", self.user, "--", sys.executable, "-c", "import sdtui.tui.follow", check=False,
-               cwd="/").returncode == 0:
+        if (
+            run(
+                "runuser", "-u", self.user, "--", sys.executable, "-c", "import sdtui.tui.follow", check=False, cwd="/"
+            ).returncode
+            == 0
+        ):
             return f"{shlex.quote(sys.executable)} {module}"
         system = f"/usr/bin/python{sys.version_info.major}.{sys.version_info.minor}"
         import textual
 
         paths = [str(ROOT), str(Path(textual.__file__).parents[1])]
         command = f"env PYTHONPATH={shlex.quote(os.pathsep.join(paths))} {system}"
-        if os.path.exists(system) and run("runuser", "-u", self.user, "--", "env", f"PYTHONPATH={os.pathsep.join(paths)}",
-                                          system, "-c", "import sdtui.tui.follow", check=False,
-                                          cwd="/").returncode == 0:
+        if (
+            os.path.exists(system)
+            and run(
+                "runuser",
+                "-u",
+                self.user,
+                "--",
+                "env",
+                f"PYTHONPATH={os.pathsep.join(paths)}",
+                system,
+                "-c",
+                "import sdtui.tui.follow",
+                check=False,
+                cwd="/",
+            ).returncode
+            == 0
+        ):
             return f"{command} {module}"
         pytest.skip("the participant user can run neither this Python nor the system's with sdtui's packages")
 
     def ssh(self, *extra: str) -> list[str]:
-        return [SSH or "ssh", "-i", str(self.base / "client_key"), "-p", str(self.port), "-o", "BatchMode=yes",
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "IdentitiesOnly=yes",
-                "-o", "LogLevel=ERROR", *extra, f"{self.user}@127.0.0.1"]
+        return [
+            SSH or "ssh",
+            "-i",
+            str(self.base / "client_key"),
+            "-p",
+            str(self.port),
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "LogLevel=ERROR",
+            *extra,
+            f"{self.user}@127.0.0.1",
+        ]
 
     def close(self) -> None:
         if self.sshd is not None:
@@ -164,13 +216,19 @@ Match Group {self.group}
 
 
 needs_ssh = [
-    pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                       reason="needs root to add a throwaway participant user and group"),
-    pytest.mark.skipif(SSHD is None or SSH is None or KEYGEN is None,
-                       reason="OpenSSH server or client is not installed (.ci/run installs them)"),
+    pytest.mark.skipif(
+        not hasattr(os, "geteuid") or os.geteuid() != 0,
+        reason="needs root to add a throwaway participant user and group",
+    ),
+    pytest.mark.skipif(
+        SSHD is None or SSH is None or KEYGEN is None,
+        reason="OpenSSH server or client is not installed (.ci/run installs them)",
+    ),
     pytest.mark.skipif(TMUX is None, reason="tmux is not installed (.ci/run installs it)"),
-    pytest.mark.skipif(not all(shutil.which(tool) for tool in ("useradd", "groupadd", "userdel", "groupdel", "runuser")),
-                       reason="useradd, groupadd, userdel, groupdel or runuser is missing"),
+    pytest.mark.skipif(
+        not all(shutil.which(tool) for tool in ("useradd", "groupadd", "userdel", "groupdel", "runuser")),
+        reason="useradd, groupadd, userdel, groupdel or runuser is missing",
+    ),
 ]
 
 """Marks for a test module that needs the server: root, OpenSSH, tmux and the user tools."""

@@ -34,8 +34,9 @@ class Terminal:
         self.tmux("set-option", "-t", "t", "remain-on-exit", "on")
 
     def tmux(self, *args: str) -> str:
-        result = subprocess.run([TMUX or "tmux", "-L", self.socket, *args], capture_output=True, text=True,
-                                env=self.env, timeout=20)
+        result = subprocess.run(
+            [TMUX or "tmux", "-L", self.socket, *args], capture_output=True, text=True, env=self.env, timeout=20
+        )
         return result.stdout
 
     def send(self, *keys: str) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 import pytest
-from textual.widgets import DataTable
 
-from sdtui.tui.widgets.rows import RowList
-
-from sdtui.tui.app import SdtuiApp
 from sdtui.store import Store
+from sdtui.tui.app import SdtuiApp
+from sdtui.tui.widgets.rows import RowList
 
 FROZEN_NOW = datetime(2026, 6, 18, 14, 5)
 """The demo meeting's afternoon; screens that show a clock read this in tests."""

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from sdtui.model import Session
+from sdtui.store import Store
 from sdtui.tui.screens.attendance import AttendanceScreen
 from sdtui.tui.screens.home import HomeScreen
-from sdtui.store import Store
 
 from .conftest import SIZE, screen_text, table_rows
 
 
 def add_network(store: Store) -> None:
-    for day, zoe, kees in (("2026-03-12", "present", "absent"), ("2026-05-07", "apologies", "present"),
-                           ("2026-06-18", "present", "absent")):
+    for day, zoe, kees in (
+        ("2026-03-12", "present", "absent"),
+        ("2026-05-07", "apologies", "present"),
+        ("2026-06-18", "present", "absent"),
+    ):
         session = Session(f"Bijeenkomst {day}", network="Wmo-netwerk", date=day, status="closed")
         session.add_participant("Zoë Bakker", "Gemeente Breda", attendance=zoe)
         session.add_participant("Kees [b]Jansen[/b]", attendance=kees)
@@ -30,8 +33,10 @@ async def test_w_on_home_shows_who_came_how_often_most_present_first(make_app, s
         await pilot.pause()
         assert isinstance(app.screen, AttendanceScreen)
         rows = table_rows(app, "attendance")
-        assert rows == [["Zoë Bakker", "Gemeente Breda", "2/3", "1", "0", "2026-06-18"],
-                        ["Kees [b]Jansen[/b]", "", "1/3", "0", "2", "2026-05-07"]]
+        assert rows == [
+            ["Zoë Bakker", "Gemeente Breda", "2/3", "1", "0", "2026-06-18"],
+            ["Kees [b]Jansen[/b]", "", "1/3", "0", "2", "2026-05-07"],
+        ]
         assert "Attendance · Wmo-netwerk · meetings held: 3" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()

@@ -9,7 +9,8 @@ from sdtui.tui.widgets.clock import clock
 
 def test_a_time_and_its_plan_share_one_form() -> None:
     assert clock("Meeting", timedelta(minutes=1, seconds=59), timedelta(hours=1, minutes=50)).plain == (
-        "Meeting 0:01:59 of 1:50:00")
+        "Meeting 0:01:59 of 1:50:00"
+    )
     assert clock("Item", timedelta(minutes=12, seconds=5), timedelta(minutes=25)).plain == "Item 12:05 of 25:00"
 
 

@@ -7,8 +7,8 @@ from textual.widgets import DataTable, Markdown, Static
 from sdtui.demo import build_demo
 from sdtui.minutes import render_minutes
 from sdtui.model import ActionStatus, Session, SessionStatus
-from sdtui.tui.screens.home import MIN_TITLE
 from sdtui.store import Store
+from sdtui.tui.screens.home import MIN_TITLE
 
 from .conftest import FROZEN_NOW, SIZE, screen_text
 
@@ -196,6 +196,8 @@ async def test_the_review_counts_and_lists_the_boards_decisions_too(make_app, st
         await open_close(app, store, demo, pilot)
         status = str(app.screen.query_one("#close-status", Static).content)
         assert f"{len(demo.decisions) + len(decided)} decisions" in status
-        rows = [str(app.screen.query_one("#decisions", DataTable).get_row_at(n)[1])
-                for n in range(app.screen.query_one("#decisions", DataTable).row_count)]
+        rows = [
+            str(app.screen.query_one("#decisions", DataTable).get_row_at(n)[1])
+            for n in range(app.screen.query_one("#decisions", DataTable).row_count)
+        ]
         assert any(decided[0].topic in row for row in rows)

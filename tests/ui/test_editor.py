@@ -248,6 +248,7 @@ async def test_a_letter_typed_redraws_only_its_row_up_to_the_cursor() -> None:
 
 # --- the one-line field -------------------------------------------------------------------
 
+
 class FieldApp(App[None]):
     def __init__(self) -> None:
         super().__init__()

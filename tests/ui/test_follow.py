@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sdtui.follow import Follower
 from sdtui.publish import Publisher
-from sdtui.tui.follow import FollowApp, ParticipantMenu, Part
+from sdtui.tui.follow import FollowApp, Part, ParticipantMenu
 
 from ..hostile import HOSTILE
 from ..support.live import SECRET, STARTED, running_meeting

@@ -8,18 +8,22 @@ from textual.widgets import Static
 
 from sdtui.demo import DEMO_TITLE_EN, build_demo
 from sdtui.model import Session, SessionStatus
+from sdtui.store import Store
 from sdtui.tui.screens.help import HelpScreen
 from sdtui.tui.screens.home import HomeScreen
-from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def add_meetings(store: Store) -> list[Session]:
-    return [store.add(Session(title=title, network=network, date=day))
-            for title, network, day in (("Netwerkbijeenkomst maart", "Wmo-netwerk", "2026-03-12"),
-                                        ("Zoë's werkgroep", "Jeugdnetwerk", "2026-05-07"),
-                                        ("Regio-overleg", "Wmo-netwerk", "2026-09-17"))]
+    return [
+        store.add(Session(title=title, network=network, date=day))
+        for title, network, day in (
+            ("Netwerkbijeenkomst maart", "Wmo-netwerk", "2026-03-12"),
+            ("Zoë's werkgroep", "Jeugdnetwerk", "2026-05-07"),
+            ("Regio-overleg", "Wmo-netwerk", "2026-09-17"),
+        )
+    ]
 
 
 async def test_an_empty_store_says_how_to_start(make_app) -> None:
@@ -99,8 +103,16 @@ async def test_down_goes_from_the_filter_to_the_list_and_esc_empties_the_filter(
 def add_many_meetings(store: Store, count: int) -> list[Session]:
     """`count` meetings, one a day back from 2026-06-30, so the newest is listed first."""
     networks = ("Amstelland", "Brabant", "Delta", "Eemsmond", "Friesland", "Gooi", "Kennemerland")
-    return store.add_many([Session(title=f"Meeting {n:04d}", network=networks[n % 7],
-                                   date=date.fromordinal(date(2026, 6, 30).toordinal() - n)) for n in range(count)])
+    return store.add_many(
+        [
+            Session(
+                title=f"Meeting {n:04d}",
+                network=networks[n % 7],
+                date=date.fromordinal(date(2026, 6, 30).toordinal() - n),
+            )
+            for n in range(count)
+        ]
+    )
 
 
 async def test_a_long_list_holds_every_session_and_filters_all_of_it(make_app, store: Store) -> None:
@@ -168,8 +180,7 @@ async def test_n_creates_a_session_through_a_form_and_refuses_a_bad_date(make_ap
         await pilot.press("ctrl+u", *"2026-10-08", "enter")
         await pilot.pause()
         [summary] = store.list()
-        assert (summary.title, summary.network, summary.date) == ("Netwerk [bold]oktober[/]", "Wmo",
-                                                                  date(2026, 10, 8))
+        assert (summary.title, summary.network, summary.date) == ("Netwerk [bold]oktober[/]", "Wmo", date(2026, 10, 8))
         assert summary.status == SessionStatus.DRAFT
         assert getattr(app.screen, "SCREEN_NAME", "") == "prepare"
 

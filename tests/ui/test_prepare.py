@@ -14,8 +14,13 @@ from .conftest import SIZE, screen_text, table_rows
 
 
 def small_session() -> Session:
-    session = Session(title="Netwerkbijeenkomst september", network="Wmo-netwerk", date="2026-09-17",
-                      start_time="13:30", end_time="15:00")
+    session = Session(
+        title="Netwerkbijeenkomst september",
+        network="Wmo-netwerk",
+        date="2026-09-17",
+        start_time="13:30",
+        end_time="15:00",
+    )
     session.add_participant("Zoë Hendriks", "gemeente Huizen", Role.CHAIR)
     session.add_participant("Jeroen Bakker", "gemeente Assen")
     session.add_item("Opening", kind=ItemKind.OPENING, timebox=10)
@@ -123,8 +128,11 @@ async def test_agenda_items_are_added_moved_and_show_planned_starts(make_app, st
         await pilot.pause()
         assert [i.title for i in store.load(session.id).agenda] == ["Opening", "Signalenronde", "Housing first"]
         rows = table_rows(app, "agenda-table")
-        assert [(row[0], row[1]) for row in rows] == [("13:30", "Opening"), ("13:40", "Signalenronde"),
-                                                      ("14:00", "Housing first")]
+        assert [(row[0], row[1]) for row in rows] == [
+            ("13:30", "Opening"),
+            ("13:40", "Signalenronde"),
+            ("14:00", "Housing first"),
+        ]
         assert app.screen.query_one("#agenda-table", DataTable).cursor_row == 1  # the moved item stays selected
         await pilot.press("shift+down")
         await pilot.pause()
@@ -172,8 +180,11 @@ async def test_p_attaches_a_prompt_from_the_library_to_the_selected_item(make_ap
         await pilot.pause()
         saved = store.load(session.id)
         [round_] = saved.rounds
-        assert (round_.prompt_id, round_.item_id, round_.topic) == (PROMPTS[1].id, saved.agenda[1].id,
-                                                                   PROMPTS[1].text("nl"))
+        assert (round_.prompt_id, round_.item_id, round_.topic) == (
+            PROMPTS[1].id,
+            saved.agenda[1].id,
+            PROMPTS[1].text("nl"),
+        )
         assert f"Topic: {PROMPTS[1].text('nl')}" in screen_text(app)
 
 
@@ -187,8 +198,10 @@ async def test_w_writes_a_topic_on_the_spot(make_app, store: Store) -> None:
         await pilot.press(*"Wijkteams: [bold]terug[/] naar kantoor?", "tab", *"Iedereen werkte thuis.", "ctrl+o")
         await pilot.pause()
         [round_] = store.load(session.id).rounds
-        assert (round_.topic, round_.what_changed) == ("Wijkteams: [bold]terug[/] naar kantoor?",
-                                                       "Iedereen werkte thuis.")
+        assert (round_.topic, round_.what_changed) == (
+            "Wijkteams: [bold]terug[/] naar kantoor?",
+            "Iedereen werkte thuis.",
+        )
         assert "Topic: Wijkteams: [bold]terug[/] naar kantoor?" in screen_text(app)
 
 

@@ -26,9 +26,14 @@ def meeting() -> Session:
 
 
 def live_app(store: Store, folder: Path) -> SdtuiApp:
-    app = SdtuiApp(store, clock=lambda: FROZEN_NOW, cursor_blink=False,
-                   live=LivePublishing(folder, hide_names=lambda round_: round_.mode is not RoundMode.NAMED,
-                                       clock=lambda: FROZEN_NOW))
+    app = SdtuiApp(
+        store,
+        clock=lambda: FROZEN_NOW,
+        cursor_blink=False,
+        live=LivePublishing(
+            folder, hide_names=lambda round_: round_.mode is not RoundMode.NAMED, clock=lambda: FROZEN_NOW
+        ),
+    )
     app.animation_level = "none"
     return app
 

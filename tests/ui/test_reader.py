@@ -27,7 +27,9 @@ async def test_the_list_shows_the_minutes_newest_first_and_enter_opens(tmp_path:
         await pilot.pause()
         files = app.screen.query_one(OptionList)
         assert [str(files.get_option_at_index(i).prompt)[:10] for i in range(files.option_count)] == [
-            "2026-06-18", "2026-03-12"]
+            "2026-06-18",
+            "2026-03-12",
+        ]
         await pilot.press("enter")
         await pilot.pause(0.5)
         assert isinstance(app.screen, Document)

@@ -19,12 +19,28 @@ from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 from .test_run import Clock, bar, meeting, open_run
 
 WORDS = {
-    "en": {"approved": "approved", "hint": "g: amendments, approve", "forget": "Forget Zoë Hendriks everywhere?",
-           "pseudonym": "Deelnemer 1", "count": "Mode (h): count", "hidden": "Mode (h): hidden",
-           "quorum": "Quorum 2/3", "late": "Ends 15:55 > 15:30", "no_fit": "2 do not fit (s k m)"},
-    "nl": {"approved": "vastgesteld", "hint": "g: wijzigingen, vaststellen", "forget": "Zoë Hendriks overal vergeten?",
-           "pseudonym": "Deelnemer 1", "count": "Wijze (h): handen tellen", "hidden": "Wijze (h): geheim",
-           "quorum": "Quorum 2/3", "late": "Einde 15:55 > 15:30", "no_fit": "2 passen niet (s k m)"},
+    "en": {
+        "approved": "approved",
+        "hint": "g: amendments, approve",
+        "forget": "Forget Zoë Hendriks everywhere?",
+        "pseudonym": "Deelnemer 1",
+        "count": "Mode (h): count",
+        "hidden": "Mode (h): hidden",
+        "quorum": "Quorum 2/3",
+        "late": "Ends 15:55 > 15:30",
+        "no_fit": "2 do not fit (s k m)",
+    },
+    "nl": {
+        "approved": "vastgesteld",
+        "hint": "g: wijzigingen, vaststellen",
+        "forget": "Zoë Hendriks overal vergeten?",
+        "pseudonym": "Deelnemer 1",
+        "count": "Wijze (h): handen tellen",
+        "hidden": "Wijze (h): geheim",
+        "quorum": "Quorum 2/3",
+        "late": "Einde 15:55 > 15:30",
+        "no_fit": "2 passen niet (s k m)",
+    },
 }
 LANGUAGES = pytest.mark.parametrize("language", ["en", "nl"])
 
@@ -135,8 +151,9 @@ async def test_the_board_hides_names_and_takes_counted_hands(make_app, store: St
 
 
 @LANGUAGES
-async def test_departures_are_timed_and_the_quorum_shows_on_the_clock_line(make_app, store: Store,
-                                                                          language: str) -> None:
+async def test_departures_are_timed_and_the_quorum_shows_on_the_clock_line(
+    make_app, store: Store, language: str
+) -> None:
     set_language(language)
     session = meeting()
     session.set_quorum(3)

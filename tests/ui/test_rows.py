@@ -13,8 +13,10 @@ COLUMNS = [Column("Date", 10), Column("Title", None), Column("Network", 12)]
 
 
 def sessions(count: int) -> list[Row]:
-    return [Row(f"s{number}", (f"2026-11-{number % 28 + 1:02d}", f"Overleg nummer {number}", "Regio Zuid"))
-            for number in range(count)]
+    return [
+        Row(f"s{number}", (f"2026-11-{number % 28 + 1:02d}", f"Overleg nummer {number}", "Regio Zuid"))
+        for number in range(count)
+    ]
 
 
 class ListApp(App[None]):

@@ -30,8 +30,7 @@ class Clock:
 
 
 def meeting() -> Session:
-    session = Session(title="Netwerkbijeenkomst september", date="2026-09-17", start_time="14:00",
-                      end_time="15:30")
+    session = Session(title="Netwerkbijeenkomst september", date="2026-09-17", start_time="14:00", end_time="15:30")
     session.add_participant("Zoë Hendriks", "gemeente Huizen", Role.CHAIR)
     session.add_participant("Jeroen Bakker", "gemeente Assen")
     session.add_participant("Fatima El Amrani", "gemeente Zwijndrecht")
@@ -132,7 +131,9 @@ async def test_ctrl_l_marks_a_note_confidential_and_the_minutes_leave_it_out(mak
         await pilot.pause(0.7)
     saved = store.load(session.id)
     assert [(n.text, n.confidential) for n in saved.agenda[0].notes] == [
-        ("Casus: mevrouw J. uit Assen", True), ("Openbare notitie", False)]
+        ("Casus: mevrouw J. uit Assen", True),
+        ("Openbare notitie", False),
+    ]
     minutes = render_minutes(saved)
     assert "Openbare notitie" in minutes and "Casus" not in minutes
 
@@ -149,9 +150,11 @@ async def test_positions_take_one_key_each_and_the_tally_follows(make_app, store
         await pilot.pause()
         saved = store.load(session.id)
         people = {p.name: p.id for p in saved.participants}
-        assert saved.rounds[0].positions == {people["Zoë Hendriks"]: Position.RENOVATE,
-                                             people["Jeroen Bakker"]: Position.RESTORE,
-                                             people["Fatima El Amrani"]: Position.RENOVATE}
+        assert saved.rounds[0].positions == {
+            people["Zoë Hendriks"]: Position.RENOVATE,
+            people["Jeroen Bakker"]: Position.RESTORE,
+            people["Fatima El Amrani"]: Position.RENOVATE,
+        }
         assert "Restore 1 · Renovate 2 · Undecided 0" in bar(app, "tally")
         await pilot.press("up", "u")  # the cursor stayed on the last person; up is Jeroen
         await pilot.pause()
@@ -195,10 +198,17 @@ async def test_signals_and_decisions_are_added_to_the_current_item(make_app, sto
         saved = store.load(session.id)
         [signal] = saved.signals
         assert (signal.organisation, signal.kind, signal.text, signal.item_id) == (
-            "gemeente Assen", SignalKind.BOTTLENECK, "Ouderen uit beeld", saved.agenda[2].id)
+            "gemeente Assen",
+            SignalKind.BOTTLENECK,
+            "Ouderen uit beeld",
+            saved.agenda[2].id,
+        )
         [decision] = saved.decisions
-        assert (decision.text, decision.rationale, decision.item_id) == ("Knelpunten naar VNG", "Speelt overal",
-                                                                         saved.agenda[2].id)
+        assert (decision.text, decision.rationale, decision.item_id) == (
+            "Knelpunten naar VNG",
+            "Speelt overal",
+            saved.agenda[2].id,
+        )
         await pilot.press("x", "y")
         await pilot.pause()
         assert store.load(session.id).decisions == []
@@ -219,7 +229,11 @@ async def test_ctrl_t_captures_an_action_linked_to_the_current_item(make_app, st
         saved = store.load(session.id)
         [action] = saved.actions
         assert (action.text, action.owner_id, action.due.isoformat(), action.item_id) == (
-            "Notitie schrijven", saved.participants[1].id, "2026-10-01", saved.agenda[1].id)
+            "Notitie schrijven",
+            saved.participants[1].id,
+            "2026-10-01",
+            saved.agenda[1].id,
+        )
         assert saved.agenda[1].notes[0].text == "typing a note"
 
 
@@ -327,8 +341,13 @@ async def test_the_board_keys_show_on_the_board_and_in_runs_help(make_app, store
         for static in app.screen.query(Static):  # the whole list, also what is scrolled out of view
             console.print(static.content)
         listed = console.export_text()
-        for help_text in ("Selected participant: restore", "Decision of this round and its rationale",
-                          "Edit what changed for this topic", "Next topic on this item's board", "Next agenda item"):
+        for help_text in (
+            "Selected participant: restore",
+            "Decision of this round and its rationale",
+            "Edit what changed for this topic",
+            "Next topic on this item's board",
+            "Next agenda item",
+        ):
             assert help_text in listed, help_text
 
 
@@ -368,7 +387,8 @@ async def test_a_on_an_empty_board_adds_a_topic_to_the_item_in_view(make_app, st
         await pilot.pause()
         saved = store.load(session.id)
         assert [(r.topic, r.item_id) for r in saved.rounds_for(saved.agenda[0].id)] == [
-            ("Welkomstkoffie: terug naar vroeger?", saved.agenda[0].id)]
+            ("Welkomstkoffie: terug naar vroeger?", saved.agenda[0].id)
+        ]
         assert "Welkomstkoffie: terug naar vroeger?" in screen_text(app)
 
 
@@ -384,14 +404,14 @@ async def test_x_removes_a_note_after_asking(make_app, store: Store) -> None:
         assert [n.text for n in store.load(session.id).agenda[0].notes] == ["Eerste"]
 
 
-
 def footer_text(app) -> str:
     """The footer, the last line of the screen, with single spaces."""
     return " ".join(screen_text(app).split("\n")[-1].split())
 
 
 async def test_the_board_tells_undecided_from_not_asked_and_a_new_topic_starts_at_the_first_person(
-        make_app, store: Store) -> None:
+    make_app, store: Store
+) -> None:
     session = meeting()
     session.current_item = 1
     session.add_round("Digitaal werken: blijven we het doen?", item_id=session.agenda[1].id)

@@ -6,13 +6,13 @@ from textual.widgets import DataTable, Static, TabbedContent
 
 from sdtui.demo import build_demo
 from sdtui.model import Session
+from sdtui.store import Store
 from sdtui.tui.screens.close import CloseScreen
 from sdtui.tui.screens.home import HomeScreen
 from sdtui.tui.screens.prepare import PrepareScreen
 from sdtui.tui.screens.run import RunScreen
 from sdtui.tui.screens.search import SearchScreen
 from sdtui.tui.widgets.tables import selected_key
-from sdtui.store import Store
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
@@ -193,8 +193,9 @@ async def test_the_index_follows_an_edit_made_after_the_first_search(make_app, s
         assert [row[0] for row in table_rows(app, "hits")] == ["Tunneloverleg"]
 
 
-async def test_a_topic_whose_item_was_removed_opens_run_and_says_why_it_is_not_on_a_board(make_app,
-                                                                                          store: Store) -> None:
+async def test_a_topic_whose_item_was_removed_opens_run_and_says_why_it_is_not_on_a_board(
+    make_app, store: Store
+) -> None:
     session = demo_with_marks()
     session.remove_item(session.agenda[4].id)  # the item of the marked argument
     store.add(session)

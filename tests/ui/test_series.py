@@ -6,15 +6,14 @@ from datetime import datetime
 
 from textual.widgets import Static
 
-from sdtui.tui.widgets.rows import RowList
-
 from sdtui.demo import build_demo
 from sdtui.model import ActionStatus, ItemKind, Session, SessionStatus
+from sdtui.series import next_meeting
+from sdtui.store import Store
 from sdtui.tui.screens.actions import ActionsScreen
 from sdtui.tui.screens.help import HelpScreen
 from sdtui.tui.screens.home import HomeScreen
-from sdtui.series import next_meeting
-from sdtui.store import Store
+from sdtui.tui.widgets.rows import RowList
 
 from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
 
@@ -255,7 +254,9 @@ async def test_an_agenda_item_is_marked_standing_on_prepare_and_comes_back_next_
     held.go_to(1, FROZEN_NOW)
     held.close(FROZEN_NOW)
     assert [i.title for i in next_meeting(held, FROZEN_NOW.date()).agenda] == [
-        "Opening", "Vaststellen verslag vorige bijeenkomst"]
+        "Opening",
+        "Vaststellen verslag vorige bijeenkomst",
+    ]
 
 
 async def test_the_actions_review_on_run_shows_carried_actions_and_space_marks_them(make_app, store: Store) -> None:
@@ -302,8 +303,7 @@ async def test_a_store_that_cannot_be_read_gives_a_message_not_a_crash(make_app,
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_the_actions_view_reads_the_meetings_with_a_store_of_its_own(make_app, store: Store,
-                                                                             monkeypatch) -> None:
+async def test_the_actions_view_reads_the_meetings_with_a_store_of_its_own(make_app, store: Store, monkeypatch) -> None:
     """The meetings are read in a thread, which never uses the app's store: the app keeps using it meanwhile."""
     meetings(store)
     app = make_app()
@@ -345,11 +345,11 @@ async def test_leaving_before_the_meetings_are_read_is_harmless(make_app, store:
 
 
 async def test_hostile_text_stays_text_in_the_actions_view_the_next_meeting_and_its_minutes(tmp_path) -> None:
-    from tests.hostile import HOSTILE
-    from tests.markdown_checks import no_html, parse as parse_minutes
-    from tests.test_hostile import assert_screen_intact, hostile_session, terminal_safe
-
     from sdtui.minutes import render_minutes
+    from tests.hostile import HOSTILE
+    from tests.markdown_checks import no_html
+    from tests.markdown_checks import parse as parse_minutes
+    from tests.test_hostile import assert_screen_intact, hostile_session, terminal_safe
 
     from .conftest import still_app
 
@@ -395,5 +395,5 @@ async def test_a_long_action_is_cut_with_an_ellipsis_and_shown_whole_below_the_l
         lines = screen_text(app).splitlines()
         row = next(line for line in lines if line.startswith("2026-09-01"))
         assert "Cijfers over de" in row and text not in row and "…" in row
-        below = " ".join(" ".join(lines[lines.index(row) + 1:]).split())  # the line under the list may wrap
+        below = " ".join(" ".join(lines[lines.index(row) + 1 :]).split())  # the line under the list may wrap
         assert f"Fatima El Amrani-Verhoeven: {text}" in below

@@ -8,10 +8,10 @@ from sdtui.i18n import set_language
 from sdtui.library import OwnLibrary
 from sdtui.model import ItemKind, Language, Session
 from sdtui.prompts import PROMPTS
-from sdtui.tui.screens.library import PromptPicker, TemplatePicker
-from sdtui.tui.screens.prepare import PrepareScreen
 from sdtui.store import Store
 from sdtui.templates import TEMPLATES
+from sdtui.tui.screens.library import PromptPicker, TemplatePicker
+from sdtui.tui.screens.prepare import PrepareScreen
 
 from .conftest import SIZE, screen_text
 from .test_prepare import open_prepare, small_session
@@ -48,8 +48,10 @@ async def test_t_on_home_starts_a_session_from_a_built_in_template_in_dutch(make
     assert (session.title, session.network, session.language) == (crisis.title("nl"), "Wmo-netwerk", Language.NL)
     assert agenda_of(session) == [(item.title["nl"], item.kind, item.timebox) for item in crisis.items]
     assert {r.topic for r in session.rounds} >= {PROMPTS[0].text("nl")}  # housing first, in Dutch
-    assert (session.start_time.isoformat(timespec="minutes"), session.end_time.isoformat(timespec="minutes")) == \
-        ("13:30", "15:40")  # the end follows from the timeboxes
+    assert (session.start_time.isoformat(timespec="minutes"), session.end_time.isoformat(timespec="minutes")) == (
+        "13:30",
+        "15:40",
+    )  # the end follows from the timeboxes
 
 
 async def test_the_user_picks_english_for_a_session_from_a_built_in_template(make_app, store: Store) -> None:
@@ -163,8 +165,9 @@ async def test_an_own_prompt_is_written_attached_and_removed_in_the_library(make
         await pilot.press("enter")  # nothing typed: refused, the form stays
         await pilot.pause()
         assert "cannot be empty" in str(app.screen.query_one("#form-error", Static).content)
-        await pilot.press(*"Wijkbudget: [red]houden[/] we het?", "tab", *"Het budget loopt af.", "tab",
-                          *"Het geld is op.", "ctrl+o")
+        await pilot.press(
+            *"Wijkbudget: [red]houden[/] we het?", "tab", *"Het budget loopt af.", "tab", *"Het geld is op.", "ctrl+o"
+        )
         await pilot.pause()
         assert isinstance(app.screen, PromptPicker)
         assert "Wijkbudget: [red]houden[/] we het? (own)" in screen_text(app)
@@ -174,7 +177,10 @@ async def test_an_own_prompt_is_written_attached_and_removed_in_the_library(make
         assert isinstance(app.screen, PrepareScreen)
         [round_] = store.load(session.id).rounds
         assert (round_.topic, round_.what_changed, round_.prompt_id) == (
-            "Wijkbudget: [red]houden[/] we het?", "Het geld is op.", own.id)
+            "Wijkbudget: [red]houden[/] we het?",
+            "Het geld is op.",
+            own.id,
+        )
         await pilot.press("p")
         await pilot.pause()
         await pilot.press("home", "x")  # a built-in prompt is not removed

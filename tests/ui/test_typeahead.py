@@ -32,10 +32,11 @@ def test_the_terminal_reader_leaves_other_keys_alone() -> None:
 
 
 def test_an_alt_key_from_elsewhere_is_split_too() -> None:
-    assert [(key.key, key.character) for key in split_alt(events.Key("alt+n", "n"))] == [
-        ("escape", "\x1b"), ("n", "n")]
+    assert [(key.key, key.character) for key in split_alt(events.Key("alt+n", "n"))] == [("escape", "\x1b"), ("n", "n")]
     assert [(key.key, key.character) for key in split_alt(events.Key("alt+shift+n", "N"))] == [
-        ("escape", "\x1b"), ("N", "N")]
+        ("escape", "\x1b"),
+        ("N", "N"),
+    ]
     plain = events.Key("n", "n")
     assert split_alt(plain) == [plain]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdtui.model import ActionStatus, ItemKind, Position, Role, Session, SessionStatus
+from sdtui.model import ActionStatus, ItemKind, Role, Session, SessionStatus
 from sdtui.store import Store
 from sdtui.tui.screens.home import HomeScreen
 

@@ -22,20 +22,34 @@ async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store)
     clock = Clock()
     app = make_app(clock=clock)
     async with app.run_test(size=SIZE) as pilot:
+
         async def keys(*pressed: str) -> None:
             await pilot.press(*pressed)
             await pilot.pause()
 
         # Home, empty: a new session.
         await keys("n")
-        await keys(*"Netwerkbijeenkomst oktober", "tab", *"Wmo-netwerk", "tab", *"2026-10-08", "tab",
-                   *"14:00", "tab", *"15:00", "enter")
+        await keys(
+            *"Netwerkbijeenkomst oktober",
+            "tab",
+            *"Wmo-netwerk",
+            "tab",
+            *"2026-10-08",
+            "tab",
+            *"14:00",
+            "tab",
+            *"15:00",
+            "enter",
+        )
         assert app.screen.SCREEN_NAME == "prepare"
 
         # Prepare: three participants, one sends apologies.
         await keys("f6")
-        for name, organisation in (("Zoë Hendriks", "gemeente Huizen"), ("Jeroen Bakker", "gemeente Assen"),
-                                   ("Fatima El Amrani", "gemeente Zwijndrecht")):
+        for name, organisation in (
+            ("Zoë Hendriks", "gemeente Huizen"),
+            ("Jeroen Bakker", "gemeente Assen"),
+            ("Fatima El Amrani", "gemeente Zwijndrecht"),
+        ):
             await keys("a")
             await keys(*name, "tab", *organisation, "ctrl+o")
         await keys("space")  # Fatima: absent with apologies
@@ -83,16 +97,26 @@ async def test_a_whole_meeting_by_keys_gives_the_minutes(make_app, store: Store)
     [path] = store.minutes_dir.iterdir()
     tree = parse(path.read_text(encoding="utf-8"))
     assert headings(tree, "h1") == ["Netwerkbijeenkomst oktober"]
-    assert headings(tree, "h2") == ["Deelnemers", "Agenda", "Verloop", "Restaureren of renoveren", "Signalen",
-                                    "Besluiten", "Actiepunten"]
+    assert headings(tree, "h2") == [
+        "Deelnemers",
+        "Agenda",
+        "Verloop",
+        "Restaureren of renoveren",
+        "Signalen",
+        "Besluiten",
+        "Actiepunten",
+    ]
     assert "Afwezig met bericht" in headings(tree, "h3")
     assert not any(n.type == "blockquote" for n in walk(tree))  # closed: not a draft
     agenda, tally, actions = tables(tree)
     assert [row[1] for row in agenda[1:]] == ["Opening", "Housing first", "Signalen"]
     assert [row[3] for row in agenda[1:]] == ["14:00 (10 min)", "14:10 (30 min)", "14:40 (15 min)"]
     assert agenda[1][4] == "14:05–14:17 (12 min)"
-    assert [row[:3] for row in tally[1:]] == [["restaureren", "1", "Jeroen Bakker"],
-                                              ["renoveren", "1", "Zoë Hendriks"], ["nog geen keuze", "0", ""]]
+    assert [row[:3] for row in tally[1:]] == [
+        ["restaureren", "1", "Jeroen Bakker"],
+        ["renoveren", "1", "Zoë Hendriks"],
+        ["nog geen keuze", "0", ""],
+    ]
     assert actions[1] == ["Notitie | aanpak schrijven", "Zoë Hendriks (gemeente Huizen)", "1 november 2026", "open"]
     text = text_of(tree)
     assert "Welkom aan iedereen, [bold]ook[/] online." in text

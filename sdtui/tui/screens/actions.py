@@ -7,17 +7,17 @@ from pathlib import Path
 
 from rich.text import Text
 from textual import work
-from textual.worker import get_current_worker
 from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
 
 from ...i18n import N_, _, word
 from ...series import SeriesAction, actions_across
 from ...store import Store, StoreError
-from .base import FilteredListScreen
 from ...text import fold
 from ..widgets.rows import Column, Row, RowList
 from ..widgets.safe import plain
+from .base import FilteredListScreen
 
 OVERDUE_STYLE = "bold red"
 
@@ -30,9 +30,11 @@ class ActionsScreen(FilteredListScreen):
     LIST_ID = "all-actions"
     SCREEN_NAME = "actions"
     HELP_TITLE = N_("Action items of every meeting")
-    HELP_TEXT = N_("Type / and part of an owner's name, a network or the action itself to filter. o shows open "
-                   "actions only or all; d overdue ones only. Overdue actions are marked OVERDUE. Enter opens "
-                   "the meeting the action belongs to; an action carried over is listed at its latest meeting.")
+    HELP_TEXT = N_(
+        "Type / and part of an owner's name, a network or the action itself to filter. o shows open "
+        "actions only or all; d overdue ones only. Overdue actions are marked OVERDUE. Enter opens "
+        "the meeting the action belongs to; an action carried over is listed at its latest meeting."
+    )
     AUTO_FOCUS = "#all-actions"
 
     def __init__(self) -> None:
@@ -54,8 +56,17 @@ class ActionsScreen(FilteredListScreen):
         yield Header()
         yield self.make_filter_line(_("/ to filter: owner, network, action"))
         yield Static(id="actions-state")
-        yield RowList([Column(_("Due"), 10), Column(_("Status"), 12), Column(_("Owner"), 14), Column(_("Action"), None),
-                       Column(_("Network"), 10)], id="all-actions", zebra_stripes=True)
+        yield RowList(
+            [
+                Column(_("Due"), 10),
+                Column(_("Status"), 12),
+                Column(_("Owner"), 14),
+                Column(_("Action"), None),
+                Column(_("Network"), 10),
+            ],
+            id="all-actions",
+            zebra_stripes=True,
+        )
         yield Static(id="action-meeting")
         yield Footer(compact=True)
 
@@ -77,7 +88,7 @@ class ActionsScreen(FilteredListScreen):
         for row in rows:
             row.folded  # noqa: B018 - folded here, so the first letter typed in the filter does not wait
         if not get_current_worker().is_cancelled:  # Esc while reading: nobody waits for the list
-            self.app.call_from_thread(self.loaded_rows, rows, problems)
+            self.sdtui.call_from_thread(self.loaded_rows, rows, problems)
 
     def loaded_rows(self, rows: list[SeriesAction], problems: list[str]) -> None:
         if not self.is_attached:
@@ -115,8 +126,14 @@ class ActionsScreen(FilteredListScreen):
         base = max(self._found, key=len, default=None)
         if base is None:
             today = self.today
-            base, found = "", [place for place, row in enumerate(self.rows)
-                               if (not self.open_only or row.is_open) and (not self.overdue_only or row.overdue(today))]
+            base, found = (
+                "",
+                [
+                    place
+                    for place, row in enumerate(self.rows)
+                    if (not self.open_only or row.is_open) and (not self.overdue_only or row.overdue(today))
+                ],
+            )
             self._found[base] = found
         found = self._found[base]
         if query != base:
@@ -146,7 +163,8 @@ class ActionsScreen(FilteredListScreen):
             filters.append(_("overdue only"))
         count = len(self.shown)
         line = _("{shown} of {total} actions · {filters} · o: open/all · d: overdue").format(
-            shown=count, total=len(self.rows), filters=", ".join(filters))
+            shown=count, total=len(self.rows), filters=", ".join(filters)
+        )
         state = plain(line)
         if self.problems:
             state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
@@ -201,7 +219,7 @@ class ActionsScreen(FilteredListScreen):
     def action_back(self) -> None:
         """Esc leaves the filter line first (clearing it), then the screen."""
         if not self.clear_filter():
-            self.app.pop_screen()
+            self.sdtui.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":

@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..keyed import KeyedScreen
 from ...attendance import attendance, held_meetings, network_sessions
 from ...i18n import N_, _, counted
 from ...store import StoreError
+from ..keyed import KeyedScreen
 from ..widgets.safe import plain
 
 
@@ -20,9 +20,11 @@ class AttendanceScreen(KeyedScreen[None]):
     KEY_SCOPES = ("attendance",)
     SCREEN_NAME = "attendance"
     HELP_TITLE = N_("Attendance")
-    HELP_TEXT = N_("Counted are the network's meetings that ran, were closed, or whose date has passed; a planned "
-                   "next meeting is not. A person is the same person when the name is, whatever the case or "
-                   "accents.")
+    HELP_TEXT = N_(
+        "Counted are the network's meetings that ran, were closed, or whose date has passed; a planned "
+        "next meeting is not. A person is the same person when the name is, whatever the case or "
+        "accents."
+    )
 
     def __init__(self, network: str) -> None:
         super().__init__()
@@ -60,18 +62,25 @@ class AttendanceScreen(KeyedScreen[None]):
         table = self.query_one("#attendance", DataTable)
         table.clear()
         for row in attendance(sessions, self.network, today):
-            table.add_row(plain(row.name), plain(row.organisation), plain(f"{row.present}/{row.meetings}", "bold"),
-                          plain(str(row.apologies)), plain(str(row.absent)),
-                          plain(row.last_present.isoformat() if row.last_present else "-"))
+            table.add_row(
+                plain(row.name),
+                plain(row.organisation),
+                plain(f"{row.present}/{row.meetings}", "bold"),
+                plain(str(row.apologies)),
+                plain(str(row.absent)),
+                plain(row.last_present.isoformat() if row.last_present else "-"),
+            )
         if held:
             first, last = (held[0].date or "?"), (held[-1].date or "?")
             note = _("Present/meetings held, from {first} to {last}; a planned next meeting does not count.").format(
-                first=first, last=last)
+                first=first, last=last
+            )
         else:
             note = _("No meeting of this network was held yet.")
         if problems:
-            note += " " + counted(len(problems), _("1 session could not be read."),
-                                  _("{count} sessions could not be read."))
+            note += " " + counted(
+                len(problems), _("1 session could not be read."), _("{count} sessions could not be read.")
+            )
         self.query_one("#attendance-note", Static).update(plain(note))
 
     def action_back(self) -> None:

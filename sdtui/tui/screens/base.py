@@ -3,7 +3,8 @@ Home and the list of actions a filter line above their list."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,12 +13,12 @@ from textual.widgets import DataTable, Static
 from ...i18n import _
 from ...model import Session
 from ...search import Target
-from .dialogs import ConfirmScreen, Field, FormScreen
 from ..keyed import KeyedScreen
 from ..widgets.line_input import LineInput
 from ..widgets.rows import RowList
 from ..widgets.safe import plain
 from ..widgets.tables import ListTable, RowDetail, selected_key
+from .dialogs import ConfirmScreen, Field, FormScreen
 
 
 class SessionScreen(KeyedScreen[None]):
@@ -41,8 +42,10 @@ class SessionScreen(KeyedScreen[None]):
 
     def readonly_banner(self) -> ComposeResult:
         if self.sdtui.readonly:
-            yield Static(plain(_("Read-only: open in {holder}. Changes are not saved.").format(holder=self.sdtui.held_by)),
-                         classes="readonly-banner")
+            yield Static(
+                plain(_("Read-only: open in {holder}. Changes are not saved.").format(holder=self.sdtui.held_by)),
+                classes="readonly-banner",
+            )
 
     def session_title(self) -> str:
         session = self.session

@@ -13,11 +13,11 @@ from ...minutes import markdown_parser, render_minutes
 from ...model import SessionStatus
 from ...search import Target
 from ...store import StoreError
-from .dialogs import ConfirmScreen
+from ..widgets.action_table import action_table, cycle_status, show_actions
 from ..widgets.safe import plain
 from ..widgets.tables import ListTable, RowDetail, keep_cursor
 from .base import SessionScreen
-from ..widgets.action_table import action_table, cycle_status, show_actions
+from .dialogs import ConfirmScreen
 
 
 def preview_parser() -> MarkdownIt:
@@ -32,8 +32,10 @@ class CloseScreen(SessionScreen):
     KEY_SCOPES = ("close",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/close.tcss"
     HELP_TITLE = N_("Close")
-    HELP_TEXT = N_("Space changes the selected action's status. e writes the minutes into the store's "
-                   "minutes folder; f closes the meeting, after which the minutes are no longer a draft.")
+    HELP_TEXT = N_(
+        "Space changes the selected action's status. e writes the minutes into the store's "
+        "minutes folder; f closes the meeting, after which the minutes are no longer a draft."
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,12 +79,22 @@ class CloseScreen(SessionScreen):
         today = self.sdtui.today()
         open_count = len(session.open_actions)
         decided = len(session.decisions) + sum(1 for round_ in session.rounds if round_.decision)
-        state = {SessionStatus.DRAFT: _("Meeting in preparation"), SessionStatus.RUNNING: _("Meeting running"),
-                 SessionStatus.CLOSED: _("Meeting closed")}[session.status]
+        state = {
+            SessionStatus.DRAFT: _("Meeting in preparation"),
+            SessionStatus.RUNNING: _("Meeting running"),
+            SessionStatus.CLOSED: _("Meeting closed"),
+        }[session.status]
         hint = _(" · m: next meeting") if session.status is SessionStatus.CLOSED else _(" · f closes it")
-        self.query_one("#close-status", Static).update(plain(
-            state + hint + " · " + counted(decided, _("1 decision"), _("{count} decisions")) + " · "
-            + counted(open_count, _("1 open action"), _("{count} open actions"))))
+        self.query_one("#close-status", Static).update(
+            plain(
+                state
+                + hint
+                + " · "
+                + counted(decided, _("1 decision"), _("{count} decisions"))
+                + " · "
+                + counted(open_count, _("1 open action"), _("{count} open actions"))
+            )
+        )
 
         items = {item.id: item.title for item in session.agenda}
         decisions = self.query_one("#decisions", ListTable)
@@ -92,8 +104,12 @@ class CloseScreen(SessionScreen):
         # The board's decisions are decisions too: the review counts and lists them with the others.
         decided_rounds = [(round_, round_.decision) for round_ in session.rounds if round_.decision]
         for number, (round_, verdict) in enumerate(decided_rounds, start=len(session.decisions) + 1):
-            decisions.add_fitted(str(number), _("{topic}: {verdict}").format(topic=round_.topic, verdict=word(verdict)),
-                                 items.get(round_.item_id or "", ""), key=round_.id)
+            decisions.add_fitted(
+                str(number),
+                _("{topic}: {verdict}").format(topic=round_.topic, verdict=word(verdict)),
+                items.get(round_.item_id or "", ""),
+                key=round_.id,
+            )
 
         show_actions(self.query_one("#actions", ListTable), session, today)
         if self.query_one(TabbedContent).active == "preview":
@@ -122,9 +138,12 @@ class CloseScreen(SessionScreen):
         try:
             path = export_minutes(self.session, self.sdtui.store.minutes_dir)
         except (StoreError, OSError) as error:
-            self.notify(_("The minutes were not written: {error}").format(error=error), title=_("Not exported"),
-                        severity="error",
-                        markup=False)
+            self.notify(
+                _("The minutes were not written: {error}").format(error=error),
+                title=_("Not exported"),
+                severity="error",
+                markup=False,
+            )
             return
         self.sdtui.published_minutes(self.session)
         written = self.query_one("#written", Static)
@@ -138,8 +157,9 @@ class CloseScreen(SessionScreen):
                 self.sdtui.edit(lambda session: session.close(self.sdtui.clock()))
                 self.refresh_view()
 
-        self.sdtui.push_screen(ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")),
-                             callback=confirmed)
+        self.sdtui.push_screen(
+            ConfirmScreen(_("Close the meeting? The clock stops and the minutes are final.")), callback=confirmed
+        )
 
     def action_next_meeting(self) -> None:
         from .next_meeting import ask_next_meeting

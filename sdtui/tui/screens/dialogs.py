@@ -7,18 +7,19 @@ question focused, so nothing typed is lost.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
-from ..keyed import KeyedModalScreen
 from ...i18n import _
 from ...model import ValidationError
 from ...store import StoreError
+from ..keyed import KeyedModalScreen
 from ..widgets.safe import SafeInput, SafeTextArea, plain
 
 
@@ -46,8 +47,9 @@ class FormScreen(KeyedModalScreen[Any]):
     KEY_SCOPES = ("form",)
     CSS_PATH = "../styles/forms.tcss"
 
-    def __init__(self, title: str, fields: Sequence[Field],
-                 on_submit: Callable[[dict[str, str]], Any], *, hint: str = "") -> None:
+    def __init__(
+        self, title: str, fields: Sequence[Field], on_submit: Callable[[dict[str, str]], Any], *, hint: str = ""
+    ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = list(fields)
@@ -62,8 +64,7 @@ class FormScreen(KeyedModalScreen[Any]):
                     yield Label(plain(spec.label), classes="form-label")
                     yield self._widget(spec)
                     if spec.explain is not None:
-                        yield Static(plain(spec.explain(spec.value)), id=f"explain-{spec.name}",
-                                     classes="form-explain")
+                        yield Static(plain(spec.explain(spec.value)), id=f"explain-{spec.name}", classes="form-explain")
             yield Static("", id="form-error")
             hint = self.hint or _("Tab: next field · Enter (in a one-line field) or Ctrl+O saves · Esc cancels")
             yield Static(plain(hint), id="form-hint")
@@ -85,8 +86,9 @@ class FormScreen(KeyedModalScreen[Any]):
             area.show_line_numbers = False
             area.move_cursor(area.document.end)  # go on writing where the text ends, never in front of it
             return area
-        field = SafeInput(spec.value, placeholder=spec.placeholder, id=widget_id, compact=True,
-                          select_on_focus=spec.replace)
+        field = SafeInput(
+            spec.value, placeholder=spec.placeholder, id=widget_id, compact=True, select_on_focus=spec.replace
+        )
         field.cursor_position = len(spec.value)
         return field
 
@@ -165,8 +167,9 @@ class ConfirmScreen(KeyedModalScreen[bool]):
         self.dismiss(False)
 
 
-def confirm_then(screen: Screen[Any], question: str, change: Callable[[], object], done: str,
-                 after: Callable[[], None]) -> None:
+def confirm_then(
+    screen: Screen[Any], question: str, change: Callable[[], object], done: str, after: Callable[[], None]
+) -> None:
     """Ask first (y or n); then make the change, say `done` and run `after` (show the result).
 
     A change the store or the model refuses is said in its words, and `after` does not run.

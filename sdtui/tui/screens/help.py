@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
 from typing import Any
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ...i18n import _
 from .. import keys
 from ..keyed import KeyedModalScreen, KeyedScreen, KeyedWidget
-from ...i18n import _
 
 
 class HelpScreen(KeyedModalScreen[None]):
@@ -29,8 +29,12 @@ class HelpScreen(KeyedModalScreen[None]):
     def compose(self) -> ComposeResult:
         keyed = self.for_screen if isinstance(self.for_screen, KeyedScreen) else None
         # A widget with keys of its own (Run's board) names its scopes as a screen does.
-        widgets = [scope for widget in self.for_screen.walk_children() if isinstance(widget, KeyedWidget)
-                   for scope in widget.KEY_SCOPES]
+        widgets = [
+            scope
+            for widget in self.for_screen.walk_children()
+            if isinstance(widget, KeyedWidget)
+            for scope in widget.KEY_SCOPES
+        ]
         scopes = tuple(dict.fromkeys((*(keyed.key_scopes if keyed else ()), *widgets, "app")))
         title = _(keyed.HELP_TITLE if keyed else KeyedScreen.HELP_TITLE)
         table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
@@ -39,8 +43,10 @@ class HelpScreen(KeyedModalScreen[None]):
         for key in keys.keys_for(*scopes):
             table.add_row(Text(key.display), Text(_(key.help or key.description)))
         table.add_row(Text("Tab / Shift+Tab"), Text(_("Move between fields and lists")))
-        table.add_row(Text(_("↑ ↓ PgUp PgDn")), Text(_("Scroll the list or text that has focus; Home and End go to "
-                                                       "its start and end")))
+        table.add_row(
+            Text(_("↑ ↓ PgUp PgDn")),
+            Text(_("Scroll the list or text that has focus; Home and End go to its start and end")),
+        )
         table.add_row(Text("Ctrl+P"), Text(_("Command palette: search every action by name")))
         with VerticalScroll(id="help"):
             yield Static(Text(_("Keys: {screen}").format(screen=title), style="bold"), id="help-title")

@@ -11,10 +11,11 @@ from ...i18n import N_, _, current_language, word
 from ...model import Session
 from ...store import SessionSummary, StoreError
 from ...text import fold
-from .base import FilteredListScreen
-from .dialogs import Field, FormScreen, confirm_then, guarded
+from ...validation import parse_date, parse_time
 from ..widgets.rows import Column, Row, RowList
 from ..widgets.safe import plain
+from .base import FilteredListScreen
+from .dialogs import Field, FormScreen, confirm_then, guarded
 
 EMPTY_TEXT = N_(
     "No sessions yet.\n\n"
@@ -80,14 +81,23 @@ class HomeScreen(FilteredListScreen):
 
     @staticmethod
     def _row(summary: SessionSummary) -> Row:
-        return Row(summary.id, (summary.date.isoformat() if summary.date else "", summary.title, summary.network,
-                                word(summary.shown_status),
-                                Text(str(summary.open_actions), style="bold") if summary.open_actions else ""))
+        return Row(
+            summary.id,
+            (
+                summary.date.isoformat() if summary.date else "",
+                summary.title,
+                summary.network,
+                word(summary.shown_status),
+                Text(str(summary.open_actions), style="bold") if summary.open_actions else "",
+            ),
+        )
 
     @staticmethod
     def _haystack(summary: SessionSummary) -> str:
         when = summary.date.isoformat() if summary.date else ""
-        return fold(f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}")
+        return fold(
+            f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}"
+        )
 
     def _matches(self) -> list[Row]:
         """The rows of the sessions whose text holds every word of the filter."""
@@ -170,9 +180,17 @@ class HomeScreen(FilteredListScreen):
         ]
 
         def create(values: dict[str, str]) -> Session:
-            return self.sdtui.store.add(Session(**values))
+            return self.sdtui.store.add(
+                Session(
+                    values["title"],
+                    network=values["network"],
+                    date=parse_date(values["date"]),
+                    start_time=parse_time(values["start_time"], "Start time"),
+                    end_time=parse_time(values["end_time"], "End time"),
+                )
+            )
 
-        self.app.push_screen(FormScreen(_("New session"), fields, guarded(create)), callback=self._opened)
+        self.sdtui.push_screen(FormScreen(_("New session"), fields, guarded(create)), callback=self._opened)
 
     def _opened(self, session: Session | None) -> None:
         if session is not None:
@@ -202,10 +220,15 @@ class HomeScreen(FilteredListScreen):
             self.sdtui.store.delete(session_id)
             self.sdtui.deleted = kept
 
-        confirm_then(self, _("Delete {title!r} ({date})? Ctrl+Z right after brings it back.").format(
-                              title=summary.title, date=summary.date or _("no date")),
-                          delete, _("Deleted: {title}. Ctrl+Z brings it back.").format(title=summary.title),
-                          self.reload)
+        confirm_then(
+            self,
+            _("Delete {title!r} ({date})? Ctrl+Z right after brings it back.").format(
+                title=summary.title, date=summary.date or _("no date")
+            ),
+            delete,
+            _("Deleted: {title}. Ctrl+Z brings it back.").format(title=summary.title),
+            self.reload,
+        )
 
     def action_undelete(self) -> None:
         """Bring back the session deleted last."""
@@ -245,10 +268,11 @@ class HomeScreen(FilteredListScreen):
 
         def picked(template: Template | None) -> None:
             if template is not None:
-                self.app.push_screen(session_form(template, library, self.sdtui.today(), self.sdtui.store.add),
-                                     callback=self._opened)
+                self.sdtui.push_screen(
+                    session_form(template, library, self.sdtui.today(), self.sdtui.store.add), callback=self._opened
+                )
 
-        self.app.push_screen(TemplatePicker(library), callback=picked)
+        self.sdtui.push_screen(TemplatePicker(library), callback=picked)
 
     def action_demo(self) -> None:
         from ...demo import build_demo
@@ -264,7 +288,7 @@ class HomeScreen(FilteredListScreen):
     def action_search(self) -> None:
         from .search import SearchScreen
 
-        self.app.push_screen(SearchScreen())
+        self.sdtui.push_screen(SearchScreen())
 
     def action_attendance(self) -> None:
         session_id = self.selected_id()
@@ -272,12 +296,15 @@ class HomeScreen(FilteredListScreen):
         if summary is None:
             return
         if not summary.network.strip():
-            self.notify(_("This session has no network; give it one on Prepare (F2) to see who came how often."),
-                        severity="warning", markup=False)
+            self.notify(
+                _("This session has no network; give it one on Prepare (F2) to see who came how often."),
+                severity="warning",
+                markup=False,
+            )
             return
         from .attendance import AttendanceScreen
 
-        self.app.push_screen(AttendanceScreen(summary.network))
+        self.sdtui.push_screen(AttendanceScreen(summary.network))
 
     def action_next_meeting(self) -> None:
         from .next_meeting import ask_next_meeting
@@ -289,12 +316,14 @@ class HomeScreen(FilteredListScreen):
     def action_all_actions(self) -> None:
         from .actions import ActionsScreen
 
-        self.app.push_screen(ActionsScreen())
+        self.sdtui.push_screen(ActionsScreen())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"filter", "search"} and not self.summaries:
             return False  # nothing to filter or search: the key leaves the footer
-        if action in {"open", "duplicate", "delete", "export", "attendance", "next_meeting", "all_actions"} \
-                and not self.summaries:
+        if (
+            action in {"open", "duplicate", "delete", "export", "attendance", "next_meeting", "all_actions"}
+            and not self.summaries
+        ):
             return None  # shown greyed out until there is a session
         return True

@@ -8,8 +8,9 @@ offers the built-in ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,14 +18,14 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..keyed import KeyedModalScreen, KeyedScreen
 from ...i18n import N_, _, counted, current_language
 from ...library import OwnLibrary, offer
 from ...model import Language, Session
 from ...prompts import PROMPTS, Prompt
 from ...templates import TEMPLATES, Template
-from .dialogs import Field, FormScreen, confirm_then, guarded
+from ..keyed import KeyedModalScreen, KeyedScreen
 from ..widgets.safe import plain
+from .dialogs import Field, FormScreen, confirm_then, guarded
 
 LANGUAGE_NAMES = {Language.NL: N_("Dutch"), Language.EN: N_("English")}
 
@@ -103,8 +104,9 @@ class TemplatePicker(LibraryPicker):
     def options(self) -> list[Option]:
         offered = self.library.template_offer()
         self.templates = list(offered.entries)
-        self.library_error = "" if offered.error is None else _("Your own templates cannot be read: {error}").format(
-            error=offered.error)
+        self.library_error = (
+            "" if offered.error is None else _("Your own templates cannot be read: {error}").format(error=offered.error)
+        )
         return [Option(self._label(t), id=t.id) for t in self.templates]
 
     def _label(self, template: Template) -> Text:
@@ -115,8 +117,10 @@ class TemplatePicker(LibraryPicker):
         else:
             languages = ", ".join(_(LANGUAGE_NAMES[Language(lang)]) for lang in template.languages) or "-"
             details = _("own · {languages} · {items}, {minutes} min").format(
-                languages=languages, items=counted(len(template.items), _("1 item"), _("{count} items")),
-                minutes=template.minutes)
+                languages=languages,
+                items=counted(len(template.items), _("1 item"), _("{count} items")),
+                minutes=template.minutes,
+            )
         label.append("\n" + details, style="italic")
         return label
 
@@ -132,13 +136,16 @@ class TemplatePicker(LibraryPicker):
             self.notify(_("Built-in templates cannot be removed; only your own."), severity="warning")
             return
         name = template.title(current_language())
-        confirm_then(self, _("Remove the template {name!r}? Sessions made from it stay.").format(name=name),
-                          lambda: self.library.remove_template(template.id),
-                          _("Template removed: {name}").format(name=name), self.fill)
+        confirm_then(
+            self,
+            _("Remove the template {name!r}? Sessions made from it stay.").format(name=name),
+            lambda: self.library.remove_template(template.id),
+            _("Template removed: {name}").format(name=name),
+            self.fill,
+        )
 
 
-def session_form(template: Template, library: OwnLibrary, today: date,
-                 add: Callable[[Session], Session]) -> FormScreen:
+def session_form(template: Template, library: OwnLibrary, today: date, add: Callable[[Session], Session]) -> FormScreen:
     """The form that makes a session from `template`: title, language, network, date and times.
 
     `add` stores the new session and returns it; the form's result is the stored session.
@@ -150,8 +157,13 @@ def session_form(template: Template, library: OwnLibrary, today: date,
     fields = [
         # Suggestions, not values someone typed: entering a field selects it, so typing replaces it.
         Field("title", _("Title"), template.title(ui_language), replace=True),
-        Field("language", _("Language of the session and its minutes"), language, kind="choice",
-              choices=[(_(name), lang.value) for lang, name in LANGUAGE_NAMES.items()]),
+        Field(
+            "language",
+            _("Language of the session and its minutes"),
+            language,
+            kind="choice",
+            choices=[(_(name), lang.value) for lang, name in LANGUAGE_NAMES.items()],
+        ),
         Field("network", _("Network"), placeholder="Wmo transformatienetwerk"),
         Field("date", _("Date (YYYY-MM-DD)"), today.isoformat(), replace=True),
         Field("start_time", _("Start (HH:MM)"), start.strftime("%H:%M"), replace=True),
@@ -164,11 +176,16 @@ def session_form(template: Template, library: OwnLibrary, today: date,
         session = template.new_session(values.pop("title"), values.pop("language") or language, prompts, **values)
         return add(session)
 
-    hint = "" if len(template.languages) != 1 else _(
-        "This template exists in {language} only; topics from the library follow the language picked.").format(
-            language=_(LANGUAGE_NAMES[Language(template.languages[0])]))
-    return FormScreen(_("New session: {name}").format(name=template.title(ui_language)), fields, guarded(create),
-                      hint=hint)
+    hint = (
+        ""
+        if len(template.languages) != 1
+        else _("This template exists in {language} only; topics from the library follow the language picked.").format(
+            language=_(LANGUAGE_NAMES[Language(template.languages[0])])
+        )
+    )
+    return FormScreen(
+        _("New session: {name}").format(name=template.title(ui_language)), fields, guarded(create), hint=hint
+    )
 
 
 def save_as_template(screen: KeyedScreen, session: Session, library: OwnLibrary) -> None:
@@ -179,8 +196,12 @@ def save_as_template(screen: KeyedScreen, session: Session, library: OwnLibrary)
 
     def saved(template: Template | None) -> None:
         if template is not None:
-            screen.notify(_("Saved as template: {name}. Home, t starts a session from it.").format(
-                name=template.title(session.language)), markup=False)
+            screen.notify(
+                _("Saved as template: {name}. Home, t starts a session from it.").format(
+                    name=template.title(session.language)
+                ),
+                markup=False,
+            )
 
     fields = [Field("name", _("Template name"), session.title[:60], replace=True)]
     screen.app.push_screen(FormScreen(_("Save the agenda as a template"), fields, guarded(save)), callback=saved)
@@ -208,8 +229,9 @@ class PromptPicker(LibraryPicker):
 
     def options(self) -> list[Option]:
         offered = self.library.prompt_offer() if self.library is not None else offer(PROMPTS)
-        self.library_error = "" if offered.error is None else _("Your own prompts cannot be read: {error}").format(
-            error=offered.error)
+        self.library_error = (
+            "" if offered.error is None else _("Your own prompts cannot be read: {error}").format(error=offered.error)
+        )
         self.prompts = list(offered.entries)
         self.own = set(offered.own_ids)
         return [Option(self._label(p), id=p.id) for p in self.prompts]
@@ -236,8 +258,9 @@ class PromptPicker(LibraryPicker):
         ]
 
         def add(values: dict[str, str]) -> Prompt:
-            return library.add_prompt(values["title"], values["explanation"], values["what_changed"],
-                                      current_language())
+            return library.add_prompt(
+                values["title"], values["explanation"], values["what_changed"], current_language()
+            )
 
         def added(prompt: Prompt | None) -> None:
             if prompt is not None:
@@ -253,9 +276,13 @@ class PromptPicker(LibraryPicker):
             self.notify(_("Built-in prompts cannot be removed; only your own."), severity="warning")
             return
         library = self.library
-        confirm_then(self, _("Remove your prompt {title!r}?").format(title=prompt.text(self.language)),
-                          lambda: library.remove_prompt(prompt.id),
-                          _("Prompt removed; topics taken from it keep their words."), self.fill)
+        confirm_then(
+            self,
+            _("Remove your prompt {title!r}?").format(title=prompt.text(self.language)),
+            lambda: library.remove_prompt(prompt.id),
+            _("Prompt removed; topics taken from it keep their words."),
+            self.fill,
+        )
 
 
 __all__ = ["PromptPicker", "TemplatePicker", "save_as_template", "session_form"]

@@ -23,16 +23,19 @@ def ask_next_meeting(app: SdtuiApp, session_id: str) -> None:
         app.notify(str(error), title=_("Cannot open"), severity="error", markup=False)
         return
     network = earlier.network or _("(no network)")
-    question = _("Create the next meeting of {network}? Open actions, unfinished agenda items and undecided "
-                 "topics carry over; this meeting stays as it is.").format(network=network)
+    question = _(
+        "Create the next meeting of {network}? Open actions, unfinished agenda items and undecided "
+        "topics carry over; this meeting stays as it is."
+    ).format(network=network)
     try:
         made = next_meetings_of(earlier, app.store.list())
     except StoreError:
         made = []  # the question below still stands; creating it reports what is wrong with the store
     if made:
-        question = _("This meeting already has a next meeting: {title} ({date}). Another one would carry its "
-                     "open actions a second time. Create another next meeting anyway?").format(
-                         title=made[-1].title, date=made[-1].date)
+        question = _(
+            "This meeting already has a next meeting: {title} ({date}). Another one would carry its "
+            "open actions a second time. Create another next meeting anyway?"
+        ).format(title=made[-1].title, date=made[-1].date)
 
     def confirmed(yes: bool | None) -> None:
         if yes:
@@ -50,10 +53,20 @@ def create_next_meeting(app: SdtuiApp, earlier: Session) -> Session | None:
         app.notify(str(error), title=_("Not created"), severity="error", markup=False)
         return None
     app.open_session(following.id, "prepare")  # leaves the open one first
-    app.notify(_("Next meeting created for {date}: {actions} open actions, {items} agenda items and {topics} topics "
-                 "carried over. Set its date on Details (F5).").format(
-                     date=following.date, actions=len(following.actions), items=len(following.agenda),
-                     topics=len(following.rounds)), title=_("Next meeting"), markup=False, timeout=10)
+    app.notify(
+        _(
+            "Next meeting created for {date}: {actions} open actions, {items} agenda items and {topics} topics "
+            "carried over. Set its date on Details (F5)."
+        ).format(
+            date=following.date,
+            actions=len(following.actions),
+            items=len(following.agenda),
+            topics=len(following.rounds),
+        ),
+        title=_("Next meeting"),
+        markup=False,
+        timeout=10,
+    )
     return following
 
 

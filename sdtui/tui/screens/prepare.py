@@ -10,23 +10,29 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
 
 from ...i18n import N_, _, counted, word
-from ...model import Attendance, ItemKind, Role, Session
 from ...library import OwnLibrary
+from ...model import Attendance, ItemKind, Role, Session
 from ...prompts import Prompt
 from ...search import Target
-from .dialogs import Field
 from ..widgets.safe import plain
 from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from .base import SessionScreen
+from .dialogs import Field
 from .library import LANGUAGE_NAMES, PromptPicker
 
 ROLES = list(Role)
 ATTENDANCE = list(Attendance)
-DETAILS = (("title", N_("Title"), N_("Title")), ("network", N_("Network"), N_("Network")),
-           ("date", N_("Date"), N_("Date (YYYY-MM-DD)")), ("start_time", N_("Start"), N_("Start (HH:MM)")),
-           ("end_time", N_("End"), N_("End (HH:MM)")), ("place", N_("Place"), N_("Place")),
-           ("online_link", N_("Online link"), N_("Online link")), ("chair", N_("Chair"), N_("Chair")),
-           ("guest_speakers", N_("Guest speakers"), N_("Guest speakers (separated by ;)")))
+DETAILS = (
+    ("title", N_("Title"), N_("Title")),
+    ("network", N_("Network"), N_("Network")),
+    ("date", N_("Date"), N_("Date (YYYY-MM-DD)")),
+    ("start_time", N_("Start"), N_("Start (HH:MM)")),
+    ("end_time", N_("End"), N_("End (HH:MM)")),
+    ("place", N_("Place"), N_("Place")),
+    ("online_link", N_("Online link"), N_("Online link")),
+    ("chair", N_("Chair"), N_("Chair")),
+    ("guest_speakers", N_("Guest speakers"), N_("Guest speakers (separated by ;)")),
+)
 """Session fields: name, label on the Details tab, label in the form."""
 
 
@@ -47,9 +53,11 @@ class PrepareScreen(SessionScreen):
     KEY_SCOPES = ("prepare",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/prepare.tcss"
     HELP_TITLE = N_("Prepare")
-    HELP_TEXT = N_("F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
-                   "on the tab in view. Planned start times follow from the timeboxes; a warning shows when "
-                   "the agenda runs past the planned end.")
+    HELP_TEXT = N_(
+        "F5, F6 and F7 switch between Details, People and Agenda; a, e and x add, edit and remove "
+        "on the tab in view. Planned start times follow from the timeboxes; a warning shows when "
+        "the agenda runs past the planned end."
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,35 +143,56 @@ class PrepareScreen(SessionScreen):
         keep = selected_key(table)
         table.clear()
         for person in self.session.participants:
-            table.add_fitted(person.name, person.organisation, word(person.role), word(person.attendance),
-                             key=person.id)
+            table.add_fitted(
+                person.name, person.organisation, word(person.role), word(person.attendance), key=person.id
+            )
         keep_cursor(table, keep)
         session = self.session
-        self.query_one("#people-summary", Static).update(plain(
-            counted(len(session.participants), _("1 participant"), _("{count} participants")) + ", "
-            + _("{present} present · a add · e edit · r role · Space attendance · x remove").format(
-                present=len(session.present))))
+        self.query_one("#people-summary", Static).update(
+            plain(
+                counted(len(session.participants), _("1 participant"), _("{count} participants"))
+                + ", "
+                + _("{present} present · a add · e edit · r role · Space attendance · x remove").format(
+                    present=len(session.present)
+                )
+            )
+        )
 
     def show_agenda(self) -> None:
         session = self.session
         table = self.agenda_table
         keep = selected_key(table)
         table.clear()
-        for item, start in zip(session.agenda, session.planned_starts()):
+        for item, start in zip(session.agenda, session.planned_starts(), strict=True):
             topics = len(session.rounds_for(item.id))
             title = f"{item.title} {_('(standing)')}" if item.standing else item.title
-            table.add_fitted(start.strftime("%H:%M") if start else "--:--", title, word(item.kind),
-                             str(item.timebox), str(topics) if topics else "", item.presenter, key=item.id)
+            table.add_fitted(
+                start.strftime("%H:%M") if start else "--:--",
+                title,
+                word(item.kind),
+                str(item.timebox),
+                str(topics) if topics else "",
+                item.presenter,
+                key=item.id,
+            )
         keep_cursor(table, keep)
         self.show_topics()
         summary = self.query_one("#agenda-summary", Static)
-        planned = counted(len(session.agenda), _("1 item"), _("{count} items")) + ", " + _(
-            "{minutes} min planned").format(minutes=session.planned_minutes)
+        planned = (
+            counted(len(session.agenda), _("1 item"), _("{count} items"))
+            + ", "
+            + _("{minutes} min planned").format(minutes=session.planned_minutes)
+        )
         overrun = session.agenda_overrun()
         if overrun:
             end = session.end_time.strftime("%H:%M") if session.end_time else ""
-            summary.update(plain(_("WARNING: the agenda runs {minutes} min past the planned end {end} · {planned}")
-                                 .format(minutes=overrun, end=end, planned=planned)))
+            summary.update(
+                plain(
+                    _("WARNING: the agenda runs {minutes} min past the planned end {end} · {planned}").format(
+                        minutes=overrun, end=end, planned=planned
+                    )
+                )
+            )
         else:
             summary.update(plain(_("{planned} · fits the time").format(planned=planned)))
         summary.set_class(bool(overrun), "warning")
@@ -234,10 +263,19 @@ class PrepareScreen(SessionScreen):
         session = self.session
         details = session.details()
         # Dates and times are typed anew; text fields are added to, the cursor at their end.
-        fields = [Field(name, _(label), as_text(details[name]), replace=name in ("date", "start_time", "end_time"))
-                  for name, _short, label in DETAILS]
-        fields.append(Field("language", _("Language of the minutes"), session.language.value, kind="choice",
-                            choices=[(_(name), language.value) for language, name in LANGUAGE_NAMES.items()]))
+        fields = [
+            Field(name, _(label), as_text(details[name]), replace=name in ("date", "start_time", "end_time"))
+            for name, _short, label in DETAILS
+        ]
+        fields.append(
+            Field(
+                "language",
+                _("Language of the minutes"),
+                session.language.value,
+                kind="choice",
+                choices=[(_(name), language.value) for language, name in LANGUAGE_NAMES.items()],
+            )
+        )
 
         def change(session: Session, values: dict[str, str]) -> Session:
             guests = [g.strip() for g in values["guest_speakers"].split(";") if g.strip()]
@@ -249,12 +287,23 @@ class PrepareScreen(SessionScreen):
         person = self.session.participant(person_id) if person_id else None
         fields = [
             Field("name", _("Name"), person.name if person else ""),
-            Field("organisation", _("Organisation"), person.organisation if person else "",
-                  placeholder="gemeente Zwolle"),
-            Field("role", _("Role"), (person.role if person else Role.MEMBER).value, kind="choice",
-                  choices=[(word(r), r.value) for r in ROLES]),
-            Field("attendance", _("Attendance"), (person.attendance if person else Attendance.PRESENT).value,
-                  kind="choice", choices=[(word(a), a.value) for a in ATTENDANCE]),
+            Field(
+                "organisation", _("Organisation"), person.organisation if person else "", placeholder="gemeente Zwolle"
+            ),
+            Field(
+                "role",
+                _("Role"),
+                (person.role if person else Role.MEMBER).value,
+                kind="choice",
+                choices=[(word(r), r.value) for r in ROLES],
+            ),
+            Field(
+                "attendance",
+                _("Attendance"),
+                (person.attendance if person else Attendance.PRESENT).value,
+                kind="choice",
+                choices=[(word(a), a.value) for a in ATTENDANCE],
+            ),
         ]
 
         def change(session: Session, values: dict[str, str]):
@@ -268,12 +317,22 @@ class PrepareScreen(SessionScreen):
         item = self.session.item(item_id) if item_id else None
         fields = [
             Field("title", _("Title"), item.title if item else ""),
-            Field("kind", _("Kind"), (item.kind if item else ItemKind.DISCUSSION).value, kind="choice",
-                  choices=[(word(k), k.value) for k in ItemKind]),
+            Field(
+                "kind",
+                _("Kind"),
+                (item.kind if item else ItemKind.DISCUSSION).value,
+                kind="choice",
+                choices=[(word(k), k.value) for k in ItemKind],
+            ),
             Field("presenter", _("Presenter"), item.presenter if item else ""),
             Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15", replace=True),
-            Field("standing", _("Standing item"), "yes" if item and item.standing else "no", kind="choice",
-                  choices=[(_("no"), "no"), (_("yes: it comes back in the next meeting"), "yes")]),
+            Field(
+                "standing",
+                _("Standing item"),
+                "yes" if item and item.standing else "no",
+                kind="choice",
+                choices=[(_("no"), "no"), (_("yes: it comes back in the next meeting"), "yes")],
+            ),
         ]
         after = self.agenda_table.cursor_row + 1 if self.session.agenda else 0
 
@@ -290,14 +349,18 @@ class PrepareScreen(SessionScreen):
             person_id = selected_key(self.people_table)
             if person_id:
                 name = self.session.participant(person_id).name
-                self.edit_if_confirmed(_("Remove {name} from the participants?").format(name=name),
-                              lambda session: session.remove_participant(person_id))
+                self.edit_if_confirmed(
+                    _("Remove {name} from the participants?").format(name=name),
+                    lambda session: session.remove_participant(person_id),
+                )
         elif self.tab == "agenda":
             item = self.session.item(selected_key(self.agenda_table))
             if item:
                 item_id = item.id
-                self.edit_if_confirmed(_("Remove the agenda item {title!r}?").format(title=item.title),
-                                       lambda session: session.remove_item(item_id))
+                self.edit_if_confirmed(
+                    _("Remove the agenda item {title!r}?").format(title=item.title),
+                    lambda session: session.remove_item(item_id),
+                )
 
     def action_move(self, offset: int) -> None:
         item_id = selected_key(self.agenda_table)
@@ -326,8 +389,14 @@ class PrepareScreen(SessionScreen):
 
         def attach(prompt: Prompt | None) -> None:
             if prompt is not None:
-                self.sdtui.edit(lambda session: session.add_round(
-                    prompt.text(language), item_id=item_id, what_changed=prompt.changed(language), prompt_id=prompt.id))
+                self.sdtui.edit(
+                    lambda session: session.add_round(
+                        prompt.text(language),
+                        item_id=item_id,
+                        what_changed=prompt.changed(language),
+                        prompt_id=prompt.id,
+                    )
+                )
                 self.show_agenda()
 
         item = self.session.item(item_id)
@@ -340,11 +409,17 @@ class PrepareScreen(SessionScreen):
         if not item_id:
             self.notify(_("Add an agenda item first; a topic belongs to an item."), severity="warning")
             return
-        fields = [Field("topic", _("Topic: restore or renovate what?")),
-                  Field("what_changed", _("What changed in the crisis?"), kind="text")]
-        self.edit_in_form(_("Own restore-or-renovate topic"), fields,
-                   lambda session, values: session.add_round(values["topic"], item_id=item_id,
-                                                             what_changed=values["what_changed"]))
+        fields = [
+            Field("topic", _("Topic: restore or renovate what?")),
+            Field("what_changed", _("What changed in the crisis?"), kind="text"),
+        ]
+        self.edit_in_form(
+            _("Own restore-or-renovate topic"),
+            fields,
+            lambda session, values: session.add_round(
+                values["topic"], item_id=item_id, what_changed=values["what_changed"]
+            ),
+        )
 
     def action_forget(self) -> None:
         """Forget the selected person in every session (People tab): lists where they appear, asks first."""

@@ -42,13 +42,19 @@ def live_status(session: Session, now: datetime) -> Text:
         in_room = {p.id for p in session.in_room}
         members = sum(1 for p in session.members if p.id in in_room)
         line.append("   ")
-        line.append(_("Quorum {present}/{quorum}").format(present=members, quorum=session.quorum),
-                    style="bold" if met else "bold reverse")
+        line.append(
+            _("Quorum {present}/{quorum}").format(present=members, quorum=session.quorum),
+            style="bold" if met else "bold reverse",
+        )
     view = outlook(session, now)
     if session.status is SessionStatus.RUNNING and view.planned_end and view.projected_end and view.overrun:
         line.append("   ")
-        line.append(_("Ends {projected} > {planned}").format(projected=f"{view.projected_end:%H:%M}",
-                                                             planned=f"{view.planned_end:%H:%M}"), style="bold reverse")
+        line.append(
+            _("Ends {projected} > {planned}").format(
+                projected=f"{view.projected_end:%H:%M}", planned=f"{view.planned_end:%H:%M}"
+            ),
+            style="bold reverse",
+        )
         if view.no_fit:
             line.append(" " + _("{count} do not fit (s k m)").format(count=len(view.no_fit)))
     return line
@@ -72,8 +78,10 @@ def presence_form(screen: SessionScreen) -> None:
         screen.notify(_("There are no participants yet; add them on Prepare (F2)."), markup=False)
         return
     in_room = {p.id for p in session.in_room}
-    choices = [(f"{p.name} ({_('in the room') if p.id in in_room else _('not in the room')})", p.id)
-               for p in session.participants]
+    choices = [
+        (f"{p.name} ({_('in the room') if p.id in in_room else _('not in the room')})", p.id)
+        for p in session.participants
+    ]
     fields = [Field("who", _("Who comes in or leaves?"), choices[0][1], kind="choice", choices=choices)]
     clock = screen.sdtui.clock
     screen.edit_in_form(_("Arrival or departure"), fields, lambda s, v: s.toggle_in_room(v["who"], clock()))
@@ -93,14 +101,24 @@ def replan_form(screen: SessionScreen, how: str) -> None:
         screen.notify(_("No item is left to replan."), markup=False)
         return
     picked = view.no_fit[0] if view.no_fit else (current if current in candidates else candidates[0])
-    choices = [(f"{one_line(item.title, 40)} ({item.timebox} {_('min')})"
-                + ("" if view.fits(item) else " · " + _("does not fit")), item.id) for item in candidates]
+    choices = [
+        (
+            f"{one_line(item.title, 40)} ({item.timebox} {_('min')})"
+            + ("" if view.fits(item) else " · " + _("does not fit")),
+            item.id,
+        )
+        for item in candidates
+    ]
     title, change = {
-        "shorten": (_("Shorten by {minutes} minutes").format(minutes=SHORTEN_BY),
-                    lambda s, v: s.shorten_item(v["item"], SHORTEN_BY)),
+        "shorten": (
+            _("Shorten by {minutes} minutes").format(minutes=SHORTEN_BY),
+            lambda s, v: s.shorten_item(v["item"], SHORTEN_BY),
+        ),
         "skip": (_("Skip an item (it does not come back)"), lambda s, v: s.skip_item(v["item"], screen.sdtui.clock())),
-        "move": (_("Move an item to the next meeting"),
-                 lambda s, v: s.move_to_next_meeting(v["item"], screen.sdtui.clock())),
+        "move": (
+            _("Move an item to the next meeting"),
+            lambda s, v: s.move_to_next_meeting(v["item"], screen.sdtui.clock()),
+        ),
     }[how]
     screen.edit_in_form(title, [Field("item", _("Item"), picked.id, kind="choice", choices=choices)], change)
 
@@ -112,8 +130,7 @@ def approve_form(screen: SessionScreen) -> None:
     """Record an amendment to the minutes this meeting follows, and approve them if asked."""
     session = screen.session
     if not session.follows:
-        screen.notify(_("This meeting follows no earlier one; there are no previous minutes to approve."),
-                      markup=False)
+        screen.notify(_("This meeting follows no earlier one; there are no previous minutes to approve."), markup=False)
         return
     app = screen.sdtui
     try:
@@ -122,10 +139,17 @@ def approve_form(screen: SessionScreen) -> None:
         screen.notify(str(error), severity="error", markup=False)
         return
     people = [(p.name, p.name) for p in session.present]
-    fields = [Field("text", _("Amendment (empty for none)"), kind="text"),
-              Field("by", _("Asked by"), people[0][1] if people else "", kind="choice", choices=people),
-              Field("approve", _("Approve the minutes now?"), "no", kind="choice",
-                    choices=[(_("no, only record the amendment"), "no"), (_("yes, approve them"), "yes")])]
+    fields = [
+        Field("text", _("Amendment (empty for none)"), kind="text"),
+        Field("by", _("Asked by"), people[0][1] if people else "", kind="choice", choices=people),
+        Field(
+            "approve",
+            _("Approve the minutes now?"),
+            "no",
+            kind="choice",
+            choices=[(_("no, only record the amendment"), "no"), (_("yes, approve them"), "yes")],
+        ),
+    ]
 
     def submit(values: dict[str, str]) -> Any:
         try:
@@ -144,12 +168,16 @@ def approve_form(screen: SessionScreen) -> None:
 
     def done(result: Any) -> None:
         if isinstance(result, Session):
-            message = (_("The minutes of {title} are approved.") if result.approved_on
-                       else _("Amendment recorded on the minutes of {title}.")).format(title=result.title)
+            message = (
+                _("The minutes of {title} are approved.")
+                if result.approved_on
+                else _("Amendment recorded on the minutes of {title}.")
+            ).format(title=result.title)
             screen.notify(message, markup=False)
 
-    title = _("Minutes of {title} ({date})").format(title=earlier.title,
-                                                     date=earlier.date.isoformat() if earlier.date else "")
+    title = _("Minutes of {title} ({date})").format(
+        title=earlier.title, date=earlier.date.isoformat() if earlier.date else ""
+    )
     app.push_screen(FormScreen(title, fields, submit), callback=done)
 
 
@@ -158,8 +186,15 @@ def approve_form(screen: SessionScreen) -> None:
 
 def quorum_form(screen: SessionScreen) -> None:
     session = screen.session
-    fields = [Field("quorum", _("Quorum: members in the room needed to decide (0: none; at most {members})").format(
-        members=len(session.members)), str(session.quorum))]
+    fields = [
+        Field(
+            "quorum",
+            _("Quorum: members in the room needed to decide (0: none; at most {members})").format(
+                members=len(session.members)
+            ),
+            str(session.quorum),
+        )
+    ]
     screen.edit_in_form(_("Quorum"), fields, lambda s, v: s.set_quorum(v["quorum"]))
 
 
@@ -177,8 +212,11 @@ def forget_flow(screen: SessionScreen, name: str) -> None:
     except (ValidationError, StoreError) as error:
         screen.notify(getattr(error, "message", str(error)), title=_("Not changed"), severity="warning", markup=False)
         return
-    lines = [_("Forget {name} everywhere? Their name becomes {pseudonym!r} in:").format(
-        name=name, pseudonym=plan.pseudonym(screen.session.language))]
+    lines = [
+        _("Forget {name} everywhere? Their name becomes {pseudonym!r} in:").format(
+            name=name, pseudonym=plan.pseudonym(screen.session.language)
+        )
+    ]
     for found in plan.sessions[:LISTED]:
         kinds = sorted({word(place.kind) for place in found.places})
         lines.append(f"- {one_line(found.session.title, 30)}: {', '.join(kinds)}")
@@ -187,8 +225,12 @@ def forget_flow(screen: SessionScreen, name: str) -> None:
     if plan.library:
         lines.append(_("- {count} own templates or prompts").format(count=len(plan.library)))
     if plan.minutes:
-        lines.append(_("{count} exported files hold the name; they are not changed (sdtui forget --reexport "
-                       "writes them again).").format(count=len(plan.minutes)))
+        lines.append(
+            _(
+                "{count} exported files hold the name; they are not changed (sdtui forget --reexport "
+                "writes them again)."
+            ).format(count=len(plan.minutes))
+        )
     open_id = screen.session.id
 
     def confirmed(yes: bool | None) -> None:
@@ -208,8 +250,9 @@ def forget_flow(screen: SessionScreen, name: str) -> None:
             app.edit(lambda s: s.forget(name, pseudonym), announce=False)
         app.forget_history()  # an undo must never bring the name back
         screen.refresh_view()
-        screen.notify(_("{name} is forgotten: {pseudonym!r} in their place.").format(name=name, pseudonym=pseudonym),
-                      markup=False)
+        screen.notify(
+            _("{name} is forgotten: {pseudonym!r} in their place.").format(name=name, pseudonym=pseudonym), markup=False
+        )
 
     app.push_screen(ConfirmScreen("\n".join(lines)), callback=confirmed)
 

@@ -18,18 +18,23 @@ from ...i18n import N_, _, word
 from ...model import MAX_TEXT, AgendaItem, ItemKind, Note, Round, SessionStatus, SignalKind
 from ...search import Target
 from ...text import cells, one_line
+from ..widgets.action_table import action_table, cycle_status, show_actions
+from ..widgets.board import Board
 from ..widgets.clock import clock
-from .dialogs import Field
 from ..widgets.editor import NoteEditor
 from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from ..widgets.ticker import Ticker
-from .base import SessionScreen
-from ..widgets.action_table import action_table, cycle_status, show_actions
-from ..widgets.board import Board
 from . import record
+from .base import SessionScreen
+from .dialogs import Field
 
-PANES = (("notes", N_("F5 Notes")), ("board", N_("F6 Board")), ("signals", N_("F7 Signals")),
-         ("decisions", N_("F8 Decisions")), ("actions", N_("F9 Actions")))
+PANES = (
+    ("notes", N_("F5 Notes")),
+    ("board", N_("F6 Board")),
+    ("signals", N_("F7 Signals")),
+    ("decisions", N_("F8 Decisions")),
+    ("actions", N_("F9 Actions")),
+)
 
 
 def note_line(note: Note) -> Text:
@@ -46,10 +51,12 @@ class RunScreen(SessionScreen):
     KEY_SCOPES = ("run",)  # then "session", from SessionScreen
     CSS_PATH = "../styles/run.tcss"
     HELP_TITLE = N_("Run")
-    HELP_TEXT = N_("On the notes pane, e or Enter types in the selected note and a starts a new one; notes are "
-                   "saved as you type. Esc leaves the editor; Ctrl+N and Ctrl+R move between items, also while "
-                   "typing. On the board, r, v and u set the selected participant's position and move to the next "
-                   "one. Lists scroll with the arrow keys, PgUp, PgDn, Home and End.")
+    HELP_TEXT = N_(
+        "On the notes pane, e or Enter types in the selected note and a starts a new one; notes are "
+        "saved as you type. Esc leaves the editor; Ctrl+N and Ctrl+R move between items, also while "
+        "typing. On the board, r, v and u set the selected participant's position and move to the next "
+        "one. Lists scroll with the arrow keys, PgUp, PgDn, Home and End."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -102,18 +109,21 @@ class RunScreen(SessionScreen):
         session = self.session
         index = next((number for number, item in enumerate(session.agenda) if item.id == target.item_id), None)
         if index is not None and index != session.current_item:
-            if self.app.readonly:
+            if self.sdtui.readonly:
                 session.current_item = index
             else:
-                self.app.edit(lambda s: s.go_to(index, self.app.clock()))
+                self.sdtui.edit(lambda s: s.go_to(index, self.sdtui.clock()))
         self.pane = target.pane
         if target.pane == "notes":
             self.note_id = target.part_id
         self.refresh_view()
         if target.pane == "board":
             if index is None:  # its agenda item was removed: no board shows the round any more
-                self.notify(_("This topic is on no agenda item now; attach topics to items on Prepare (F2)."),
-                            severity="warning", markup=False)
+                self.notify(
+                    _("This topic is on no agenda item now; attach topics to items on Prepare (F2)."),
+                    severity="warning",
+                    markup=False,
+                )
             else:
                 self.board.show_round(target.part_id)
         if target.pane in ("signals", "decisions"):
@@ -167,7 +177,7 @@ class RunScreen(SessionScreen):
         self.board.show()
         self.show_signals()
         self.show_decisions()
-        show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
+        show_actions(self.query_one("#run-actions", ListTable), self.session, self.sdtui.today())
 
     def show_item(self) -> None:
         session, item = self.session, self.item
@@ -186,7 +196,7 @@ class RunScreen(SessionScreen):
 
     def show_clocks(self) -> None:
         session, item = self.session, self.item
-        now = self.app.clock()
+        now = self.sdtui.clock()
         if session.status is SessionStatus.DRAFT:
             line = Text(_("Not started: press n to start the meeting and its clock."), style="bold")
         else:
@@ -194,7 +204,9 @@ class RunScreen(SessionScreen):
             if item is not None:
                 line.append_text(clock(_("Item"), item.elapsed(now), timedelta(minutes=item.timebox)))
                 line.append("   ")
-            line.append_text(clock(_("Meeting"), session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes)))
+            line.append_text(
+                clock(_("Meeting"), session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes))
+            )
             if session.status is SessionStatus.CLOSED:
                 line.append("   " + _("closed"), style="italic")
             line.append_text(record.live_status(session, now))
@@ -227,8 +239,11 @@ class RunScreen(SessionScreen):
         if self.editor.text != text:
             self.editor.load_text(text)  # posts no Changed: loading is not typing
             self.editor.move_cursor(self.editor.end)  # go on typing where the note ends
-        self.editor.border_title = (_("Confidential note: never exported") if note and note.confidential
-                                    else _("Note (Ctrl+L marks it confidential)"))
+        self.editor.border_title = (
+            _("Confidential note: never exported")
+            if note and note.confidential
+            else _("Note (Ctrl+L marks it confidential)")
+        )
         self.editor.set_class(bool(note and note.confidential), "confidential")
 
     def show_signals(self) -> None:
@@ -249,8 +264,13 @@ class RunScreen(SessionScreen):
 
     def focus_pane(self) -> None:
         """Focus the list of the pane in view, so its keys work at once (on notes: the list, not the editor)."""
-        target = {"notes": "#notes-table", "board": "#positions", "signals": "#signals",
-                  "decisions": "#decisions", "actions": "#run-actions"}[self.pane]
+        target = {
+            "notes": "#notes-table",
+            "board": "#positions",
+            "signals": "#signals",
+            "decisions": "#decisions",
+            "actions": "#run-actions",
+        }[self.pane]
         self.query_one(target).focus()
 
     # --- moving through the meeting -----------------------------------------------------
@@ -261,20 +281,20 @@ class RunScreen(SessionScreen):
             self.notify(_("The agenda is empty: add items on Prepare (F2)."), severity="warning")
             return
         if session.status is SessionStatus.DRAFT:
-            self.app.edit(lambda s: s.start(self.app.clock()))
+            self.sdtui.edit(lambda s: s.start(self.sdtui.clock()))
             self.notify(_("The meeting has started."), markup=False)
         elif session.current_item >= len(session.agenda) - 1:
             self.notify(_("This is the last item. F4 reviews the meeting and closes it."), markup=False)
             return
         else:
-            self.app.edit(lambda s: s.go_to(s.current_item + 1, self.app.clock()))
+            self.sdtui.edit(lambda s: s.go_to(s.current_item + 1, self.sdtui.clock()))
         self.after_move()
 
     def action_previous_item(self) -> None:
         if self.session.current_item == 0:
             self.notify(_("This is the first item."), markup=False)
             return
-        self.app.edit(lambda s: s.go_to(s.current_item - 1, self.app.clock()))
+        self.sdtui.edit(lambda s: s.go_to(s.current_item - 1, self.sdtui.clock()))
         self.after_move()
 
     def after_move(self) -> None:
@@ -321,8 +341,8 @@ class RunScreen(SessionScreen):
 
     def action_cycle_status(self) -> None:
         """Open (kept), done, dropped: the actions review goes down the list with Space."""
-        cycle_status(self.app, self.query_one("#run-actions", DataTable))
-        show_actions(self.query_one("#run-actions", DataTable), self.session, self.app.today())
+        cycle_status(self.sdtui, self.query_one("#run-actions", ListTable))
+        show_actions(self.query_one("#run-actions", ListTable), self.session, self.sdtui.today())
 
     def action_presence(self) -> None:
         record.presence_form(self)
@@ -337,27 +357,33 @@ class RunScreen(SessionScreen):
 
     def on_note_editor_changed(self, event: NoteEditor.Changed) -> None:
         """Typing goes straight into the note; the first letter of a new note creates it."""
-        if event.editor is not self.editor or self.app.readonly or self.item is None:
+        if event.editor is not self.editor or self.sdtui.readonly or self.item is None:
             return
         text = event.text
         if len(text) > MAX_TEXT:
-            self.notify(_("A note holds at most {limit:,} characters; only that much is kept. "
-                          "Start a new note with Esc and a.").format(limit=MAX_TEXT), title=_("Note too long"), severity="warning",
-                        markup=False)
+            self.notify(
+                _(
+                    "A note holds at most {limit:,} characters; only that much is kept. "
+                    "Start a new note with Esc and a."
+                ).format(limit=MAX_TEXT),
+                title=_("Note too long"),
+                severity="warning",
+                markup=False,
+            )
             text = text[:MAX_TEXT]
         note = self.note()
         if note is None:
             if not text.strip():
                 return
             item_id = self.item.id
-            created = self.app.edit(lambda s: s.add_note(item_id, text), announce=False)  # typing shows itself
+            created = self.sdtui.edit(lambda s: s.add_note(item_id, text), announce=False)  # typing shows itself
             if created is not None:
                 self.note_id = created.id
                 # The editor already holds the text, maybe more than `text` by now: leave it be.
                 self.show_notes(reload_editor=False)
             return
         note = self.session.set_note_text(self.item.id, note.id, text)
-        self.app.save_soon()
+        self.sdtui.save_soon()
         table = self.query_one("#notes-table", DataTable)
         if note.id in table.rows:
             table.update_cell(note.id, table.ordered_columns[0].key, note_line(note))
@@ -365,7 +391,7 @@ class RunScreen(SessionScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Only the facilitator moving through the list switches notes, not the list being refilled.
         if event.data_table.id == "notes-table" and event.data_table.has_focus and event.row_key.value != self.note_id:
-            self.app.flush()
+            self.sdtui.flush()
             self.note_id = event.row_key.value
             self.load_editor()
 
@@ -381,12 +407,12 @@ class RunScreen(SessionScreen):
             self.editor.focus()
 
     def action_toggle_confidential(self) -> None:
-        note = self.note()
-        if note is None:
+        note, item = self.note(), self.item
+        if note is None or item is None:
             self.notify(_("Type a note first; then Ctrl+L marks it confidential."), markup=False)
             return
-        item_id, note_id = self.item.id, note.id
-        self.app.edit(lambda s: s.toggle_confidential(item_id, note_id))
+        item_id, note_id = item.id, note.id
+        self.sdtui.edit(lambda s: s.toggle_confidential(item_id, note_id))
         self.show_notes()
 
     # --- adding, editing, removing ------------------------------------------------------
@@ -394,7 +420,7 @@ class RunScreen(SessionScreen):
     def action_add(self) -> None:
         item_id = self.current_item_id
         if self.pane == "notes":
-            created = self.app.edit(lambda s: s.add_note(item_id)) if item_id else None
+            created = self.sdtui.edit(lambda s: s.add_note(item_id)) if item_id else None
             if created is not None:
                 self.note_id = created.id
                 self.show_notes()
@@ -402,7 +428,7 @@ class RunScreen(SessionScreen):
         elif self.pane == "signals":
             self._signal_form()
         elif self.pane == "actions":
-            self.app.action_new_action()
+            self.sdtui.action_new_action()
         else:
             self._decision_form()
 
@@ -420,9 +446,9 @@ class RunScreen(SessionScreen):
 
     def action_remove(self) -> None:
         if self.pane == "notes":
-            note = self.note()
-            if note is not None:
-                item_id, note_id = self.item.id, note.id
+            note, item = self.note(), self.item
+            if note is not None and item is not None:
+                item_id, note_id = item.id, note.id
                 self.edit_if_confirmed(_("Remove this note?"), lambda s: s.remove_note(item_id, note_id))
         elif self.pane == "signals":
             signal_id = selected_key(self.query_one("#signals", DataTable))
@@ -436,21 +462,51 @@ class RunScreen(SessionScreen):
     def _signal_form(self, signal_id: str | None = None) -> None:
         signal = next((s for s in self.session.signals if s.id == signal_id), None)
         organisations = sorted({p.organisation for p in self.session.present if p.organisation})
-        fields = [Field("organisation", _("Organisation"), signal.organisation if signal else "",
-                        placeholder=organisations[0] if organisations else "gemeente Zwolle"),
-                  Field("kind", _("Kind"), (signal.kind if signal else SignalKind.GOOD_PRACTICE).value, kind="choice",
-                        choices=[(word(kind), kind.value) for kind in SignalKind]),
-                  Field("text", _("Signal"), signal.text if signal else "", kind="text")]
+        fields = [
+            Field(
+                "organisation",
+                _("Organisation"),
+                signal.organisation if signal else "",
+                placeholder=organisations[0] if organisations else "gemeente Zwolle",
+            ),
+            Field(
+                "kind",
+                _("Kind"),
+                (signal.kind if signal else SignalKind.GOOD_PRACTICE).value,
+                kind="choice",
+                choices=[(word(kind), kind.value) for kind in SignalKind],
+            ),
+            Field("text", _("Signal"), signal.text if signal else "", kind="text"),
+        ]
         item_id = self.current_item_id
-        self.edit_in_form(_("Signal"), fields, lambda s, v: s.edit_signal(signal_id, **v) if signal_id
-                   else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id))
+        self.edit_in_form(
+            _("Signal"),
+            fields,
+            lambda s, v: (
+                s.edit_signal(signal_id, **v)
+                if signal_id
+                else s.add_signal(v["organisation"], v["kind"], v["text"], item_id=item_id)
+            ),
+        )
 
     def _decision_form(self, decision_id: str | None = None) -> None:
         decision = next((d for d in self.session.decisions if d.id == decision_id), None)
-        fields = [Field("text", _("Decision"), decision.text if decision else "", kind="text"),
-                  Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text"),
-                  Field("review_on", _("Review date (YYYY-MM-DD, empty for none)"),
-                        decision.review_on.isoformat() if decision and decision.review_on else "")]
+        fields = [
+            Field("text", _("Decision"), decision.text if decision else "", kind="text"),
+            Field("rationale", _("Rationale"), decision.rationale if decision else "", kind="text"),
+            Field(
+                "review_on",
+                _("Review date (YYYY-MM-DD, empty for none)"),
+                decision.review_on.isoformat() if decision and decision.review_on else "",
+            ),
+        ]
         item_id = self.current_item_id
-        self.edit_in_form(_("Decision"), fields, lambda s, v: s.edit_decision(decision_id, **v) if decision_id
-                   else s.add_decision(v["text"], v["rationale"], item_id=item_id, review_on=v["review_on"]))
+        self.edit_in_form(
+            _("Decision"),
+            fields,
+            lambda s, v: (
+                s.edit_decision(decision_id, **v)
+                if decision_id
+                else s.add_decision(v["text"], v["rationale"], item_id=item_id, review_on=v["review_on"])
+            ),
+        )

@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Header, Static
 from textual.worker import get_current_worker
 
-from ..keyed import KeyedScreen
 from ...i18n import N_, _, counted
 from ...search import Hit, Result, SearchIndex
 from ...store import Store, StoreError
 from ...text import one_line
+from ..keyed import KeyedScreen
 from ..widgets.safe import SafeInput, plain
 
 SHOWN_HITS = 50
@@ -43,9 +43,11 @@ class SearchScreen(KeyedScreen[None]):
     KEY_SCOPES = ("search",)
     SCREEN_NAME = "search"
     HELP_TITLE = N_("Search")
-    HELP_TEXT = N_("Type words: every word must be in the same title, note, argument, signal, decision, action or "
-                   "name; case and accents do not matter. Up and Down pick a hit, Enter opens the session there. "
-                   "Confidential notes are found too, and marked.")
+    HELP_TEXT = N_(
+        "Type words: every word must be in the same title, note, argument, signal, decision, action or "
+        "name; case and accents do not matter. Up and Down pick a hit, Enter opens the session there. "
+        "Confidential notes are found too, and marked."
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -103,8 +105,9 @@ class SearchScreen(KeyedScreen[None]):
         except _Stopped:
             return
         except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), title=_("Cannot read the store"), severity="error",
-                                      markup=False)
+            self.app.call_from_thread(
+                self.notify, str(error), title=_("Cannot read the store"), severity="error", markup=False
+            )
             return
         _indexes[key] = index
         if not worker.is_cancelled:
@@ -113,7 +116,8 @@ class SearchScreen(KeyedScreen[None]):
     def show_progress(self, done: int, total: int) -> None:
         if self.is_attached:
             self.query_one("#search-status", Static).update(
-                plain(_("Reading the sessions… {done} of {total}").format(done=done, total=total)))
+                plain(_("Reading the sessions… {done} of {total}").format(done=done, total=total))
+            )
 
     def index_ready(self, index: SearchIndex) -> None:
         if self.is_attached:
@@ -136,8 +140,9 @@ class SearchScreen(KeyedScreen[None]):
         table = self.table
         table.clear()
         for number, hit in enumerate(self.hits):
-            table.add_row(plain(one_line(hit.session.title, 18)), plain(where(hit, 16)), snippet_text(hit),
-                          key=str(number))
+            table.add_row(
+                plain(one_line(hit.session.title, 18)), plain(where(hit, 16)), snippet_text(hit), key=str(number)
+            )
         self.query_one("#search-status", Static).update(plain(self.status(result)))
         self.show_detail()
 
@@ -146,18 +151,23 @@ class SearchScreen(KeyedScreen[None]):
         index = self.index
         assert index is not None
         if not self.query_text.split():
-            line = counted(len(index), _("Type one or more words; 1 session is searched."),
-                           _("Type one or more words; {count} sessions are searched."))
+            line = counted(
+                len(index),
+                _("Type one or more words; 1 session is searched."),
+                _("Type one or more words; {count} sessions are searched."),
+            )
         elif not result.hits:
             line = _("Nothing found for {query!r}.").format(query=self.query_text.strip())
         elif result.more:
             line = _("The first {count} hits; another word narrows the search.").format(count=len(result.hits))
         else:
             line = _("{hits} found in {sessions} of {total} sessions · Enter opens one").format(
-                hits=len(result.hits), sessions=result.sessions, total=len(index))
+                hits=len(result.hits), sessions=result.sessions, total=len(index)
+            )
         if index.problems:
-            line += " · " + counted(len(index.problems), _("1 session could not be read"),
-                                    _("{count} sessions could not be read"))
+            line += " · " + counted(
+                len(index.problems), _("1 session could not be read"), _("{count} sessions could not be read")
+            )
         return line
 
     def show_detail(self) -> None:

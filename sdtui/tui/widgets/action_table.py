@@ -13,6 +13,7 @@ from ...model import Session
 from .safe import plain
 from .tables import ListTable, keep_cursor, selected_key
 
+
 def action_table(table_id: str = "actions") -> DataTable:
     """The session's action items: what, owner, due date, status (on Run and Close)."""
     table = ListTable(id=table_id, cursor_type="row", zebra_stripes=True)
@@ -36,8 +37,13 @@ def show_actions(table: ListTable, session: Session, today: date) -> None:
         late = action.is_overdue(today)
         if late:
             status = _("{status} OVERDUE").format(status=status)
-        table.add_fitted(text, names.get(action.owner_id, action.owner_id), action.due.isoformat() if action.due else "",
-                         plain(status, "bold" if late else ""), key=action.id)
+        table.add_fitted(
+            text,
+            names.get(action.owner_id, action.owner_id),
+            action.due.isoformat() if action.due else "",
+            plain(status, "bold" if late else ""),
+            key=action.id,
+        )
     keep_cursor(table, keep)
 
 

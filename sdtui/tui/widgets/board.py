@@ -7,17 +7,18 @@ the session through the app and changes it only through `app.edit`, with the mod
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, cast
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
-from .. import keys
-from ..keyed import KeyedWidget
 from ...i18n import _, word
 from ...model import Position, Round, RoundMode, Session, Side, Verdict
+from .. import keys
+from ..keyed import KeyedWidget
 from ..screens.dialogs import Field, FormScreen
 from .safe import plain
 from .tables import keep_cursor, selected_key
@@ -25,7 +26,6 @@ from .tables import keep_cursor, selected_key
 if TYPE_CHECKING:
     from ..app import SdtuiApp
 from ...text import one_line
-
 
 NAME_WIDTH = 16
 POSITION_WIDTH = 12
@@ -99,13 +99,17 @@ class Board(KeyedWidget, Horizontal):
             text.append(_("No restore-or-renovate topic on this item.") + "\n", style="bold")
             text.append(_("a adds one here; Prepare (F2) attaches one from the library."))
         else:
-            text.append(_("Topic {number}/{count}").format(number=self.round_index + 1, count=len(rounds)), style="bold")
+            text.append(
+                _("Topic {number}/{count}").format(number=self.round_index + 1, count=len(rounds)), style="bold"
+            )
             text.append(_(" (t: next)") + "\n" if len(rounds) > 1 else "\n")
             text.append(round_.topic + "\n", style="bold")
             text.append(_("What changed (w): "), style="bold")
             text.append((round_.what_changed or "-") + "\n")
-            for title, arguments in ((_("Restore (a adds):"), round_.restore_args),
-                                     (_("Renovate (a adds):"), round_.renovate_args)):
+            for title, arguments in (
+                (_("Restore (a adds):"), round_.restore_args),
+                (_("Renovate (a adds):"), round_.renovate_args),
+            ):
                 text.append(title + "\n", style="bold")
                 for argument in arguments:
                     text.append(f" • {argument}\n")
@@ -128,16 +132,24 @@ class Board(KeyedWidget, Horizontal):
         for person in session.present if round_.mode is not RoundMode.COUNT else ():
             position = round_.positions.get(person.id)
             shown = NOT_ASKED if position is None else HIDDEN if round_.mode is RoundMode.HIDDEN else word(position)
-            table.add_row(plain(one_line(person.name, NAME_WIDTH)), plain(one_line(shown, POSITION_WIDTH)),
-                          key=person.id)
+            table.add_row(
+                plain(one_line(person.name, NAME_WIDTH)), plain(one_line(shown, POSITION_WIDTH)), key=person.id
+            )
         if keep is None:
             table.move_cursor(row=0)  # a round just brought into view starts at the first person
         else:
             keep_cursor(table, keep)
         counts = round_.tally(session.participants)
-        tally.update(plain(_("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
-            restore=counts[Position.RESTORE], renovate=counts[Position.RENOVATE],
-            undecided=counts[Position.UNDECIDED]), "bold"))
+        tally.update(
+            plain(
+                _("Restore {restore} · Renovate {renovate} · Undecided {undecided}").format(
+                    restore=counts[Position.RESTORE],
+                    renovate=counts[Position.RENOVATE],
+                    undecided=counts[Position.UNDECIDED],
+                ),
+                "bold",
+            )
+        )
 
     # --- the keys -----------------------------------------------------------------------
 
@@ -157,16 +169,30 @@ class Board(KeyedWidget, Horizontal):
         if round_ is None:
             session = self.session
             item_id = session.agenda[session.current_item].id if session.agenda else None
-            self._form(_("Restore-or-renovate topic"), [Field("topic", _("Topic: restore or renovate what?")),
-                                                        Field("what_changed", _("What changed?"), kind="text")],
-                       lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]))
+            self._form(
+                _("Restore-or-renovate topic"),
+                [
+                    Field("topic", _("Topic: restore or renovate what?")),
+                    Field("what_changed", _("What changed?"), kind="text"),
+                ],
+                lambda s, v: s.add_round(v["topic"], item_id=item_id, what_changed=v["what_changed"]),
+            )
             return
         round_id = round_.id
-        self._form(_("Argument"), [Field("side", _("Side"), Side.RESTORE.value, kind="choice",
-                                         choices=[(_("to restore"), Side.RESTORE.value),
-                                                  (_("to renovate"), Side.RENOVATE.value)]),
-                                   Field("text", _("Argument"), kind="text")],
-                   lambda s, v: s.add_argument(round_id, v["side"], v["text"]))
+        self._form(
+            _("Argument"),
+            [
+                Field(
+                    "side",
+                    _("Side"),
+                    Side.RESTORE.value,
+                    kind="choice",
+                    choices=[(_("to restore"), Side.RESTORE.value), (_("to renovate"), Side.RENOVATE.value)],
+                ),
+                Field("text", _("Argument"), kind="text"),
+            ],
+            lambda s, v: s.add_argument(round_id, v["side"], v["text"]),
+        )
 
     def action_decide(self) -> None:
         round_ = self.round
@@ -174,19 +200,32 @@ class Board(KeyedWidget, Horizontal):
             self.notify(_("No topic on this item to decide on."), markup=False)
             return
         round_id = round_.id
-        fields = [Field("decision", _("Decision"), round_.decision.value if round_.decision else "", kind="choice",
-                        choices=[(word(v), v.value) for v in Verdict]),
-                  Field("rationale", _("Rationale"), round_.rationale, kind="text")]
-        self._form(_("Decision on: {topic}").format(topic=round_.topic), fields,
-                   lambda s, v: s.decide(round_id, v["decision"], v["rationale"]))
+        fields = [
+            Field(
+                "decision",
+                _("Decision"),
+                round_.decision.value if round_.decision else "",
+                kind="choice",
+                choices=[(word(v), v.value) for v in Verdict],
+            ),
+            Field("rationale", _("Rationale"), round_.rationale, kind="text"),
+        ]
+        self._form(
+            _("Decision on: {topic}").format(topic=round_.topic),
+            fields,
+            lambda s, v: s.decide(round_id, v["decision"], v["rationale"]),
+        )
 
     def action_what_changed(self) -> None:
         round_ = self.round
         if round_ is None:
             return
         round_id = round_.id
-        self._form(_("What changed"), [Field("what_changed", _("What changed?"), round_.what_changed, kind="text")],
-                   lambda s, v: s.set_what_changed(round_id, v["what_changed"]))
+        self._form(
+            _("What changed"),
+            [Field("what_changed", _("What changed?"), round_.what_changed, kind="text")],
+            lambda s, v: s.set_what_changed(round_id, v["what_changed"]),
+        )
 
     def action_cycle_mode(self) -> None:
         """By name, hidden names, counted hands, by name again."""
@@ -207,8 +246,9 @@ class Board(KeyedWidget, Horizontal):
             return
         round_id = round_.id
         fields = [Field(position.value, word(position), str(round_.counts.get(position, 0))) for position in Position]
-        self._form(_("Counted hands: {topic}").format(topic=round_.topic), fields,
-                   lambda s, v: s.set_counts(round_id, v))
+        self._form(
+            _("Counted hands: {topic}").format(topic=round_.topic), fields, lambda s, v: s.set_counts(round_id, v)
+        )
 
     def action_next_round(self) -> None:
         self.round_index += 1

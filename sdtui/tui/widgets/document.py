@@ -136,9 +136,9 @@ class Document:
     def slice(self, start: Location, end: Location) -> str:
         """The text from `start` to `end`, newlines included."""
         if start.row == end.row:
-            return self.lines[start.row][start.column:end.column]
-        middle = self.lines[start.row + 1:end.row]
-        return "\n".join([self.lines[start.row][start.column:], *middle, self.lines[end.row][:end.column]])
+            return self.lines[start.row][start.column : end.column]
+        middle = self.lines[start.row + 1 : end.row]
+        return "\n".join([self.lines[start.row][start.column :], *middle, self.lines[end.row][: end.column]])
 
     def clamp(self, location: Location) -> Location:
         """The nearest place that is in the text."""
@@ -148,10 +148,10 @@ class Document:
     def replace(self, start: Location, end: Location, text: str) -> Location:
         """Replace the text between two locations; returns where the inserted text ends."""
         lines = self.lines
-        suffix = lines[end.row][end.column:]
-        new = (lines[start.row][:start.column] + text + suffix).split("\n")
-        lines[start.row:end.row + 1] = new
-        self._starts[start.row:end.row + 1] = [wrap(line, self.wrap_width) for line in new]
+        suffix = lines[end.row][end.column :]
+        new = (lines[start.row][: start.column] + text + suffix).split("\n")
+        lines[start.row : end.row + 1] = new
+        self._starts[start.row : end.row + 1] = [wrap(line, self.wrap_width) for line in new]
         self._reindex()
         last = start.row + len(new) - 1
         return Location(last, len(new[-1]) - len(suffix))
@@ -170,12 +170,12 @@ class Document:
     def row_text(self, index: int) -> str:
         """The text screen row `index` shows."""
         row = self.rows[index]
-        return self.lines[row.line][row.start:row.end]
+        return self.lines[row.line][row.start : row.end]
 
     def x_of(self, location: Location) -> int:
         """The cell `location` is at, counted from the start of its screen row."""
         row = self.rows[self.row_index(location)]
-        return text_cells(self.lines[row.line][row.start:location.column])
+        return text_cells(self.lines[row.line][row.start : location.column])
 
     def location_at(self, index: int, x: int) -> Location:
         """The place in the text at cell `x` of screen row `index`."""

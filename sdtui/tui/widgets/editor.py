@@ -115,8 +115,16 @@ class NoteEditor(ScrollView, can_focus=True):
 
     cursor_blink: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, text: str = "", *, compact: bool = False, name: str | None = None, id: str | None = None,
-                 classes: str | None = None, disabled: bool = False) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        compact: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
         """`compact`: no border, as a TextArea's `compact=True` (for a form's field)."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.set_class(compact, "-compact")
@@ -183,8 +191,9 @@ class NoteEditor(ScrollView, can_focus=True):
         anchor = self._anchor if self._anchor is not None else self._cursor
         return (min(anchor, self._cursor), max(anchor, self._cursor))
 
-    def _edit(self, text: str, *, typing: bool = False, start: Location | None = None,
-              end: Location | None = None) -> None:
+    def _edit(
+        self, text: str, *, typing: bool = False, start: Location | None = None, end: Location | None = None
+    ) -> None:
         """One edit: replace the selection (or start..end) with `text`, remember it for undo."""
         if start is None or end is None:
             start, end = self._selection()
@@ -457,14 +466,24 @@ class NoteEditor(ScrollView, can_focus=True):
 
     def action_delete_left(self) -> None:
         row, column = self._cursor
-        before = (Location(row, column - 1) if column
-                  else Location(row - 1, len(self._doc.lines[row - 1])) if row else self._cursor)
+        before = (
+            Location(row, column - 1)
+            if column
+            else Location(row - 1, len(self._doc.lines[row - 1]))
+            if row
+            else self._cursor
+        )
         self._delete_or_selection(before, self._cursor)
 
     def action_delete_right(self) -> None:
         row, column = self._cursor
-        after = (Location(row, column + 1) if column < len(self._doc.lines[row])
-                 else Location(row + 1, 0) if row < len(self._doc.lines) - 1 else self._cursor)
+        after = (
+            Location(row, column + 1)
+            if column < len(self._doc.lines[row])
+            else Location(row + 1, 0)
+            if row < len(self._doc.lines) - 1
+            else self._cursor
+        )
         self._delete_or_selection(self._cursor, after)
 
     def action_delete_word_left(self) -> None:

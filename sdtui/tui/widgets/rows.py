@@ -57,7 +57,7 @@ def fit(text: str, width: int) -> str:
     if text.isascii() and text.isprintable():  # the common case: one cell a character
         if len(text) <= width:
             return text.ljust(width)
-        return text[:width - 1] + ELLIPSIS
+        return text[: width - 1] + ELLIPSIS
     text = strip_controls(text).replace("\n", " ").replace("\t", " ")
     if cell_len(text) <= width:
         return set_cell_size(text, width)
@@ -117,9 +117,17 @@ class RowList(Widget, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
-    def __init__(self, columns: Sequence[Column], rows: Sequence[Row] = (), *, show_header: bool = True,
-                 zebra_stripes: bool = False, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row] = (),
+        *,
+        show_header: bool = True,
+        zebra_stripes: bool = False,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.columns = list(columns)
         self.show_header = show_header
@@ -246,8 +254,9 @@ class RowList(Widget, can_focus=True):
     def _to_strip(self, text: str | Text, style: Style, width: int) -> Strip:
         if isinstance(text, str):
             return Strip([Segment(text, style)]).adjust_cell_length(width, style)
-        segments = [Segment(s.text, style + s.style if s.style else style, s.control)
-                    for s in text.render(self.app.console)]
+        segments = [
+            Segment(s.text, style + s.style if s.style else style, s.control) for s in text.render(self.app.console)
+        ]
         return Strip(segments).adjust_cell_length(width, style)
 
     def render_line(self, y: int) -> Strip:
@@ -347,6 +356,7 @@ class RowList(Widget, can_focus=True):
 
 def _last_difference(old: Strip, new: Strip, width: int) -> int:
     """The last cell where two strips of one line differ."""
+
     def cells(strip: Strip) -> list[tuple[str, Style | None]]:
         out: list[tuple[str, Style | None]] = []
         for text, style, _control in strip:
@@ -364,8 +374,11 @@ def _last_difference(old: Strip, new: Strip, width: int) -> int:
         new_text, new_style, _ = list(new)[0]
         if old_style == new_style and old_text.isascii() and new_text.isascii():  # one cell a character
             same = len(commonprefix([old_text[::-1], new_text[::-1]]))
-            return min(max(len(old_text), len(new_text)) - same - 1, width - 1) if same < max(
-                len(old_text), len(new_text)) else width - 1
+            return (
+                min(max(len(old_text), len(new_text)) - same - 1, width - 1)
+                if same < max(len(old_text), len(new_text))
+                else width - 1
+            )
     before, after = cells(old), cells(new)
     for x in range(min(max(len(before), len(after)), width) - 1, -1, -1):
         if (before[x] if x < len(before) else None) != (after[x] if x < len(after) else None):

@@ -75,8 +75,9 @@ class Ticker(Widget):
 
     CHUNK: ClassVar[int] = CHUNK
 
-    def __init__(self, text: RenderableType = "", *, name: str | None = None, id: str | None = None,
-                 classes: str | None = None) -> None:
+    def __init__(
+        self, text: RenderableType = "", *, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._text = text
         self._strip: Strip | None = None  # the line as drawn, cut to the content width
@@ -105,8 +106,9 @@ class Ticker(Widget):
         for piece in self.children:
             assert isinstance(piece, _Piece)
             start = piece.index * CHUNK
-            changed = [x for x in range(start, min(start + CHUNK, len(after)))
-                       if x >= len(before) or before[x] != after[x]]
+            changed = [
+                x for x in range(start, min(start + CHUNK, len(after))) if x >= len(before) or before[x] != after[x]
+            ]
             if changed:
                 # Up to the last changed cell only: Textual would otherwise also move the
                 # terminal's cursor to the next piece for nothing (7 bytes).
