@@ -133,13 +133,20 @@ class FollowApp(HelpKey, KeyedApp):
 
     # --- showing ------------------------------------------------------------------------
 
+    def _view_ready(self) -> bool:
+        """The view is on screen with its parts: a timer may fire before it is, or while the app ends."""
+        return self.view.is_attached and bool(self.view.query("#follow-status"))
+
     def poll(self) -> None:
+        if not self._view_ready():
+            return
         if self.follower.poll() or not self.part("status")._shown:
             self.show()
 
     def tick(self) -> None:
         """Once a second: the clock line alone."""
-        self.show_clock()
+        if self._view_ready():
+            self.show_clock()
 
     def show(self) -> None:
         snapshot = self.follower.snapshot

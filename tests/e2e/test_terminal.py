@@ -128,7 +128,7 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
         term.wait_for("New participant")
         term.type("Zoë Hendriks")
         term.send("Enter")
-        term.wait_for("1 participants")
+        term.wait_for("1 participant,")
         term.send("F7")
         term.wait_for("Kind")
         term.send("a")
