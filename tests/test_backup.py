@@ -12,11 +12,11 @@ from sdtui.exporting import backup_json
 from sdtui.minutes import render_minutes
 from sdtui.store import Store
 
-from .hostile import HOSTILE
-from .markdown_checks import no_html, parse
-from .test_cli import run
-from .test_hostile import FIELDS, base_session, strings, terminal_safe, with_text
-from .test_store import snapshot
+from .support.cli import run
+from .support.files import snapshot
+from .support.hostile import FIELDS, base_session, strings, terminal_safe, with_text
+from .support.hostile_text import HOSTILE
+from .support.markdown import no_html, parse
 
 
 def test_a_round_trip_gives_identical_minutes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

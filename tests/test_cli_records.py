@@ -11,8 +11,8 @@ from sdtui.minutes import render_minutes
 from sdtui.model import RecordStatus, Session
 from sdtui.store import Store
 
-from .markdown_checks import headings, parse
-from .test_cli import assert_one_line_error, sdtui
+from .support.cli import assert_one_line_error, sdtui
+from .support.markdown import headings, parse
 
 
 def closed_meeting(title: str = "June meeting", day: date = date(2026, 6, 18)) -> Session:

@@ -7,7 +7,7 @@ from pathlib import Path
 from sdtui.model import Session
 from sdtui.store import Store
 
-from .test_cli import assert_one_line_error, sdtui
+from .support.cli import assert_one_line_error, sdtui
 
 
 def two_demos(store: Path) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from sdtui.model import Language, Session
 from sdtui.store import Store
 from sdtui.templates import TEMPLATES, Template
 
-from .test_cli import assert_one_line_error, sdtui
+from .support.cli import assert_one_line_error, sdtui
 
 
 def test_templates_lists_built_in_and_own_ones_id_first(tmp_path: Path) -> None:

@@ -18,8 +18,8 @@ from sdtui.demo import build_demo
 from sdtui.model import Session
 from sdtui.store import Store
 
-from .test_store import snapshot
-from .ui.conftest import SIZE, screen_text, still_app
+from .support.files import snapshot
+from .support.ui import SIZE, screen_text, still_app
 
 REPO = Path(__file__).resolve().parent.parent
 

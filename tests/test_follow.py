@@ -22,7 +22,7 @@ from sdtui.cli import follow as follow_cli
 from sdtui.follow import Follower, clock_line, describe_changes, follow_plain, item_line, parse_snapshot
 from sdtui.publish import Publisher
 
-from .hostile import HOSTILE
+from .support.hostile_text import HOSTILE
 from .support.live import SECRET, STARTED, running_meeting
 
 NOW = STARTED + timedelta(minutes=25)

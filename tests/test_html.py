@@ -13,9 +13,9 @@ from sdtui.minutes import labels, render_minutes_html
 from sdtui.model import Language, Session
 from sdtui.store import Store
 
-from .hostile import HOSTILE
-from .markdown_checks import headings, parse
-from .test_hostile import FIELDS, base_session, with_text
+from .support.hostile import FIELDS, base_session, with_text
+from .support.hostile_text import HOSTILE
+from .support.markdown import headings, parse
 
 
 class Page(HTMLParser):

@@ -10,7 +10,7 @@ from sdtui.i18n import LOCALE_DIR, Catalog, choose_language, current_language, r
 from sdtui.model import Role, Session, SignalKind, ValidationError
 
 from . import catalog
-from .test_cli import assert_one_line_error, sdtui
+from .support.cli import assert_one_line_error, sdtui
 
 
 def test_every_string_in_the_code_has_its_dutch() -> None:

@@ -13,7 +13,7 @@ from sdtui.minutes import escape_inline, format_date, render_minutes
 from sdtui.minutes import labels as minutes_labels
 from sdtui.model import Language, Participant, Session, SessionStatus, ValidationError
 
-from .markdown_checks import headings, no_html, parse, squeeze, structure, tables, text_of, walk
+from .support.markdown import headings, no_html, parse, squeeze, structure, tables, text_of, walk
 
 
 @pytest.fixture(params=list(Language))

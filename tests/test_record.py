@@ -33,7 +33,7 @@ from sdtui.series import next_meeting
 from sdtui.store import SessionSummary, Store
 from sdtui.templates import Template, TemplateItem
 
-from .markdown_checks import headings, parse, tables, text_of, walk
+from .support.markdown import headings, parse, tables, text_of, walk
 
 DAY = date(2026, 6, 18)
 

@@ -23,7 +23,7 @@ from sdtui.model import (
 from sdtui.series import actions_across, filter_actions, next_meeting, next_meeting_date, next_meetings_of
 from sdtui.store import Store
 
-from .markdown_checks import headings, parse, tables
+from .support.markdown import headings, parse, tables
 
 TODAY = date(2026, 6, 20)
 APPROVE = {"nl": "Vaststellen verslag vorige bijeenkomst", "en": "Approve the minutes of the previous meeting"}

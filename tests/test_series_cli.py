@@ -8,7 +8,7 @@ from pathlib import Path
 from sdtui.model import ActionStatus, Session, SessionStatus
 from sdtui.store import Store
 
-from .test_cli import assert_one_line_error, run, sdtui
+from .support.cli import assert_one_line_error, run, sdtui
 
 
 def meetings(root: Path) -> tuple[Session, Session]:

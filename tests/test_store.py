@@ -34,16 +34,9 @@ from sdtui.store import (
     default_store_path,
 )
 
+from .support.files import snapshot
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    """Every file under `folder` with its bytes and mtime, to prove nothing changed."""
-    return {
-        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def child(code: str, *args: str) -> subprocess.Popen[str]:

@@ -10,7 +10,7 @@ from sdtui.prompts import PROMPTS, prompt_by_id
 from sdtui.store import Store, StoreCorrupt, StoreError, StoreForeign
 from sdtui.templates import MAX_DESCRIPTION, MAX_TEMPLATE_NAME, TEMPLATES, Template, TemplateTopic, find_template
 
-from .hostile import HOSTILE
+from .support.hostile_text import HOSTILE
 
 
 def prepared_session() -> Session:

@@ -14,8 +14,7 @@ from pathlib import Path
 from sdtui.model import Session
 from sdtui.store import Store
 
-from ..support.tmux import Terminal, installed_sdtui, needs_tmux
-from .test_terminal import add_demo
+from ..support.tmux import Terminal, add_demo, installed_sdtui, needs_tmux
 
 pytestmark = needs_tmux
 
@@ -136,7 +135,7 @@ def test_the_terminal_cursor_follows_the_selected_row_for_screen_readers(tmp_pat
 
 def test_a_short_meeting_with_every_transition_sent_as_one_burst(tmp_path: Path) -> None:
     """Prepare, run and close a meeting in a real terminal; each step and the keys after it are one write."""
-    from ..markdown_checks import headings, parse, tables, text_of
+    from ..support.markdown import headings, parse, tables, text_of
 
     store = tmp_path / "store"
     term = open_app(store)

@@ -18,21 +18,9 @@ from sdtui.i18n import ENV_LANG
 from sdtui.model import Session
 from sdtui.store import Store
 
-from ..support.tmux import Terminal, installed_sdtui, needs_tmux
+from ..support.tmux import Terminal, add_demo, installed_sdtui, needs_tmux
 
 pytestmark = needs_tmux
-
-
-def add_demo(store: Path) -> str:
-    """The Dutch demo meeting (the app around it runs in English, as every test does)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sdtui", "--store", str(store), "--lang", "nl", "demo"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return result.stdout.strip().splitlines()[-1]
 
 
 def test_installed_app_opens_home_help_session_and_quits(tmp_path: Path) -> None:

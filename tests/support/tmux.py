@@ -86,3 +86,15 @@ class Terminal:
 
     def close(self) -> None:
         subprocess.run([TMUX or "tmux", "-L", self.socket, "kill-server"], capture_output=True, env=self.env)
+
+
+def add_demo(store: Path) -> str:
+    """The Dutch demo meeting (the app around it runs in English, as every test does)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sdtui", "--store", str(store), "--lang", "nl", "demo"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return result.stdout.strip().splitlines()[-1]

@@ -8,7 +8,7 @@ from sdtui.model import ItemKind, Role, Session, SessionStatus
 from sdtui.store import Store
 from sdtui.tui.screens.dialogs import FormScreen
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from ..support.ui import FROZEN_NOW, SIZE, screen_text
 
 
 def meeting(**details: str) -> Session:

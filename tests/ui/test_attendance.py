@@ -7,7 +7,7 @@ from sdtui.store import Store
 from sdtui.tui.screens.attendance import AttendanceScreen
 from sdtui.tui.screens.home import HomeScreen
 
-from .conftest import SIZE, screen_text, table_rows
+from ..support.ui import SIZE, screen_text, table_rows
 
 
 def add_network(store: Store) -> None:

@@ -10,7 +10,7 @@ from sdtui.model import ActionStatus, Session, SessionStatus
 from sdtui.store import Store
 from sdtui.tui.screens.home import MIN_TITLE
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from ..support.ui import FROZEN_NOW, SIZE, screen_text
 
 
 async def open_close(app, store: Store, session: Session, pilot) -> None:

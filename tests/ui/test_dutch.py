@@ -8,7 +8,7 @@ from sdtui.demo import DEMO_TITLE, build_demo
 from sdtui.i18n import set_language
 from sdtui.store import Store
 
-from .conftest import SIZE, screen_text
+from ..support.ui import SIZE, screen_text
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from textual.geometry import Offset, Region
 from sdtui.tui.widgets.document import wrap
 from sdtui.tui.widgets.editor import Location, NoteEditor
 
-from .conftest import SIZE
+from ..support.ui import SIZE
 
 
 class EditorApp(App[None]):

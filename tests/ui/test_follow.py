@@ -11,9 +11,9 @@ from sdtui.follow import Follower
 from sdtui.publish import Publisher
 from sdtui.tui.follow import FollowApp, Part, ParticipantMenu
 
-from ..hostile import HOSTILE
+from ..support.hostile_text import HOSTILE
 from ..support.live import SECRET, STARTED, running_meeting
-from .conftest import SIZE, screen_text
+from ..support.ui import SIZE, screen_text
 
 AT = (STARTED + timedelta(minutes=32, seconds=5)).timestamp()
 """The follower's clock in most tests: 12:05 into the third item."""

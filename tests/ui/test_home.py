@@ -12,7 +12,7 @@ from sdtui.store import Store
 from sdtui.tui.screens.help import HelpScreen
 from sdtui.tui.screens.home import HomeScreen
 
-from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
+from ..support.ui import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def add_meetings(store: Store) -> list[Session]:

@@ -6,36 +6,12 @@ from datetime import date, time
 
 from textual.widgets import DataTable, Static
 
-from sdtui.model import Attendance, ItemKind, Role, Session
+from sdtui.model import Attendance, Role
 from sdtui.prompts import PROMPTS
 from sdtui.store import Store
 
-from .conftest import SIZE, screen_text, table_rows
-
-
-def small_session() -> Session:
-    session = Session(
-        title="Netwerkbijeenkomst september",
-        network="Wmo-netwerk",
-        date="2026-09-17",
-        start_time="13:30",
-        end_time="15:00",
-    )
-    session.add_participant("Zoë Hendriks", "gemeente Huizen", Role.CHAIR)
-    session.add_participant("Jeroen Bakker", "gemeente Assen")
-    session.add_item("Opening", kind=ItemKind.OPENING, timebox=10)
-    session.add_item("Housing first", kind=ItemKind.ROUND, timebox=30)
-    return session
-
-
-async def open_prepare(app, store: Store, session: Session, pilot, tab: str | None = None) -> None:
-    store.add(session)
-    await pilot.pause()
-    app.open_session(session.id, "prepare")
-    await pilot.pause()
-    if tab:
-        await pilot.press(tab)
-        await pilot.pause()
+from ..support.prepare import open_prepare, small_session
+from ..support.ui import SIZE, screen_text, table_rows
 
 
 async def test_details_form_refuses_an_impossible_date_and_saves_a_good_one(make_app, store: Store) -> None:

@@ -12,7 +12,7 @@ from sdtui.publish import LivePublishing
 from sdtui.store import Store
 from sdtui.tui.app import SdtuiApp
 
-from .conftest import FROZEN_NOW, SIZE, screen_text
+from ..support.ui import FROZEN_NOW, SIZE, screen_text
 
 
 def meeting() -> Session:

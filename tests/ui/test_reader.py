@@ -11,7 +11,7 @@ from sdtui.exporting import export_minutes
 from sdtui.model import Session
 from sdtui.tui.reader import Document, MinutesList, ReaderApp
 
-from .conftest import SIZE, screen_text
+from ..support.ui import SIZE, screen_text
 
 
 def minutes_folder(tmp_path: Path) -> Path:

@@ -15,8 +15,8 @@ from sdtui.model import ItemStatus, Movement, Position, RoundMode, Session
 from sdtui.series import next_meeting
 from sdtui.store import Store
 
-from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
-from .test_run import Clock, bar, meeting, open_run
+from ..support.run import Clock, bar, meeting, open_run
+from ..support.ui import FROZEN_NOW, SIZE, screen_text, table_rows
 
 WORDS = {
     "en": {

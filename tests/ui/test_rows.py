@@ -7,7 +7,7 @@ from textual.geometry import Region
 
 from sdtui.tui.widgets.rows import Column, Row, RowList, fit
 
-from .conftest import SIZE
+from ..support.ui import SIZE
 
 COLUMNS = [Column("Date", 10), Column("Title", None), Column("Network", 12)]
 

@@ -14,7 +14,7 @@ from sdtui.tui.screens.run import RunScreen
 from sdtui.tui.screens.search import SearchScreen
 from sdtui.tui.widgets.tables import selected_key
 
-from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
+from ..support.ui import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def demo_with_marks() -> Session:

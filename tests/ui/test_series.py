@@ -15,7 +15,7 @@ from sdtui.tui.screens.help import HelpScreen
 from sdtui.tui.screens.home import HomeScreen
 from sdtui.tui.widgets.rows import RowList
 
-from .conftest import FROZEN_NOW, SIZE, screen_text, table_rows
+from ..support.ui import FROZEN_NOW, SIZE, screen_text, table_rows
 
 
 def meetings(store: Store) -> tuple[Session, Session]:
@@ -346,12 +346,12 @@ async def test_leaving_before_the_meetings_are_read_is_harmless(make_app, store:
 
 async def test_hostile_text_stays_text_in_the_actions_view_the_next_meeting_and_its_minutes(tmp_path) -> None:
     from sdtui.minutes import render_minutes
-    from tests.hostile import HOSTILE
-    from tests.markdown_checks import no_html
-    from tests.markdown_checks import parse as parse_minutes
-    from tests.test_hostile import assert_screen_intact, hostile_session, terminal_safe
+    from tests.support.hostile_text import HOSTILE
+    from tests.support.markdown import no_html
+    from tests.support.markdown import parse as parse_minutes
 
-    from .conftest import still_app
+    from ..support.hostile import assert_screen_intact, hostile_session, terminal_safe
+    from ..support.ui import still_app
 
     values = HOSTILE[::5]  # markup, escapes, Markdown, RTL and the rest, at a tenth of the time
     with Store(tmp_path / "store") as store:

@@ -13,8 +13,8 @@ from sdtui.templates import TEMPLATES
 from sdtui.tui.screens.library import PromptPicker, TemplatePicker
 from sdtui.tui.screens.prepare import PrepareScreen
 
-from .conftest import SIZE, screen_text
-from .test_prepare import open_prepare, small_session
+from ..support.prepare import open_prepare, small_session
+from ..support.ui import SIZE, screen_text
 
 
 def agenda_of(session: Session) -> list[tuple[str, ItemKind, int]]:

@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 
 from sdtui.tui.widgets.ticker import CHUNK, Ticker, _Piece
 
-from .conftest import SIZE
+from ..support.ui import SIZE
 
 
 class TickerApp(App[None]):

@@ -9,7 +9,7 @@ from sdtui.tui.screens.help import HelpScreen
 from sdtui.tui.screens.home import HomeScreen
 from sdtui.tui.typeahead import EscapeThenKeyParser, split_alt
 
-from .conftest import SIZE
+from ..support.ui import SIZE
 
 
 def keys_read(data: str) -> list[tuple[str, str | None]]:

@@ -6,7 +6,7 @@ from sdtui.model import ActionStatus, ItemKind, Role, Session, SessionStatus
 from sdtui.store import Store
 from sdtui.tui.screens.home import HomeScreen
 
-from .conftest import SIZE, screen_text
+from ..support.ui import SIZE, screen_text
 
 
 def meeting() -> Session:

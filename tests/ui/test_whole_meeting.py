@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 from sdtui.store import Store
 
-from ..markdown_checks import headings, parse, tables, text_of, walk
-from .conftest import FROZEN_NOW, SIZE
+from ..support.markdown import headings, parse, tables, text_of, walk
+from ..support.ui import FROZEN_NOW, SIZE
 
 
 class Clock:
