@@ -392,3 +392,17 @@ async def test_the_board_tells_undecided_from_not_asked_and_a_new_topic_starts_a
         await pilot.pause()
         people = {p.name: p.id for p in store.load(session.id).participants}
         assert store.load(session.id).rounds[1].positions == {people["Zoë Hendriks"]: Position.RESTORE}
+
+
+async def test_the_list_of_notes_shows_the_line_typed_once_typing_pauses(make_app, store: Store) -> None:
+    session = meeting()
+    session.start(FROZEN_NOW)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_run(app, store, session, pilot)
+        await pilot.press("e", *"Welkom allemaal")
+        await pilot.pause(0.8)  # past the half second the list waits for typing to pause
+        assert table_rows(app, "notes-table") == [["Welkom allemaal"]]
+        await pilot.press("enter", *"tweede regel")
+        await pilot.pause(0.8)
+        assert table_rows(app, "notes-table") == [["Welkom allemaal"]]  # the list shows the first line

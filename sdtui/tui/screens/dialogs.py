@@ -20,6 +20,7 @@ from ...i18n import _
 from ...model import ValidationError
 from ...store import StoreError
 from ..keyed import KeyedModalScreen
+from ..widgets.line_input import LineInput
 from ..widgets.safe import SafeInput, SafeTextArea, plain
 
 
@@ -86,7 +87,7 @@ class FormScreen(KeyedModalScreen[Any]):
             area.show_line_numbers = False
             area.move_cursor(area.document.end)  # go on writing where the text ends, never in front of it
             return area
-        field = SafeInput(
+        field = LineInput(  # redraws only the cells a key changed: cheap on a thin line
             spec.value, placeholder=spec.placeholder, id=widget_id, compact=True, select_on_focus=spec.replace
         )
         field.cursor_position = len(spec.value)

@@ -12,6 +12,7 @@ from datetime import timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Static
 
 from ...i18n import N_, _, word
@@ -27,6 +28,9 @@ from ..widgets.ticker import Ticker
 from . import record
 from .base import SessionScreen
 from .dialogs import Field
+
+LIST_DELAY = 0.5
+"""Seconds after the last key before the list of notes shows the line being typed."""
 
 PANES = (
     ("notes", N_("F5 Notes")),
@@ -62,6 +66,7 @@ class RunScreen(SessionScreen):
         super().__init__()
         self.pane = "notes"
         self.note_id: str | None = None
+        self._list_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -384,8 +389,20 @@ class RunScreen(SessionScreen):
             return
         note = self.session.set_note_text(self.item.id, note.id, text)
         self.sdtui.save_soon()
+        # The list above shows the note's first line; it follows once typing pauses, not on every key:
+        # on a thin line a redrawn row costs more than the typed letter itself.
+        if self._list_timer is not None:
+            self._list_timer.stop()
+        note_id = note.id
+        self._list_timer = self.set_timer(LIST_DELAY, lambda: self.show_note_line(note_id))
+
+    def show_note_line(self, note_id: str) -> None:
+        """The note typed in, in the list of notes, as typed so far."""
+        self._list_timer = None
+        item = self.item
+        note = next((n for n in item.notes if n.id == note_id), None) if item is not None else None
         table = self.query_one("#notes-table", DataTable)
-        if note.id in table.rows:
+        if note is not None and note.id in table.rows:
             table.update_cell(note.id, table.ordered_columns[0].key, note_line(note))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
