@@ -12,12 +12,11 @@ text)`), never which field.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from . import record, timing
+from . import meeting_rounds, record, timing
 from .i18n import _
 from .parts import (
     ID_ALPHABET,
@@ -297,18 +296,6 @@ class Session:
         self.agenda.insert(new, self.agenda.pop(old))
         return new
 
-    def add_round(
-        self, topic: str, *, item_id: str | None = None, what_changed: str = "", prompt_id: str | None = None
-    ) -> Round:
-        round_ = Round(topic, what_changed=what_changed, item_id=item_id, prompt_id=prompt_id)
-        self.rounds.append(round_)
-        return round_
-
-    def set_position(self, round_id: str, participant_id: str, position: Position | str) -> None:
-        round_ = self.round(round_id)
-        person = self.participant(participant_id)
-        round_.positions[person.id] = parse_enum(Position, position, "Position")
-
     def add_signal(self, organisation: str, kind: SignalKind | str, text: str, item_id: str | None = None) -> Signal:
         signal = Signal(organisation, parse_enum(SignalKind, kind, "Signal kind", "kind"), text, item_id=item_id)
         self.signals.append(signal)
@@ -395,96 +382,22 @@ class Session:
     places_of = record.places_of
     forget = record.forget
 
-    # notes
-
-    def note(self, item_id: str, note_id: str) -> Note:
-        return find_part(self.agenda_item(item_id).notes, note_id)
-
-    def add_note(self, item_id: str, text: str = "", *, confidential: bool = False) -> Note:
-        note = Note(text, confidential)
-        self.agenda_item(item_id).notes.append(note)
-        return note
-
-    def set_note_text(self, item_id: str, note_id: str, text: str) -> Note:
-        """The note's text as it is being typed.
-
-        Called on every key, outside an edit, so it only drops control characters; the editor
-        keeps the length within MAX_TEXT, and every save checks the whole note again.
-        """
-        note = self.note(item_id, note_id)
-        note.text = strip_controls(text)
-        return note
-
-    def toggle_confidential(self, item_id: str, note_id: str) -> Note:
-        """Mark a note confidential (it never reaches the minutes), or not any more."""
-        note = self.note(item_id, note_id)
-        note.confidential = not note.confidential
-        return note
-
-    def remove_note(self, item_id: str, note_id: str) -> None:
-        notes = self.agenda_item(item_id).notes
-        notes.remove(find_part(notes, note_id))
-
-    # rounds
-
-    def round(self, round_id: str) -> Round:
-        return find_part(self.rounds, round_id)
-
-    def add_argument(self, round_id: str, side: Side | str, text: str) -> Round:
-        """An argument to restore or to renovate, after the ones already made."""
-        round_ = self.round(round_id)
-        side = parse_enum(Side, side, "Side")
-        argument = clean_text(text, "Argument", required=True, field="text")
-        (round_.restore_args if side is Side.RESTORE else round_.renovate_args).append(argument)
-        return round_
-
-    def set_what_changed(self, round_id: str, text: str) -> Round:
-        round_ = self.round(round_id)
-        round_.what_changed = clean_text(text, "What changed")
-        return round_
-
-    def decide(self, round_id: str, verdict: Verdict | str | None, rationale: str = "") -> Round:
-        """The round's outcome (restore, renovate or deferred; empty for none yet) and why.
-
-        Who is in the room is recorded with it, so the minutes say who was present."""
-        round_ = self.round(round_id)
-        decided = None if verdict in (None, "") else parse_enum(Verdict, verdict, "Decision")
-        round_.rationale = clean_text(rationale, "Rationale")
-        round_.decision = decided
-        round_.present = [p.id for p in self.in_room] if decided is not None else []
-        return round_
-
-    def set_round_mode(self, round_id: str, mode: RoundMode | str) -> Round:
-        """Named, hidden (positions per person, only the tally shown) or count (numbers entered directly)."""
-        round_ = self.round(round_id)
-        round_.mode = parse_enum(RoundMode, mode, "Mode")
-        return round_
-
-    def cycle_round_mode(self, round_id: str) -> Round:
-        """The round's next mode: named, hidden, count, named again."""
-        round_ = self.round(round_id)
-        round_.mode = following(round_.mode)
-        return round_
-
-    def set_count(self, round_id: str, position: Position | str, number: int | str) -> Round:
-        """In a count-only round: how many hands for restore, renovate or undecided."""
-        round_ = self.round(round_id)
-        if round_.mode is not RoundMode.COUNT:
-            raise ValidationError(
-                _("Numbers are entered only in a count-only round; switch the round's mode first."), "counts"
-            )
-        round_.counts[parse_enum(Position, position, "Position")] = parse_count(number, "Count")
-        return round_
-
-    def set_counts(self, round_id: str, counts: Mapping[Position | str, int | str]) -> Round:
-        """All the numbers of a count-only round at once; one bad number changes none."""
-        checked = {
-            parse_enum(Position, position, "Position"): parse_count(number, "Count")
-            for position, number in counts.items()
-        }
-        for position, number in checked.items():
-            self.set_count(round_id, position, number)
-        return self.round(round_id)
+    # notes and rounds (meeting_rounds.py)
+    add_round = meeting_rounds.add_round
+    set_position = meeting_rounds.set_position
+    note = meeting_rounds.note
+    add_note = meeting_rounds.add_note
+    set_note_text = meeting_rounds.set_note_text
+    toggle_confidential = meeting_rounds.toggle_confidential
+    remove_note = meeting_rounds.remove_note
+    round = meeting_rounds.round
+    add_argument = meeting_rounds.add_argument
+    set_what_changed = meeting_rounds.set_what_changed
+    decide = meeting_rounds.decide
+    set_round_mode = meeting_rounds.set_round_mode
+    cycle_round_mode = meeting_rounds.cycle_round_mode
+    set_count = meeting_rounds.set_count
+    set_counts = meeting_rounds.set_counts
 
     # signals, decisions, actions
 
