@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sdtui.demo import build_demo  # noqa: E402
+from sdtui.minutes import MONTHS  # noqa: E402
 from sdtui.model import Attendance, ItemKind, Note, Role, Session  # noqa: E402
 from sdtui.store import Store  # noqa: E402
 
@@ -61,20 +62,6 @@ MONTHS_NL = (
     "oktober",
     "november",
     "december",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 )
 FIRST_NAMES = (
     "Anna",
@@ -173,7 +160,7 @@ SENTENCES = (
 
 def _title(rng: random.Random, day: date, english: bool) -> str:
     if english:
-        return f"Network meeting {MONTHS_EN[day.month - 1]} {day.year}"
+        return f"Network meeting {MONTHS[day.month - 1]} {day.year}"
     kind = rng.choice(("Netwerkbijeenkomst", "Themabijeenkomst", "Regiobijeenkomst"))
     return f"{kind} {MONTHS_NL[day.month - 1]} {day.year}"
 

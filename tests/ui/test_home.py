@@ -278,3 +278,19 @@ async def test_every_footer_fits_80_columns_and_keeps_f3_and_f4_on_prepare(make_
             last_line = screen_text(app).splitlines()[-1]
             assert "f3 Run" in last_line and "f4 Close" in last_line, last_line
             assert last_line.rstrip().endswith("^p palette")  # nothing runs on under the palette key
+
+
+async def test_the_footer_fits_the_terminal_again_after_a_resize(make_app, store: Store) -> None:
+    session = store.add(Session("Netwerkbijeenkomst", date="2026-09-17"))
+    app = make_app()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await pilot.pause()
+        app.open_session(session.id, "prepare")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert "^q Quit" in screen_text(app).splitlines()[-1]  # room for every key at 120 columns
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        last_line = screen_text(app).splitlines()[-1]
+        assert "^q Quit" not in last_line and last_line.rstrip().endswith("^p palette")
