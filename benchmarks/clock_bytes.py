@@ -3,7 +3,7 @@
     python benchmarks/clock_bytes.py [--seconds N] [--rounds N] [--quick]
 
 Both apps (benchmarks/widget_apps.py clock / ticker) show Run's clock bar, "Item 12:05 of
-25:00   Meeting 52:05 of 2:00:00" made by sdtui's own `clock()`, rewritten every second, in a
+25:00   Meeting 52 of 120 min" made by sdtui's own `clock()`, rewritten every second, in a
 real 80x24 pty. After start-up, the bytes of each one-second window are counted; the number is
 the median second. The apps run alternately.
 """
@@ -49,7 +49,7 @@ def run(quick: bool = False, seconds: int | None = None, rounds: int | None = No
             "B/s",
             f"<= {TARGET} B/s",
             ours <= TARGET,
-            f"median of {len(counts['ticker'])} seconds; two clocks tick",
+            f"median of {len(counts['ticker'])} seconds",
         ),
         Result("idle clock: Ticker / Static", ours / bare, "x", "", None),
     ]

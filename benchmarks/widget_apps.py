@@ -189,7 +189,7 @@ class ClockApp(App[None]):
         line = Text()
         line.append_text(clock("Item", elapsed, timedelta(minutes=25)))
         line.append("   ")
-        line.append_text(clock("Meeting", elapsed + timedelta(minutes=40), timedelta(minutes=120)))
+        line.append_text(clock("Meeting", elapsed + timedelta(minutes=40), timedelta(minutes=120), minutes=True))
         self.query_one("#bar").update(line)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from .i18n import _, word
 from .model import ActionStatus, Position, SignalKind, Verdict
 from .publish import STATE_CLOSED, STATE_LIVE, STATE_PAUSED
-from .timing import clock_time, of_plan
+from .timing import clock_parts, clock_time
 
 LINE_LIMIT = 500
 """Longest line `--plain` prints for one change; the rest is in the minutes."""
@@ -68,21 +68,20 @@ def clocks(snapshot: dict[str, Any], now: float) -> tuple[tuple[float, float] | 
 
 
 def clock_line(snapshot: dict[str, Any], now: float) -> str:
-    """`Item 12:05 of 25:00 · Meeting 1:02:05 of 2:30:00 · ends 16:30`, as plain text."""
+    """`Item 12:05 of 25:00 · Meeting 62 of 150 min · ends 16:30`, as plain text."""
     item_clock, (spent, planned) = clocks(snapshot, now)
     parts = []
     if item_clock is not None:
         parts.append(_("Item") + " " + _clock_text(*item_clock))
-    parts.append(_("Meeting") + " " + _clock_text(spent, planned))
+    parts.append(_("Meeting") + " " + _clock_text(spent, planned, minutes=True))
     if snapshot["meeting"]["planned_end"]:
         parts.append(_("ends {time}").format(time=snapshot["meeting"]["planned_end"]))
     return " · ".join(parts)
 
 
-def _clock_text(spent: float, planned: float) -> str:
-    if spent > planned:
-        return _("+{over} OVER").format(over=clock_time(spent - planned)) + f" ({of_plan(spent, planned)})"
-    return of_plan(spent, planned)
+def _clock_text(spent: float, planned: float, *, minutes: bool = False) -> str:
+    over, shown = clock_parts(spent, planned, minutes=minutes)
+    return _("{over} OVER").format(over=over) + f" ({shown})" if over else shown
 
 
 def tally_text(round_: dict[str, Any]) -> str:

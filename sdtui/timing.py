@@ -41,6 +41,28 @@ def of_plan(spent: float, planned: float) -> str:
     return _("{elapsed} of {planned}").format(elapsed=clock_time(spent, hours), planned=clock_time(planned, hours))
 
 
+def minutes_of_plan(spent: float, planned: float) -> str:
+    """`52 of 120 min`: whole minutes, for a clock that must not tick every second (the meeting's)."""
+    return _("{elapsed} of {planned} min").format(elapsed=whole_minutes(spent), planned=whole_minutes(planned))
+
+
+def whole_minutes(seconds: float) -> int:
+    """Minutes begun and ended, never negative: 59 seconds are 0 minutes."""
+    return max(0, int(seconds)) // 60
+
+
+def clock_parts(spent: float, planned: float, *, minutes: bool = False) -> tuple[str, str]:
+    """(the overrun, or "" within the plan; the time and its plan), as a clock shows them.
+
+    `(+3:20, 28:20 of 25:00)`; with `minutes`, `(+5 min, 125 of 120 min)`: the meeting's clock
+    shows whole minutes so that only the item's seconds change on screen each second.
+    """
+    if minutes:
+        over = whole_minutes(spent) - whole_minutes(planned)
+        return (f"+{over} min" if over > 0 else ""), minutes_of_plan(spent, planned)
+    return (f"+{clock_time(spent - planned)}" if spent > planned else ""), of_plan(spent, planned)
+
+
 def planned_starts(session: Session) -> list[datetime | None]:
     """Planned start of each agenda item, from the session start and the timeboxes."""
     if session.date is None or session.start_time is None:

@@ -249,9 +249,11 @@ def test_clock_line_ticks_from_the_published_start_times() -> None:
 
     snapshot = parse_snapshot(json.dumps(build_snapshot(running_meeting())))
     at = (STARTED + timedelta(minutes=32, seconds=5)).timestamp()
-    assert clock_line(snapshot, at) == "Item 12:05 of 15:00 · Meeting 0:32:05 of 2:00:00 · ends 16:30"
+    assert clock_line(snapshot, at) == "Item 12:05 of 15:00 · Meeting 32 of 120 min · ends 16:30"
     later = (STARTED + timedelta(minutes=40)).timestamp()
     assert clock_line(snapshot, later).startswith("Item +5:00 OVER (20:00 of 15:00)")
+    overrun = (STARTED + timedelta(hours=2, minutes=5, seconds=59)).timestamp()
+    assert "Meeting +5 min OVER (125 of 120 min)" in clock_line(snapshot, overrun)
 
 
 # --- the facilitator gone ------------------------------------------------------------------------

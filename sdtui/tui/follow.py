@@ -203,7 +203,7 @@ class FollowApp(HelpKey, KeyedApp):
         if item_clock is not None:
             text.append_text(clock(_("Item"), timedelta(seconds=int(item_clock[0])), timedelta(seconds=item_clock[1])))
             text.append("  ")
-        text.append_text(clock(_("Meeting"), timedelta(seconds=int(spent)), timedelta(seconds=planned)))
+        text.append_text(clock(_("Meeting"), timedelta(seconds=int(spent)), timedelta(seconds=planned), minutes=True))
         if snapshot["meeting"]["planned_end"]:
             text.append("  " + _("ends {time}").format(time=snapshot["meeting"]["planned_end"]))
         self.part("clock").show(text)

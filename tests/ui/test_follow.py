@@ -36,7 +36,7 @@ async def test_view_shows_item_agenda_clocks_board_and_record(tmp_path: Path) ->
         text = screen_text(app)
     assert "● LIVE Netwerkbijeenkomst juni — Wmo-netwerk — 2026-06-18" in text
     assert "Item 3/8: Housing first (Ruud Verhoeven)" in text
-    assert "Item 12:05 of 15:00  Meeting 0:32:05 of 2:00:00  ends 16:30" in text
+    assert "Item 12:05 of 15:00  Meeting 32 of 120 min  ends 16:30" in text
     assert "✓ 1. Opening (done)" in text and "▶ 3. Housing first (now)" in text and "→ 4. Signalenronde (next)" in text
     assert "Opvang van daklozen" in text and "Oude regels zijn bekend" in text
     assert "Restore 1 · Renovate 1 · Undecided 1" in text

@@ -56,7 +56,7 @@ async def test_the_item_clock_counts_past_zero_and_says_over(make_app, store: St
         clock.advance(minutes=5, seconds=20)
         await pilot.pause(1.2)
         assert "Item +2:20 OVER (7:20 of 5:00)" in bar(app, "clock-bar")
-        assert "Meeting 7:20 of 50:00" in bar(app, "clock-bar")
+        assert "Meeting 7 of 50 min" in bar(app, "clock-bar")
 
 
 async def test_a_typed_note_is_stored_within_a_second(make_app, store: Store) -> None:

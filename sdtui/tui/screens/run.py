@@ -210,7 +210,12 @@ class RunScreen(SessionScreen):
                 line.append_text(clock(_("Item"), item.elapsed(now), timedelta(minutes=item.timebox)))
                 line.append("   ")
             line.append_text(
-                clock(_("Meeting"), session.meeting_elapsed(now), timedelta(minutes=session.planned_minutes))
+                clock(
+                    _("Meeting"),
+                    session.meeting_elapsed(now),
+                    timedelta(minutes=session.planned_minutes),
+                    minutes=True,
+                )
             )
             if session.status is SessionStatus.CLOSED:
                 line.append("   " + _("closed"), style="italic")
