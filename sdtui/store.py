@@ -97,6 +97,9 @@ def default_store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return DEFAULT_STORE
 
 
+_STATUSES = {status.value: status for status in SessionStatus}
+
+
 @dataclass(frozen=True)
 class SessionSummary:
     """What Home and `sdtui list` show of a session, kept in the index."""
@@ -150,17 +153,22 @@ class SessionSummary:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> SessionSummary:
+        # Made once per session when a store opens (10,000 at a time): the arguments are
+        # positional and the status a dict lookup, which halves the time against keywords
+        # and calling the enum.
+        day, approved = doc.get("date"), doc.get("approved_on")
+        status = _STATUSES.get(doc["status"]) or SessionStatus(doc["status"])  # the enum says what is wrong
         return cls(
-            id=doc["id"],
-            title=doc["title"],
-            network=doc.get("network", ""),
-            date=date.fromisoformat(doc["date"]) if doc.get("date") else None,
-            start_time=doc.get("start_time", ""),
-            status=SessionStatus(doc["status"]),
-            open_actions=int(doc.get("open_actions", 0)),
-            updated=doc.get("updated", ""),
-            follows=doc.get("follows", ""),
-            approved_on=date.fromisoformat(doc["approved_on"]) if doc.get("approved_on") else None,
+            doc["id"],
+            doc["title"],
+            doc.get("network", ""),
+            date.fromisoformat(day) if day else None,
+            doc.get("start_time", ""),
+            status,
+            int(doc.get("open_actions", 0)),
+            doc.get("updated", ""),
+            doc.get("follows", ""),
+            date.fromisoformat(approved) if approved else None,
         )
 
     def same_as(self, other: SessionSummary | None) -> bool:
@@ -190,7 +198,11 @@ class Store:
         self._known: tuple[tuple[int, int, int, int], dict[str, SessionSummary]] | None = None
         """The index file last read (its identity) and its summaries by id."""
         self._check_root()
-        check_schema(AtomicJSONStorage(self.index_path).read(), self.index_path, "index")
+        identity = self._index_identity()  # before the read: a write in between reads again later
+        data = AtomicJSONStorage(self.index_path).read()
+        check_schema(data, self.index_path, "index")
+        if identity is not None:  # the first list() (Home's) parses nothing again
+            self._known = (identity, self._parse_index(data))
 
     # --- opening ------------------------------------------------------------------------
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
-from sdtui.tui.widgets.rows import Column, Row, RowList, fit
+from sdtui.tui.widgets.rows import Column, MadeRows, Row, RowList, fit
 
 from ..support.ui import SIZE
 
@@ -20,7 +22,7 @@ def sessions(count: int) -> list[Row]:
 
 
 class ListApp(App[None]):
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: Sequence[Row]) -> None:
         super().__init__()
         self.rows = rows
         self.highlighted: list[str | None] = []
@@ -156,3 +158,25 @@ async def test_a_list_of_ten_thousand_rows_draws_only_what_is_on_screen() -> Non
         await pilot.press("end")
         assert "Overleg nummer 9999" in screen_lines(app)[-1]
         assert len(drawn) < 3 * SIZE[1]
+
+
+async def test_made_rows_are_made_when_shown_and_the_cursor_finds_any_of_them() -> None:
+    keys = [f"s{number}" for number in range(10_000)]
+    made: list[str] = []
+
+    def make(key: str) -> Row:
+        made.append(key)
+        return Row(key, ("2026-11-30", f"Overleg {key}", "Regio Zuid"))
+
+    app = ListApp(MadeRows(keys, make))
+    async with app.run_test(size=SIZE) as pilot:
+        assert screen_lines(app)[1].startswith("2026-11-30 Overleg s0 ")
+        assert len(set(made)) < 3 * SIZE[1]  # the rows on screen, not 10,000
+        table = app.query_one(RowList)
+        assert table.move_to_key("s9000")
+        await pilot.pause()
+        assert table.cursor_key == "s9000" and any("Overleg s9000 " in line for line in screen_lines(app))
+        assert not table.move_to_key("s10000")
+        table.set_rows(MadeRows(keys[8_000:], make))  # a filter's matches: the cursor stays on its row
+        assert table.cursor_key == "s9000"
+        assert len(set(made)) < 6 * SIZE[1]  # two screens' worth, around s0 and around s9000
