@@ -40,7 +40,6 @@ BENCHMARKS = {
     "export": export.run,
     "typing": keystrokes.run,
     "filter": home_filter.run,
-    "filter10k": lambda quick: home_filter.run(quick, sessions=10_000),
     "editor": editor_bytes.run,
     "rows": rows_filter.run,
     "clock": clock_bytes.run,

@@ -141,6 +141,30 @@ async def test_a_long_list_holds_every_session_and_filters_all_of_it(make_app, s
         assert len(table_rows(app, "sessions")) == count
 
 
+async def test_every_word_typed_narrows_the_list_whatever_was_typed_before(make_app, store: Store) -> None:
+    count = 120
+    meetings = add_many_meetings(store, count)
+    app = make_app()
+
+    def expected(*words: str) -> list[str]:
+        texts = {m.title: f"{m.date} {m.title} {m.network}".lower() for m in meetings}
+        return [title for title, text in texts.items() if all(word in text for word in words)]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"gooi 2026-0")
+        await pilot.pause()
+        assert [row[1] for row in table_rows(app, "sessions")] == expected("gooi", "2026-0")
+        await pilot.press(*"5 meeting 00")  # a third word, and a second one made longer
+        await pilot.pause()
+        assert [row[1] for row in table_rows(app, "sessions")] == expected("gooi", "2026-05", "meeting", "00")
+        assert expected("gooi", "2026-05", "meeting", "00")  # the test is about a list that is not empty
+        await pilot.press(*["backspace"] * len("5 meeting 00"))
+        await pilot.press(*"6")
+        await pilot.pause()
+        assert [row[1] for row in table_rows(app, "sessions")] == expected("gooi", "2026-06")
+
+
 async def test_a_long_title_is_cut_with_an_ellipsis_and_shown_whole_below_the_list(make_app, store: Store) -> None:
     title = "Netwerkbijeenkomst over de doordecentralisatie van beschermd wonen"
     store.add(Session(title=title, network="Wmo", date=date(2026, 6, 1)))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from itertools import compress
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Footer, Header, Static
@@ -50,10 +53,10 @@ class HomeScreen(FilteredListScreen):
         self._made: dict[str, Row] = {}
         """The rows made since the last reload, by session id: a row is made when first shown."""
         self._all = MadeRows([], self._make_row, self._made)
-        self._searched: list[tuple[str, str]] | None = None
-        """Each session's id and the folded text the filter searches in it, made once per reload,
-        after the list is on screen."""
-        self._found: dict[str, tuple[list[tuple[str, str]], MadeRows]] = {}
+        self._searched: list[str] | None = None
+        """The folded text the filter searches in each session (in the order of `summaries`),
+        made once per reload, after the list is on screen."""
+        self._found: dict[str, tuple[list[str], MadeRows]] = {}
         """Matches of the queries typed since the last reload: a letter added searches only the
         matches of the query before it, and Backspace goes back to matches already found."""
         self._was_empty: bool | None = None
@@ -108,9 +111,9 @@ class HomeScreen(FilteredListScreen):
             f"{when} {summary.title} {summary.network} {summary.shown_status.value} {word(summary.shown_status)}"
         )
 
-    def _search_texts(self) -> list[tuple[str, str]]:
+    def _search_texts(self) -> list[str]:
         if self._searched is None:
-            self._searched = [(summary.id, self._haystack(summary)) for summary in self.summaries]
+            self._searched = [self._haystack(summary) for summary in self.summaries]
         return self._searched
 
     def _matches(self) -> MadeRows:
@@ -121,15 +124,18 @@ class HomeScreen(FilteredListScreen):
             return self._all
         self._found = {known: found for known, found in self._found.items() if query.startswith(known)}
         base = max(self._found, key=len, default=None)
-        pairs, rows = (self._search_texts(), self._all) if base is None else self._found[base]
+        if base is None:
+            texts, rows, words = self._search_texts(), self._all, query.split()
+        else:
+            (texts, rows), searched = self._found[base], set(base.split())
+            words = [word for word in query.split() if word not in searched]  # base's matches hold those
         if query != base:
-            words = query.split()
-            if len(words) == 1:  # the common case, three times as fast without all()
-                pairs = [pair for pair in pairs if words[0] in pair[1]]
-            else:
-                pairs = [pair for pair in pairs if all(w in pair[1] for w in words)]
-            rows = MadeRows([session_id for session_id, _text in pairs], self._make_row, self._made)
-            self._found[query] = (pairs, rows)
+            keys: Sequence[str] = rows.keys
+            for word in words:  # one word at a time, each test in C: flat from 1,000 to 10,000 sessions
+                holds = [word in text for text in texts]
+                keys, texts = list(compress(keys, holds)), list(compress(texts, holds))
+            rows = MadeRows(keys, self._make_row, self._made)
+            self._found[query] = (texts, rows)
         return rows
 
     def show(self, select: str | None = None) -> None:
