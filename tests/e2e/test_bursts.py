@@ -147,7 +147,7 @@ def test_a_short_meeting_with_every_transition_sent_as_one_burst(tmp_path: Path)
             (("a", "Jeroen Bakker", "Tab", "gemeente Assen", "Enter"), "Jeroen Bakker"),
             (("F7", "a", "Housing first", "Enter"), "Housing first"),
             (("w", "Blijven we het doen?", "Enter"), " 1 "),  # the topic count in the agenda
-            (("F3", "n"), "Meeting 0:"),
+            (("F3", "n"), "Meeting 0 of "),
             (("e", "Welkom allemaal", "Escape"), "Welkom allemaal"),
             (("F6", "v", "r"), "Restore 1 · Renovate 1"),
             (("C-t", "Stuur de dia's", "Tab", "jer", "Enter"), "Action item added"),

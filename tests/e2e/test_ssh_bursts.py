@@ -40,7 +40,7 @@ def words(language: str) -> dict[str, str]:
         return {
             "empty": _("No sessions yet. Try `sdtui demo` to add an example meeting.").split(".")[0],
             "prepare": _("Details F5"),
-            "started": _("Meeting") + " 0:",
+            "started": _("Meeting") + " 0 ",
             "help": _("Keys: {screen}").format(screen=_("Run")),
             "added": _("Action item added.").rstrip("."),
             "done": _("Changed: {change} (Ctrl+Z undoes)").format(

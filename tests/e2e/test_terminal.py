@@ -127,7 +127,7 @@ def test_prepare_run_and_export_a_meeting_in_tmux(tmp_path: Path) -> None:
         term.send("F3")
         term.wait_for("Not started")
         term.send("n")
-        term.wait_for("Meeting 0:")
+        term.wait_for("Meeting 0 of ")
         term.send("e")  # the notes list has focus: e starts typing
         term.wait_gone(" a Add ")  # the note editor has the keys
         term.type("Iedereen welkom. " * 8 + "\x1b[31m rood")  # fast typing, as pasted over SSH
@@ -168,7 +168,7 @@ def notes_after_typing_then(tmp_path: Path, end_app: Callable[[Terminal], None])
         term.send("F3")
         term.wait_for("Not started")
         term.send("n")
-        term.wait_for("Meeting 0:")
+        term.wait_for("Meeting 0 of ")
         term.send("e")  # the notes list has focus: e starts typing
         term.wait_gone(" a Add ")  # the footer of the note editor: it has the keys now
         term.type("Saved a while ago.")
