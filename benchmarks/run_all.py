@@ -31,6 +31,7 @@ import home_filter  # noqa: E402
 import keystrokes  # noqa: E402
 import rows_filter  # noqa: E402
 import save  # noqa: E402
+import ssh_typing  # noqa: E402
 import startup  # noqa: E402
 from common import print_results  # noqa: E402
 
@@ -44,6 +45,7 @@ BENCHMARKS = {
     "rows": rows_filter.run,
     "clock": clock_bytes.run,
     "followers": followers.run,
+    "ssh": ssh_typing.run,
 }
 
 
