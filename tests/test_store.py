@@ -18,7 +18,6 @@ import pytest
 
 from sdtui.demo import build_demo
 from sdtui.model import Session
-from sdtui.storage import AtomicJSONStorage
 from sdtui.store import (
     AmbiguousId,
     SessionLocked,
@@ -506,10 +505,8 @@ def test_a_delete_writes_the_index_once(root: Path, monkeypatch: pytest.MonkeyPa
         kept = store.add(Session(title="Kept"))
         gone = store.add(Session(title="Gone"))
         writes = []
-        original = AtomicJSONStorage.write
-        monkeypatch.setattr(
-            AtomicJSONStorage, "write", lambda self, data: writes.append(self.path) or original(self, data)
-        )
+        original = os.replace
+        monkeypatch.setattr("sdtui.files.os.replace", lambda old, new: writes.append(Path(new)) or original(old, new))
         store.delete(gone.id)
         assert writes == [root / "index.json"]
         assert [s.id for s in store.list()] == [kept.id]
