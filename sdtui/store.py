@@ -22,6 +22,13 @@ by any process, replaces the file with a new one, so another process's change is
 The index is written in one place (`Store._change_index`): under its lock, over the file as it
 is on disk then, so a change never drops what another process added meanwhile.
 
+A save never writes what could not be read back: every part of the session is built anew from
+its stored form and the session from its parts, with every check across them. A Store keeps the
+parts of the sessions it saves as it wrote them (a copy built from the stored form, and its JSON),
+so a part equal to its copy is neither built nor serialised again: a typed note checks one agenda
+item. The index, too, is kept as last written while index.json is that file, and only its rows
+that differ from what was written are serialised again.
+
 The two library files are read only when asked for: a damaged one is reported where it is
 read and never keeps a session from opening.
 """

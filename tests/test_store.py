@@ -5,6 +5,7 @@ whose cost does not grow with the store."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import random
 import stat
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from sdtui.demo import build_demo
-from sdtui.model import Session
+from sdtui.model import ActionStatus, AgendaItem, Session
 from sdtui.store import (
     AmbiguousId,
     SessionLocked,
@@ -523,3 +524,127 @@ def test_a_deleted_session_comes_back_under_its_own_id_once(store: Store) -> Non
         store.undelete(kept)  # it is there: nothing to put back
     with pytest.raises(UnknownSession):
         store.undelete(Session("Never stored"))
+
+
+def saved_text(root: Path, session: Session) -> str:
+    return (root / "s" / f"{session.id}.json").read_text(encoding="utf-8")
+
+
+def test_a_change_that_breaks_a_part_is_not_saved_after_saves_that_checked_it(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        for n in range(3):  # the store now knows every part as it was written
+            session.agenda[0].notes[0].text = f"typed {n}"
+            store.save(session)
+        written = saved_text(root, session)
+        tampered = [
+            lambda s: setattr(s.actions[0], "status", "half done"),  # behind the model's back
+            lambda s: setattr(s.agenda[-1], "timebox", 10_000),
+            lambda s: setattr(s.agenda[1].notes[0], "text", "x" * 100_001),
+            lambda s: setattr(s.participants[0], "name", ""),
+            lambda s: s.participants.remove(s.participant(s.actions[0].owner_id)),  # an owner, gone
+            lambda s: setattr(s, "end_time", s.start_time),  # only the session's own fields
+            lambda s: s.actions.append("not an action"),
+        ]
+        for tamper in tampered:
+            broken = store.load(session.id)
+            store.save(broken)  # as it is on disk: saved, and every part known
+            tamper(broken)
+            with pytest.raises(StoreError, match="Not saved"):
+                store.save(broken)
+            assert saved_text(root, session) == written
+        assert store.load(session.id).to_dict() == session.to_dict()
+
+
+def test_the_first_save_of_a_session_checks_every_part(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+    session.actions[-1].due = "someday"  # broken before this store ever saved the session
+    with Store(root) as store:
+        written = saved_text(root, session)
+        with pytest.raises(StoreError, match="Not saved"):
+            store.save(session)
+        assert saved_text(root, session) == written
+
+
+def test_what_a_save_writes_is_the_session_as_json_and_reads_back(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        edits = [
+            lambda s: s.add_note(s.agenda[0].id, "Een notitie met 'quotes', \"aanhalingstekens\" en é"),
+            lambda s: s.advance_action_status(s.actions[0].id),
+            lambda s: s.add_participant("Nieuwe deelnemer", "gemeente Ede"),
+            lambda s: s.move_item(s.agenda[0].id, 2),
+            lambda s: s.remove_signal(s.signals[0].id),
+            lambda s: s.update_details(title="Een andere titel"),
+        ]
+        for edit in edits:
+            edit(session)
+            store.save(session)
+            data = json.loads(saved_text(root, session))
+            assert data["session"]["1"] == session.to_dict()
+            assert saved_text(root, session) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            assert store.read(session.id).to_dict() == session.to_dict()
+
+
+def test_a_part_changed_to_an_equal_value_of_another_type_is_still_written_readable(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        store.save(session)
+        session.agenda[0].timebox = float(session.agenda[0].timebox)  # equal, but not a whole number's type
+        try:
+            store.save(session)
+        except StoreError:
+            pass
+        assert Store(root).read(session.id).agenda[0].timebox == session.agenda[0].timebox
+
+
+def test_closing_an_action_keeps_what_another_process_changed_in_the_index(root: Path) -> None:
+    with Store(root) as here:
+        session = here.add(build_demo())
+        other = here.add(Session(title="Old title"))
+        here.acquire(session.id)
+        session.actions[0].status = ActionStatus.DONE
+        here.save(session)  # the index is written, and kept in memory
+        elsewhere = child(
+            """
+            import sys
+            from sdtui.model import Session
+            from sdtui.store import Store
+            with Store(sys.argv[1]) as store:
+                store.add(Session(title="Added elsewhere"))
+                session = store.load(sys.argv[2])
+                session.title = "New title"
+                store.save(session)
+        """,
+            str(root),
+            other.id,
+        )
+        assert elsewhere.wait(timeout=60) == 0, elsewhere.stderr.read() if elsewhere.stderr else ""
+        session.actions[1].status = ActionStatus.DONE
+        here.save(session)
+        expected = {
+            (session.id, len(session.open_actions)),
+            (other.id, 0),
+        }
+        summaries = Store(root).list()
+        assert {s.title for s in summaries} == {session.title, "New title", "Added elsewhere"}
+        assert {(s.id, s.open_actions) for s in summaries if s.id in (session.id, other.id)} == expected
+        assert {(s.id, s.title) for s in here.list()} == {(s.id, s.title) for s in summaries}
+
+
+def test_an_index_change_that_failed_half_way_is_not_kept_in_memory(root: Path) -> None:
+    with Store(root) as store:
+        kept = store.add(Session(title="Kept"))
+        broken = Session(title="Broken")
+        broken.agenda.append(AgendaItem("Item"))
+        broken.agenda[0].timebox = -5
+        with pytest.raises(StoreError):
+            store.add_many([Session(title="Added first, never indexed"), broken])
+        store.add(Session(title="Added after"))
+        assert sorted(s.title for s in Store(root).list()) == ["Added after", "Kept"]
+        assert sorted(s.title for s in store.list()) == ["Added after", "Kept"]
+        assert store.load(kept.id).title == "Kept"
