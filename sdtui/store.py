@@ -108,11 +108,12 @@ class _Saved:
 class _SavedList:
     """A list of parts (the actions, the agenda ...) as last written."""
 
-    def __init__(self, entries: list[_Saved], complete: bool) -> None:
-        self.entries = entries
-        self.parts = [entry.part for entry in entries] if complete else None
-        """The copies in the list's order, to compare the whole list at once; None when one is missing."""
+    def __init__(self, entries: list[_Saved], text: str | None) -> None:
         self.by_id = {entry.part.id: entry for entry in entries}
+        self.parts = [entry.part for entry in entries] if text is not None else None
+        """The copies in the list's order, to compare the whole list at once; None when one is missing."""
+        self.text = text
+        """The whole list as JSON; None when one of its parts is missing."""
 
 
 class UnknownSession(StoreError):
@@ -565,14 +566,16 @@ class Store:
         trial: dict[str, Any] = {}
         """The stored form, with the copy of each part that is unchanged in place of its data."""
         reused: dict[str, builtins.list[_Saved | None]] = {}
+        unchanged: dict[str, _SavedList] = {}
+        """Lists in which no part changed: written as they were last time."""
         for name in _SESSION_FIELDS:
             value = getattr(session, name)
             if name not in _PART_LISTS or type(value) is not list:
                 trial[name] = to_plain(value)
                 continue
             before = known.get(name)
-            if before is not None and before.parts == value:  # nothing in the list changed: compared in C
-                reused[name], trial[name] = list(before.entries), list(before.parts)
+            if before is not None and before.parts is not None and before.parts == value:  # compared in C
+                unchanged[name], trial[name] = before, list(before.parts)
                 continue
             by_id = before.by_id if before is not None else {}
             entries: builtins.list[_Saved | None] = []
@@ -593,6 +596,10 @@ class Store:
             raise StoreError(_("Not saved: {reason}").format(reason=error.message)) from None
         pieces, remembered = [], {}
         for name in _SESSION_FIELDS:
+            if name in unchanged:
+                remembered[name] = unchanged[name]
+                pieces.append(f"{_encode(name)}:{unchanged[name].text}")
+                continue
             if name not in reused:
                 pieces.append(f"{_encode(name)}:{_encode(trial[name])}")
                 continue
@@ -607,8 +614,9 @@ class Store:
                         continue
                 texts.append(entry.text)
                 kept.append(entry)
-            remembered[name] = _SavedList(kept, complete)
-            pieces.append(f"{_encode(name)}:[{','.join(texts)}]")
+            joined = f"[{','.join(texts)}]"
+            remembered[name] = _SavedList(kept, joined if complete else None)
+            pieces.append(f"{_encode(name)}:{joined}")
         # What AtomicJSONStorage.write would make of {**new_file("session"), "session": {"1": data}}.
         text = f'{{"_meta":{{"1":{_encode(meta_row("session"))}}},"session":{{"1":{{{",".join(pieces)}}}}}}}'
         write_atomic(self._session_path(session.id), text)
