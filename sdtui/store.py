@@ -38,6 +38,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import json
+import operator
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -85,6 +86,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 """JSON as AtomicJSONStorage writes it; a file put together from pieces of it reads the same."""
 
 _SESSION_FIELDS = tuple(f.name for f in fields(Session))
+_KEYS = {name: f"{_encode(name)}:" for name in _SESSION_FIELDS}
 _PART_LISTS = frozenset(
     ("participants", "agenda", "rounds", "signals", "decisions", "actions", "amendments", "arrivals")
 )
@@ -105,13 +107,23 @@ class _Saved:
     text: str
 
 
+def _fields_of(parts: list[Any]) -> list[dict[str, Any]] | None:
+    """The fields of each part, to compare a list of parts in C (a dataclass's `==` runs Python code)."""
+    try:
+        return [part.__dict__ for part in parts]
+    except AttributeError:  # not a part: never equal to one
+        return None
+
+
 class _SavedList:
     """A list of parts (the actions, the agenda ...) as last written."""
 
     def __init__(self, entries: list[_Saved], text: str | None) -> None:
+        self.entries = entries
         self.by_id = {entry.part.id: entry for entry in entries}
-        self.parts = [entry.part for entry in entries] if text is not None else None
-        """The copies in the list's order, to compare the whole list at once; None when one is missing."""
+        self.parts = [entry.part for entry in entries]
+        self.fields = _fields_of(self.parts) if text is not None else None
+        """The copies' fields in the list's order, to compare the whole list at once; None when one is missing."""
         self.text = text
         """The whole list as JSON; None when one of its parts is missing."""
 
@@ -574,8 +586,16 @@ class Store:
                 trial[name] = to_plain(value)
                 continue
             before = known.get(name)
-            if before is not None and before.parts is not None and before.parts == value:  # compared in C
-                unchanged[name], trial[name] = before, list(before.parts)
+            live = _fields_of(value)
+            written = before.fields if before is not None else None
+            if before is not None and written is not None and live is not None and len(live) == len(written):
+                same = list(map(operator.eq, written, live))  # in C, part by part, in the same places
+                if all(same):
+                    unchanged[name], trial[name] = before, list(before.parts)
+                    continue
+                places = list(zip(before.entries, value, same, strict=True))
+                reused[name] = [saved if equal else None for saved, _part, equal in places]
+                trial[name] = [saved.part if equal else to_plain(part) for saved, part, equal in places]
                 continue
             by_id = before.by_id if before is not None else {}
             entries: builtins.list[_Saved | None] = []
@@ -583,7 +603,7 @@ class Store:
             for part in value:
                 key = getattr(part, "id", None)
                 saved = by_id.get(key) if type(key) is str else None
-                if saved is not None and saved.part == part:
+                if saved is not None and saved.part.__dict__ == getattr(part, "__dict__", None):
                     entries.append(saved)
                     parts.append(saved.part)
                 else:
@@ -598,10 +618,10 @@ class Store:
         for name in _SESSION_FIELDS:
             if name in unchanged:
                 remembered[name] = unchanged[name]
-                pieces.append(f"{_encode(name)}:{unchanged[name].text}")
+                pieces.append(f"{_KEYS[name]}{unchanged[name].text}")
                 continue
             if name not in reused:
-                pieces.append(f"{_encode(name)}:{_encode(trial[name])}")
+                pieces.append(f"{_KEYS[name]}{_encode(trial[name])}")
                 continue
             texts, kept = [], []
             complete = True
@@ -616,7 +636,7 @@ class Store:
                 kept.append(entry)
             joined = f"[{','.join(texts)}]"
             remembered[name] = _SavedList(kept, joined if complete else None)
-            pieces.append(f"{_encode(name)}:{joined}")
+            pieces.append(f"{_KEYS[name]}{joined}")
         # What AtomicJSONStorage.write would make of {**new_file("session"), "session": {"1": data}}.
         text = f'{{"_meta":{{"1":{_encode(meta_row("session"))}}},"session":{{"1":{{{",".join(pieces)}}}}}}}'
         write_atomic(self._session_path(session.id), text)
