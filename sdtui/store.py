@@ -120,7 +120,7 @@ class _SavedList:
 
     def __init__(self, entries: list[_Saved], text: str | None) -> None:
         self.entries = entries
-        self.by_id = {entry.part.id: entry for entry in entries}
+        self.by_id = {entry.part.id: entry for entry in entries if type(entry.part.id) is str}
         self.parts = [entry.part for entry in entries]
         self.fields = _fields_of(self.parts) if text is not None else None
         """The copies' fields in the list's order, to compare the whole list at once; None when one is missing."""

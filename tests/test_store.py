@@ -648,3 +648,14 @@ def test_an_index_change_that_failed_half_way_is_not_kept_in_memory(root: Path) 
         assert sorted(s.title for s in Store(root).list()) == ["Added after", "Kept"]
         assert sorted(s.title for s in store.list()) == ["Added after", "Kept"]
         assert store.load(kept.id).title == "Kept"
+
+
+def test_a_part_whose_id_was_made_a_list_is_saved_as_before(root: Path) -> None:
+    with Store(root) as store:
+        session = store.add(build_demo())
+        store.acquire(session.id)
+        session.signals[0].id = ["not", "an", "id"]  # type: ignore[assignment]  # behind the model's back
+        store.save(session)
+        session.agenda[0].notes[0].text = "typed after"
+        store.save(session)
+        assert store.read(session.id).to_dict() == session.to_dict()
