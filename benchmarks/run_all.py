@@ -45,6 +45,7 @@ BENCHMARKS = {
     "rows": rows_filter.run,
     "clock": clock_bytes.run,
     "followers": followers.run,
+    "views": lambda quick: __import__("views_filter").run(quick),
 }
 
 
