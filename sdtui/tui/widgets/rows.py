@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from os.path import commonprefix
 from typing import ClassVar, NamedTuple, overload
@@ -425,8 +426,8 @@ def _last_difference(old: Strip, new: Strip, width: int) -> int:
             )
     if all(_narrow(text) for text, _style, _control in (*old, *new)):  # one cell a character: no list of cells
         old_text, new_text = "".join(s.text for s in old), "".join(s.text for s in new)
-        old_styles = [style for text, style, _control in old for _character in text]
-        new_styles = [style for text, style, _control in new for _character in text]
+        old_styles = list(chain.from_iterable([style] * len(text) for text, style, _control in old))
+        new_styles = list(chain.from_iterable([style] * len(text) for text, style, _control in new))
         size = min(max(len(old_text), len(new_text)), width)
         same = len(commonprefix([old_text[:size].ljust(size, "\0")[::-1], new_text[:size].ljust(size, "\0")[::-1]]))
         for x in range(size - 1, size - 1 - same, -1):  # the texts end alike: where do the styles differ?
