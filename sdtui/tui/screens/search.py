@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from ...i18n import N_, _, counted
-from ...search import Hit, Result, SearchIndex, narrows, words_of
+from ...search import Entry, Hit, Result, SearchIndex, narrows, words_of
 from ...store import Store, StoreError
 from ...text import one_line
 from ..keyed import KeyedScreen
@@ -67,6 +67,8 @@ class SearchScreen(KeyedScreen[None]):
         """The words and result on screen now: the same words again (a space typed) change nothing."""
         self._lines: dict[str, str] = {}
         """What each status line shows, so an unchanged line is not drawn again."""
+        self._cells: dict[Entry, tuple[str, str]] = {}
+        """The session and where of each hit listed, by its entry: they do not change with the words."""
         self._listed = 0
         """How many results were listed: each listing's rows have keys of their own, so the cursor
         goes back to the first hit whenever the words change."""
@@ -138,6 +140,7 @@ class SearchScreen(KeyedScreen[None]):
         if self.is_attached:
             self.index = index
             self._found = {}
+            self._cells = {}
             self._shown = None
             self.show()
 
@@ -187,10 +190,12 @@ class SearchScreen(KeyedScreen[None]):
             self._found[words] = result
         return result
 
-    @staticmethod
-    def row(key: str, hits: list[Hit]) -> Row:
+    def row(self, key: str, hits: list[Hit]) -> Row:
         hit = hits[int(key.partition(":")[2])]
-        return Row(key, (one_line(hit.session.title, 18), where(hit, 16), snippet_text(hit)))
+        cells = self._cells.get(hit.entry)
+        if cells is None:  # the same place for every query that finds it; only its marked words change
+            cells = self._cells[hit.entry] = (one_line(hit.session.title, 18), where(hit, 16))
+        return Row(key, (*cells, snippet_text(hit)))
 
     def show_line(self, selector: str, text: str) -> None:
         """Show `text` on a one-line Static, only when it changed (a line is drawn whole)."""
