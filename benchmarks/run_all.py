@@ -33,6 +33,7 @@ import rows_filter  # noqa: E402
 import save  # noqa: E402
 import ssh_typing  # noqa: E402
 import startup  # noqa: E402
+import views_filter  # noqa: E402
 from common import print_results  # noqa: E402
 
 BENCHMARKS = {
@@ -45,6 +46,7 @@ BENCHMARKS = {
     "rows": rows_filter.run,
     "clock": clock_bytes.run,
     "followers": followers.run,
+    "views": views_filter.run,
     "ssh": ssh_typing.run,
 }
 

@@ -119,6 +119,12 @@ def words_of(query: str) -> tuple[str, ...]:
     return tuple(sorted(unique, key=len, reverse=True))
 
 
+def narrows(earlier: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True when every place holding all of `words` holds all of `earlier` too: each earlier
+    word starts one of the words (`wacht` and `wachtlijst`, `zoe` and `zoe hendr`)."""
+    return all(any(word.startswith(known) for word in words) for known in earlier)
+
+
 def searchable(text: str) -> str:
     """Folded text with every separator a space, after a leading one: `" " + word` finds a word start."""
     return " " + NOT_WORD.sub(" ", fold(text))
@@ -279,6 +285,18 @@ class SearchIndex:
                 hits.append(Hit(indexed.info, indexed.entries[number], words))
         return Result(hits)
 
+    def search_within(self, earlier: Result, words: tuple[str, ...]) -> Result:
+        """The hits of `words` among the hits of an earlier, complete search whose words `words`
+        narrow (see `narrows`): the same hits a search of the whole index finds, found among a few."""
+        needles = [" " + word for word in words]
+        return Result(
+            [
+                Hit(hit.session, hit.entry, words)
+                for hit in earlier.hits
+                if all(needle in searchable(hit.entry.text) for needle in needles)
+            ]
+        )
+
     @staticmethod
     def _matching_entries(indexed: _Indexed, needles: list[str]) -> Iterator[int]:
         """The entries of one session that hold every needle: find the first, check the others there."""
@@ -308,6 +326,7 @@ __all__ = [
     "SessionInfo",
     "Target",
     "entries_of",
+    "narrows",
     "search_store",
     "snippet",
     "words_of",

@@ -9,7 +9,7 @@ import pytest
 
 from sdtui.demo import build_demo
 from sdtui.model import Session
-from sdtui.search import SearchIndex, Target, snippet, words_of
+from sdtui.search import SearchIndex, Target, narrows, snippet, words_of
 from sdtui.store import Store
 from sdtui.text import fold, fold_with_offsets
 
@@ -201,3 +201,26 @@ def test_an_unreadable_session_is_named_and_the_rest_is_searched(tmp_path: Path)
         index = SearchIndex.build(store)
         assert [hit.session.id for hit in index.search("overleg").hits] == [good.id]
         assert len(index.problems) == 1 and bad.id in index.problems[0]
+
+
+def test_narrows_when_every_earlier_word_starts_a_word_now() -> None:
+    assert narrows(words_of("wacht"), words_of("wachtlijst"))
+    assert narrows(words_of("zoe"), words_of("zoë hendr"))
+    assert narrows(words_of("hendr zoe"), words_of("zoe hendriks"))
+    assert not narrows(words_of("wachtlijst"), words_of("wacht"))
+    assert not narrows(words_of("zoe hendr"), words_of("zoe"))
+    assert not narrows(words_of("woning"), words_of("wijkteam"))
+
+
+@pytest.mark.parametrize(
+    "earlier, query", [("b", "brief"), ("br", "brief wethouder"), ("zo", "zoe bakker"), ("w", "wijkteam woning")]
+)
+def test_a_search_within_earlier_hits_finds_what_a_whole_search_finds(
+    meeting: Session, earlier: str, query: str
+) -> None:
+    index = index_of(meeting, build_demo(today=date(2026, 6, 18)), meeting.duplicate())
+    before = index.search(earlier)
+    assert not before.more
+    within = index.search_within(before, words_of(query))
+    whole = index.search(query)
+    assert within.hits and within.hits == whole.hits

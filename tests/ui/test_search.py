@@ -220,3 +220,53 @@ async def test_an_agenda_item_opens_prepare_on_the_agenda_with_that_item_selecte
         assert isinstance(screen, PrepareScreen)
         assert screen.query_one(TabbedContent).active == "agenda"
         assert screen.current_item_id == session.agenda[4].id
+
+
+async def test_a_word_added_or_erased_finds_what_typing_the_words_afresh_finds(make_app, store: Store) -> None:
+    """Hits of a longer query come from the shorter one's when it found them all, else from every session."""
+    for day in range(1, 29):  # 56 titles with "overleg": more than the screen lists
+        store.add(Session(f"Overleg brug {day}", date=f"2026-05-{day:02d}"))
+        store.add(Session(f"Overleg tunnel {day}", date=f"2026-04-{day:02d}"))
+    oldest = store.add(Session("Overleg zwembad", date="2020-01-01"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "overleg")
+        assert len(table_rows(app, "hits")) == 50
+        assert "The first 50 hits" in screen_text(app)
+        await pilot.press(*" zw")  # the first 50 hits of "overleg" do not hold it: all sessions are searched
+        await pilot.pause()
+        assert [row[0] for row in table_rows(app, "hits")] == [oldest.title]
+        await pilot.press("backspace", "backspace", "backspace", *" tunnel 2")
+        await pilot.pause()
+        tunnels = [row[0] for row in table_rows(app, "hits")]
+        assert tunnels == [f"Overleg tunnel {day}" for day in (28, 27, 26, 25, 24, 23, 22, 21, 20, 2)]
+        await pilot.press("0")  # narrows a query whose hits were all found
+        await pilot.pause()
+        assert [row[0] for row in table_rows(app, "hits")] == ["Overleg tunnel 20"]
+        await pilot.press("backspace")  # back to the hits found before
+        await pilot.pause()
+        assert [row[0] for row in table_rows(app, "hits")] == tunnels
+        assert "10 found in 10 of 57 sessions" in screen_text(app)
+
+
+async def test_the_words_keep_the_focus_and_new_words_go_back_to_the_first_hit(make_app, store: Store) -> None:
+    store.add(Session("Overleg brug", date="2026-05-01"))
+    store.add(Session("Overleg brugklas", date="2026-04-01"))
+    store.add(Session("Overleg tunnel", date="2026-03-01"))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "overleg")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "Title · 2026-03-01 · Overleg tunnel" in screen_text(app)
+        assert app.screen.query_one("#query").has_focus
+        await pilot.press("up")
+        await pilot.pause()
+        assert "Title · 2026-04-01 · Overleg brugklas" in screen_text(app)
+        await pilot.press(*" brug")
+        await pilot.pause()
+        assert [row[0] for row in table_rows(app, "hits")] == ["Overleg brug", "Overleg brugklas"]
+        assert "Title · 2026-05-01 · Overleg brug" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and app.session.title == "Overleg brug"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import overload
 
 from rich.text import Text
 from textual import work
@@ -15,11 +17,43 @@ from ...i18n import N_, _, word
 from ...series import SeriesAction, actions_across
 from ...store import Store, StoreError
 from ...text import fold
-from ..widgets.rows import Column, Row, RowList
+from ..widgets.rows import Column, MadeRows, Row, RowList
 from ..widgets.safe import plain
 from .base import FilteredListScreen
 
 OVERDUE_STYLE = "bold red"
+
+
+class _Keys(Sequence[str]):
+    """The list's keys of the actions at `places` in the screen's `rows`: each its place, as text.
+
+    Made when read, so a filter that lets 100,000 actions through lists none of them; the cursor
+    finds its row by the place (C code), not by comparing texts.
+    """
+
+    def __init__(self, places: list[int]) -> None:
+        self.places = places
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> _Keys: ...
+
+    def __getitem__(self, index: int | slice) -> str | _Keys:
+        if isinstance(index, slice):
+            return _Keys(self.places[index])
+        return str(self.places[index])
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        try:
+            place = int(str(value))
+        except ValueError:
+            raise ValueError(value) from None
+        return self.places.index(place, start, len(self.places) if stop is None else stop)
 
 
 class ActionsScreen(FilteredListScreen):
@@ -40,9 +74,17 @@ class ActionsScreen(FilteredListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[SeriesAction] = []
-        self.shown: list[SeriesAction] = []
-        self._listed: list[Row] = []
-        """One list row per action in `rows` (keyed by its place there), made once when read."""
+        self.places: list[int] = []
+        """Places in `rows` of the actions shown."""
+        self._made: dict[str, Row] = {}
+        """The list's rows made so far (keyed by the action's place in `rows`): a row is made when first shown."""
+        self._today = date.min
+        self._texts: list[str] = []
+        """What the filter searches in each action of `rows`, folded."""
+        self._lines: dict[str, Text] = {}
+        """What the state and meeting lines show, so an unchanged line is not drawn again."""
+        self._can_open: bool | None = None
+        """Whether Enter had an action to open when the footer was last drawn."""
         self._found: dict[str, list[int]] = {}
         """Places in `rows` of the actions that passed each query typed since the toggles last
         changed: a letter added searches only the matches of the query before it."""
@@ -94,8 +136,9 @@ class ActionsScreen(FilteredListScreen):
         if not self.is_attached:
             return
         self.rows = rows
-        today = self.today
-        self._listed = [Row(str(index), self.cells(row, today)) for index, row in enumerate(rows)]
+        self._today = self.today
+        self._made = {}
+        self._texts = [row.folded[2] for row in rows]
         self._found = {}
         self.problems = len(problems)
         self.loaded = True
@@ -111,12 +154,16 @@ class ActionsScreen(FilteredListScreen):
 
     def show(self) -> None:
         """Show the actions that pass the filters, keeping the highlighted one."""
-        places = self._matches()
-        self.shown = [self.rows[place] for place in places]
-        self.table.set_rows([self._listed[place] for place in places])
+        self.places = self._matches()
+        self.table.set_rows(MadeRows(_Keys(self.places), self._make_row, self._made))
         self.show_state()
         self.show_meeting()
-        self.refresh_bindings()
+        if bool(self.places) != self._can_open:
+            self._can_open = bool(self.places)
+            self.refresh_bindings()  # the footer redraws whole: only when its keys change
+
+    def _make_row(self, key: str) -> Row:
+        return Row(key, self.cells(self.rows[int(key)], self._today))
 
     def _matches(self) -> list[int]:
         """Places in `rows` of the actions that pass the toggles and hold every word typed."""
@@ -137,8 +184,12 @@ class ActionsScreen(FilteredListScreen):
             self._found[base] = found
         found = self._found[base]
         if query != base:
-            words = query.split()
-            found = [place for place in found if all(w in self.rows[place].folded[2] for w in words)]
+            words, texts = query.split(), self._texts
+            if len(words) == 1:  # the common case, much faster without all()
+                word = words[0]
+                found = [place for place in found if word in texts[place]]
+            else:
+                found = [place for place in found if all(w in texts[place] for w in words)]
             self._found[query] = found
         return found
 
@@ -161,7 +212,7 @@ class ActionsScreen(FilteredListScreen):
         filters = [_("open only") if self.open_only else _("open and closed")]
         if self.overdue_only:
             filters.append(_("overdue only"))
-        count = len(self.shown)
+        count = len(self.places)
         line = _("{shown} of {total} actions · {filters} · o: open/all · d: overdue").format(
             shown=count, total=len(self.rows), filters=", ".join(filters)
         )
@@ -169,7 +220,7 @@ class ActionsScreen(FilteredListScreen):
         if self.problems:
             state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
             state.append(line)
-        self.query_one("#actions-state", Static).update(state)
+        self.show_line("#actions-state", state)
 
     def show_meeting(self) -> None:
         """The meeting of the highlighted action, and where it was carried from."""
@@ -185,7 +236,13 @@ class ActionsScreen(FilteredListScreen):
             text.append_text(plain("\n" + (f"{row.owner}: " if row.owner else "") + " ".join(row.action.text.split())))
         elif self.loaded:
             text.append(_("No action items match.") if self.rows else _("No action items in any meeting yet."))
-        self.query_one("#action-meeting", Static).update(text)
+        self.show_line("#action-meeting", text)
+
+    def show_line(self, selector: str, text: Text) -> None:
+        """Show `text` on one of the Statics of a fixed height, only when it changed: a Static is drawn whole."""
+        if self._lines.get(selector) != text:
+            self._lines[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)
 
     def selected(self) -> SeriesAction | None:
         key = self.table.cursor_key
@@ -223,7 +280,7 @@ class ActionsScreen(FilteredListScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":
-            return bool(self.shown) or None
+            return bool(self.places) or None
         if action in ("toggle_open", "toggle_overdue") and self.filter_line.has_focus:
             return False  # the letters are typed into the filter
         return True

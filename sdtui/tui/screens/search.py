@@ -13,15 +13,17 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
 from ...i18n import N_, _, counted
-from ...search import Hit, Result, SearchIndex
+from ...search import Entry, Hit, Result, SearchIndex, narrows, words_of
 from ...store import Store, StoreError
 from ...text import one_line
 from ..keyed import KeyedScreen
-from ..widgets.safe import SafeInput, plain
+from ..widgets.line_input import LineInput
+from ..widgets.rows import Column, MadeRows, Row, RowList
+from ..widgets.safe import plain
 
 SHOWN_HITS = 50
 """Rows the screen lists at most; more words narrow the search."""
@@ -37,7 +39,13 @@ class _Stopped(Exception):
 
 
 class SearchScreen(KeyedScreen[None]):
-    """Every session searched at once: one hit a row, Enter opens the session where the hit is."""
+    """Every session searched at once: one hit a row, Enter opens the session where the hit is.
+
+    The words are a `LineInput` that calls `show` itself on every key, so the hits are drawn in
+    the same frame as the letter, in a `RowList` that makes a row only when it is on screen. A
+    word added to a query whose hits were all found (fewer than SHOWN_HITS) searches only those
+    hits, and Backspace goes back to hits already found: most keys cost no search of the store.
+    """
 
     CSS_PATH = "../styles/search.tcss"
     KEY_SCOPES = ("search",)
@@ -53,24 +61,34 @@ class SearchScreen(KeyedScreen[None]):
         super().__init__()
         self.index: SearchIndex | None = None
         self.hits: list[Hit] = []
+        self._found: dict[tuple[str, ...], Result] = {}
+        """The results of the queries typed since the index was (re)built, by their words."""
+        self._shown: tuple[tuple[str, ...], Result] | None = None
+        """The words and result on screen now: the same words again (a space typed) change nothing."""
+        self._lines: dict[str, str] = {}
+        """What each status line shows, so an unchanged line is not drawn again."""
+        self._cells: dict[Entry, tuple[str, str]] = {}
+        """The session and where of each hit listed, by its entry: they do not change with the words."""
+        self._listed = 0
+        """How many results were listed: each listing's rows have keys of their own, so the cursor
+        goes back to the first hit whenever the words change."""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield SafeInput(placeholder=_("Words to find in every session"), id="query", compact=True)
+        yield LineInput(placeholder=_("Words to find in every session"), id="query", compact=True, instant=self.typed)
         yield Static(id="search-status", classes="status-line")
-        table: DataTable[Text] = DataTable(id="hits", cursor_type="row", zebra_stripes=True)
-        table.can_focus = False  # the words keep the focus; Up and Down move through the hits
-        table.add_column(_("Session"), width=18)
-        table.add_column(_("Where"), width=16)
-        table.add_column(_("Text"), width=SNIPPET_WIDTH + 2)
-        yield table
+        hits = RowList(
+            [Column(_("Session"), 18), Column(_("Where"), 16), Column(_("Text"), None)], id="hits", zebra_stripes=True
+        )
+        hits.can_focus = False  # the words keep the focus; Up and Down move through the hits
+        yield hits
         yield Static(id="hit-detail", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = _(self.HELP_TITLE)
         self.index = _indexes.get(self.store_key)
-        self.query_one("#query", SafeInput).focus()
+        self.query_one("#query", LineInput).focus()
         self.show()
 
     def on_screen_resume(self) -> None:
@@ -81,8 +99,8 @@ class SearchScreen(KeyedScreen[None]):
         return Path(self.sdtui.store.root).resolve()
 
     @property
-    def table(self) -> DataTable:
-        return self.query_one("#hits", DataTable)
+    def table(self) -> RowList:
+        return self.query_one("#hits", RowList)
 
     # --- the index, built in a thread ---------------------------------------------------
 
@@ -115,36 +133,75 @@ class SearchScreen(KeyedScreen[None]):
 
     def show_progress(self, done: int, total: int) -> None:
         if self.is_attached:
-            self.query_one("#search-status", Static).update(
-                plain(_("Reading the sessions… {done} of {total}").format(done=done, total=total))
-            )
+            line = _("Reading the sessions… {done} of {total}").format(done=done, total=total)
+            self.show_line("#search-status", line)
 
     def index_ready(self, index: SearchIndex) -> None:
         if self.is_attached:
             self.index = index
+            self._found = {}
+            self._cells = {}
+            self._shown = None
             self.show()
 
     # --- showing ------------------------------------------------------------------------
 
     @property
     def query_text(self) -> str:
-        return self.query_one("#query", SafeInput).value
+        return self.query_one("#query", LineInput).value
+
+    def typed(self, value: str) -> None:
+        """The words changed: show their hits now, in the frame that draws the letter."""
+        if self.is_mounted:
+            self.show()
 
     def show(self) -> None:
         """Search for what is typed and list the hits."""
         if self.index is None:
-            self.query_one("#search-status", Static).update(plain(_("Reading the sessions…")))
+            self.show_line("#search-status", _("Reading the sessions…"))
             return
-        result = self.index.search(self.query_text, limit=SHOWN_HITS)
-        self.hits = result.hits
-        table = self.table
-        table.clear()
-        for number, hit in enumerate(self.hits):
-            table.add_row(
-                plain(one_line(hit.session.title, 18)), plain(where(hit, 16)), snippet_text(hit), key=str(number)
+        words = words_of(self.query_text)
+        if self._shown is None or self._shown[0] != words:
+            result = self.search(words)
+            self._shown = (words, result)
+            self.hits = result.hits
+            self._listed += 1
+            hits, listing = result.hits, self._listed
+            self.table.set_rows(
+                MadeRows([f"{listing}:{number}" for number in range(len(hits))], lambda key: self.row(key, hits))
             )
-        self.query_one("#search-status", Static).update(plain(self.status(result)))
+        self.show_line("#search-status", self.status(self._shown[1]))
         self.show_detail()
+
+    def search(self, words: tuple[str, ...]) -> Result:
+        """The hits of `words`: from a query before it when that one found all its hits, else from the index."""
+        assert self.index is not None
+        result = self._found.get(words)
+        if result is None:
+            earlier = [
+                (known, found)
+                for known, found in self._found.items()
+                if known and not found.more and narrows(known, words)
+            ]
+            if earlier:
+                result = self.index.search_within(min(earlier, key=lambda pair: len(pair[1].hits))[1], words)
+            else:
+                result = self.index.search(" ".join(words), limit=SHOWN_HITS)
+            self._found[words] = result
+        return result
+
+    def row(self, key: str, hits: list[Hit]) -> Row:
+        hit = hits[int(key.partition(":")[2])]
+        cells = self._cells.get(hit.entry)
+        if cells is None:  # the same place for every query that finds it; only its marked words change
+            cells = self._cells[hit.entry] = (one_line(hit.session.title, 18), where(hit, 16))
+        return Row(key, (*cells, snippet_text(hit)))
+
+    def show_line(self, selector: str, text: str) -> None:
+        """Show `text` on a one-line Static, only when it changed (a line is drawn whole)."""
+        if self._lines.get(selector) != text:
+            self._lines[selector] = text
+            self.query_one(selector, Static).update(plain(text), layout=False)
 
     def status(self, result: Result) -> str:
         """One line on what was found, or what to type."""
@@ -173,12 +230,11 @@ class SearchScreen(KeyedScreen[None]):
     def show_detail(self) -> None:
         """The highlighted hit in full: where, then the session's date and title."""
         hit = self.highlighted()
-        detail = self.query_one("#hit-detail", Static)
         if hit is None:
-            detail.update("")
+            self.show_line("#hit-detail", "")
             return
         when = hit.session.date.isoformat() if hit.session.date else ""
-        detail.update(plain(" · ".join(part for part in (where(hit, 50), when, hit.session.title) if part)))
+        self.show_line("#hit-detail", " · ".join(part for part in (where(hit, 50), when, hit.session.title) if part))
 
     def highlighted(self) -> Hit | None:
         table = self.table
@@ -188,16 +244,13 @@ class SearchScreen(KeyedScreen[None]):
 
     # --- keys ---------------------------------------------------------------------------
 
-    def on_input_changed(self, event: SafeInput.Changed) -> None:
-        self.show()
-
-    def on_input_submitted(self, event: SafeInput.Submitted) -> None:
+    def on_input_submitted(self, event: LineInput.Submitted) -> None:
         self.action_open()
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_detail()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_row_list_selected(self, event: RowList.Selected) -> None:
         self.action_open()
 
     def key_down(self) -> None:

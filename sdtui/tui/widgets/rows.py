@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from operator import itemgetter
 from os.path import commonprefix
 from typing import ClassVar, NamedTuple, overload
@@ -393,6 +394,11 @@ class RowList(Widget, can_focus=True):
         self._changed()
 
 
+def _narrow(text: str) -> bool:
+    """True when every character of `text` takes one cell (an ellipsis or "ë" does, "中" or a combining accent not)."""
+    return text.isascii() or all(cell_len(character) == 1 for character in text if not character.isascii())
+
+
 def _last_difference(old: Strip, new: Strip, width: int) -> int:
     """The last cell where two strips of one line differ."""
 
@@ -418,6 +424,16 @@ def _last_difference(old: Strip, new: Strip, width: int) -> int:
                 if same < max(len(old_text), len(new_text))
                 else width - 1
             )
+    if all(_narrow(text) for text, _style, _control in (*old, *new)):  # one cell a character: no list of cells
+        old_text, new_text = "".join(s.text for s in old), "".join(s.text for s in new)
+        old_styles = list(chain.from_iterable([style] * len(text) for text, style, _control in old))
+        new_styles = list(chain.from_iterable([style] * len(text) for text, style, _control in new))
+        size = min(max(len(old_text), len(new_text)), width)
+        same = len(commonprefix([old_text[:size].ljust(size, "\0")[::-1], new_text[:size].ljust(size, "\0")[::-1]]))
+        for x in range(size - 1, size - 1 - same, -1):  # the texts end alike: where do the styles differ?
+            if (old_styles[x] if x < len(old_styles) else None) != (new_styles[x] if x < len(new_styles) else None):
+                return x
+        return size - 1 - same if same < size else width - 1
     before, after = cells(old), cells(new)
     for x in range(min(max(len(before), len(after)), width) - 1, -1, -1):
         if (before[x] if x < len(before) else None) != (after[x] if x < len(after) else None):
