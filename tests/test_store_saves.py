@@ -35,7 +35,7 @@ EDITS = st.one_of(
     st.tuples(st.just("add action"), TEXT, INDEX),
     st.tuples(st.just("title"), TEXT),
     st.tuples(st.just("participant name"), INDEX, TEXT),
-    st.tuples(st.just("save"),),
+    st.just(("save",)),
 )
 
 
