@@ -49,6 +49,8 @@ ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[(
 INVISIBLE = re.compile(rb"[\x00-\x20\x7f]")
 COLUMNS, ROWS = 80, 24
 STORE_SIZES = (0, 1_000, 10_000)
+TARGET = 1.1
+"""Start-up at 1,000 and at 10,000 sessions at most this many times the bare app's (issue 13)."""
 STORES = HERE / ".stores"
 
 
@@ -213,14 +215,14 @@ def run(runs: int = 7, src: Path = ROOT, quick: bool = False) -> list:
     results = [Result("start-up: bare Textual app (1,000 rows)", base_ms, "ms", "", None)]
     for n in STORE_SIZES:
         name = f"sdtui, {n:,} sessions"
-        target = n == 1_000
+        target = n > 0
         results.append(
             Result(
                 f"start-up: {name} / bare",
                 ratio(name),
                 "x",
-                "<= 1.3x" if target else "",
-                ratio(name) <= 1.3 if target else None,
+                f"<= {TARGET}x" if target else "",
+                ratio(name) <= TARGET if target else None,
                 f"median of {runs} runs",
             )
         )
