@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from unittest.mock import patch
 
 from textual.app import App, ComposeResult
 from textual.geometry import Region
+from textual.widget import Widget
+from textual.widgets import Input
 
 from sdtui.tui.widgets.rows import Column, MadeRows, Row, RowList, fit
 
@@ -139,11 +142,11 @@ async def test_set_rows_redraws_only_the_lines_that_changed() -> None:
 
 
 async def test_a_list_of_ten_thousand_rows_draws_only_what_is_on_screen() -> None:
-    drawn: list[int] = []
+    drawn: set[str] = set()  # which rows were drawn (a row may be drawn again, after a focus change)
 
     class Counting(RowList):
         def _line_text(self, cells):
-            drawn.append(1)
+            drawn.add(str(cells[1]))
             return super()._line_text(cells)
 
     class BigApp(ListApp):
@@ -180,3 +183,32 @@ async def test_made_rows_are_made_when_shown_and_the_cursor_finds_any_of_them() 
         table.set_rows(MadeRows(keys[8_000:], make))  # a filter's matches: the cursor stays on its row
         assert table.cursor_key == "s9000"
         assert len(set(made)) < 6 * SIZE[1]  # two screens' worth, around s0 and around s9000
+
+
+async def test_the_focus_coming_or_going_redraws_only_the_cursor_row() -> None:
+    class WithField(ListApp):
+        def compose(self) -> ComposeResult:
+            yield Input(id="field")
+            yield RowList(COLUMNS, self.rows)
+
+    app = WithField(sessions(40))
+    async with app.run_test(size=SIZE) as pilot:
+        rows = app.query_one(RowList)
+        await pilot.pause()
+        focused_look, other_look = rows.render_line(1), rows.render_line(2)
+        repainted: list[tuple[Region, ...]] = []
+        original = Widget.refresh
+
+        def spy(widget: Widget, *regions: Region, **kwargs: bool) -> Widget:
+            if widget is rows:
+                repainted.append(regions)
+            return original(widget, *regions, **kwargs)
+
+        with patch.object(Widget, "refresh", spy):  # what Textual asks of the list, and what it draws
+            app.query_one("#field").focus()
+            await pilot.pause()
+        assert rows.render_line(1) != focused_look  # the cursor row shows the focus has gone
+        assert rows.render_line(2) == other_look  # the other rows look as before
+        drawn = [region for regions in repainted for region in regions]
+        assert drawn and {(region.y, region.height) for region in drawn} == {(1, 1)}  # the cursor row only
+        assert not [regions for regions in repainted if not regions]  # never the whole list

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
 from os.path import commonprefix
-from typing import ClassVar, NamedTuple, overload
+from typing import ClassVar, NamedTuple, Self, overload
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -271,7 +271,9 @@ class RowList(Widget, can_focus=True):
         if style is None:
             style = self.rich_style
             for part in name.split():
-                style = style + self.get_component_rich_style(part, partial=True)
+                # From the component's styles, not Textual's cache of them: that cache is cleared
+                # later than the stylesheet asks for a refresh when the focus changes.
+                style = style + self.get_component_styles(part).partial_rich_style
             self._styles[name] = style
         return style
 
@@ -335,22 +337,30 @@ class RowList(Widget, can_focus=True):
         self.move_cursor(self._cursor)
         self.refresh()
 
+    # A new theme, and the focus coming or going (the :focus rule), change the styles; Textual
+    # then refreshes the whole widget (Widget._on_focus and _on_blur, and the stylesheet when a
+    # component class's style changes): every row of the list, some 3 KB over SSH each time the
+    # filter takes or gives back the focus. Here such a refresh draws only the lines whose
+    # strips changed: with the focus, that is the cursor row.
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if regions or layout or recompose or not self._shown:
+            return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+        self._styles.clear()
+        self._changed()
+        return self
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
-        self._shown.clear()
-        self.refresh()
+        self._changed()
 
     def on_focus(self) -> None:
         self._styles.clear()  # the cursor row looks different with and without the focus
-        self._shown.clear()
-        self.refresh()
-        self._place_terminal_cursor()
+        self._changed()
 
     def on_blur(self) -> None:
         self._styles.clear()
-        self._shown.clear()
-        self.refresh()
+        self._changed()
 
     # --- keys and mouse -----------------------------------------------------------------
 
