@@ -176,6 +176,7 @@ class RowList(Widget, can_focus=True):
         self._top = 0  # the row shown first
         self._highlighted: str | None = None
         self._shown: dict[int, Strip] = {}  # screen line -> the strip it was last asked to show
+        self._painted = False  # drawn on the terminal once: until then a whole refresh costs nothing
         self._widths: list[int] = []
         self._styles: dict[str, Style] = {}  # component styles, looked up once per style change
 
@@ -302,6 +303,7 @@ class RowList(Widget, can_focus=True):
         return Strip(segments).adjust_cell_length(width, style)
 
     def render_line(self, y: int) -> Strip:
+        self._painted = True
         strip = self._shown.get(y)
         if strip is None or strip.cell_length != self.size.width:
             strip = self._shown[y] = self._strip(y)
@@ -343,7 +345,7 @@ class RowList(Widget, can_focus=True):
     # filter takes or gives back the focus. Here such a refresh draws only the lines whose
     # strips changed: with the focus, that is the cursor row.
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        if regions or layout or recompose or not self._shown:
+        if regions or layout or recompose or not self._painted:
             return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
         self._styles.clear()
         self._changed()
@@ -352,7 +354,10 @@ class RowList(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
-        self._changed()
+        if self._painted:
+            self._changed()
+        else:
+            self._shown.clear()
 
     def on_focus(self) -> None:
         self._styles.clear()  # the cursor row looks different with and without the focus
