@@ -1,6 +1,6 @@
 """Every sdtui benchmark in one run, with each ratio and whether it meets its target.
 
-    python benchmarks/run_all.py            # the full run (about 10 minutes on 2 cores)
+    python benchmarks/run_all.py            # the full run (about 17 minutes on 2 cores)
     python benchmarks/run_all.py --quick    # fewer runs: a rough picture in about 3 minutes
     python benchmarks/run_all.py --only save export
     python benchmarks/run_all.py --check    # exits 1 when a target is missed
