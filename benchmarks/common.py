@@ -77,8 +77,17 @@ class Terminal:
         Returns (bytes read, seconds from the call to the last byte; None if nothing came).
         Raises TimeoutError if the app is still writing after `timeout` seconds.
         """
-        start = time.perf_counter()
+        received, _first, last = self.answer_after(time.perf_counter(), quiet, timeout)
+        return received, last
+
+    def answer_after(self, start: float, quiet: float, timeout: float = 30.0) -> tuple[int, float | None, float | None]:
+        """Read until `quiet` seconds pass without output, waiting up to `timeout` from `start`.
+
+        Returns (bytes read, seconds from `start` to the first byte and to the last; None if
+        nothing came). Raises TimeoutError if the app is still writing after `timeout` seconds.
+        """
         received = 0
+        first: float | None = None
         last: float | None = None
         while True:
             now = time.perf_counter()
@@ -99,7 +108,10 @@ class Terminal:
             self.answer(data)
             received += len(data)
             last = time.perf_counter()
-        return received, (last - start) if last is not None else None
+            first = first or last
+        if first is None or last is None:
+            return received, None, None
+        return received, first - start, last - start
 
     def answer(self, data: bytes) -> None:
         """Answer the terminal queries an app may send, as a real xterm would (best effort)."""

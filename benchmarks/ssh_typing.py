@@ -150,32 +150,16 @@ def output_of(argv: list[str], timeout: float = 30.0) -> str:
 def key_echo(terminal: Terminal, relay: Relay, key: bytes) -> Key:
     """Write `key` to the client's pty; count until the pty is quiet for QUIET seconds."""
     up, down, reads = relay.counts()
-    received = 0
-    first = last = None
     start = time.perf_counter()
     terminal.send(key)
-    while True:
-        now = time.perf_counter()
-        wait = start + 5.0 - now if last is None else last + QUIET - now
-        if wait <= 0:
-            break
-        ready, _, _ = select.select([terminal.fd], [], [], wait)
-        if not ready:
-            continue
-        try:
-            data = os.read(terminal.fd, 65536)
-        except OSError:
-            data = b""
-        if not data:
-            raise RuntimeError("the ssh client exited")
-        last = time.perf_counter()
-        first = first or last
-        terminal.answer(data)
-        received += len(data)
+    try:
+        received, first, last = terminal.answer_after(start, QUIET, timeout=5.0)
+    except RuntimeError:
+        raise RuntimeError("the ssh client exited") from None
     if first is None or last is None:  # nothing drawn is a key the app missed, not a cheap one
         raise RuntimeError(f"nothing came back over SSH for the key {key!r}")
     up2, down2, reads2 = relay.counts()
-    return Key(down2 - down, up2 - up, reads2 - reads, received, (first - start) * 1000, (last - start) * 1000)
+    return Key(down2 - down, up2 - up, reads2 - reads, received, first * 1000, last * 1000)
 
 
 def type_over(argv: list[str], relay: Relay, keys: bytes) -> list[Key]:
