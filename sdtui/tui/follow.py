@@ -45,24 +45,11 @@ from .keyed import KeyedApp, KeyedScreen
 from .reader import ReaderApp
 from .screens.help import HelpKey
 from .widgets.clock import clock
+from .widgets.part import Part
 from .widgets.safe import plain
 
 MARKS = {"done": "✓", "current": "▶", "next": "→", "skipped": "–", "planned": " "}
 """How the agenda marks each item; the words say it too, for a screen reader."""
-
-
-class Part(Static):
-    """A Static that redraws only when what it shows changed: an unchanged update costs no bytes."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._shown: str | None = None
-
-    def show(self, text: Text) -> None:
-        key = f"{text.markup}"
-        if key != self._shown:
-            self._shown = key
-            self.update(text)
 
 
 class FollowScreen(KeyedScreen[None]):

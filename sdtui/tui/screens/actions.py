@@ -17,6 +17,7 @@ from ...i18n import N_, _, word
 from ...series import SeriesAction, actions_across
 from ...store import Store, StoreError
 from ...text import fold
+from ..widgets.part import Part
 from ..widgets.rows import Column, MadeRows, Row, RowList
 from ..widgets.safe import plain
 from .base import FilteredListScreen
@@ -81,8 +82,6 @@ class ActionsScreen(FilteredListScreen):
         self._today = date.min
         self._texts: list[str] = []
         """What the filter searches in each action of `rows`, folded."""
-        self._lines: dict[str, Text] = {}
-        """What the state and meeting lines show, so an unchanged line is not drawn again."""
         self._can_open: bool | None = None
         """Whether Enter had an action to open when the footer was last drawn."""
         self._found: dict[str, list[int]] = {}
@@ -97,7 +96,7 @@ class ActionsScreen(FilteredListScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield self.make_filter_line(_("/ to filter: owner, network, action"))
-        yield Static(id="actions-state")
+        yield Part(id="actions-state")
         yield RowList(
             [
                 Column(_("Due"), 10),
@@ -109,7 +108,7 @@ class ActionsScreen(FilteredListScreen):
             id="all-actions",
             zebra_stripes=True,
         )
-        yield Static(id="action-meeting")
+        yield Part(id="action-meeting")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -220,7 +219,7 @@ class ActionsScreen(FilteredListScreen):
         if self.problems:
             state = plain(_("{count} could not be read (see the message) · ").format(count=self.problems), "bold")
             state.append(line)
-        self.show_line("#actions-state", state)
+        self.query_one("#actions-state", Part).show(state, layout=False)
 
     def show_meeting(self) -> None:
         """The meeting of the highlighted action, and where it was carried from."""
@@ -236,13 +235,7 @@ class ActionsScreen(FilteredListScreen):
             text.append_text(plain("\n" + (f"{row.owner}: " if row.owner else "") + " ".join(row.action.text.split())))
         elif self.loaded:
             text.append(_("No action items match.") if self.rows else _("No action items in any meeting yet."))
-        self.show_line("#action-meeting", text)
-
-    def show_line(self, selector: str, text: Text) -> None:
-        """Show `text` on one of the Statics of a fixed height, only when it changed: a Static is drawn whole."""
-        if self._lines.get(selector) != text:
-            self._lines[selector] = text
-            self.query_one(selector, Static).update(text, layout=False)
+        self.query_one("#action-meeting", Part).show(text, layout=False)
 
     def selected(self) -> SeriesAction | None:
         key = self.table.cursor_key

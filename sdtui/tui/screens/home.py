@@ -15,6 +15,7 @@ from ...model import Session
 from ...store import SessionSummary, StoreError
 from ...text import fold
 from ...validation import parse_date, parse_time
+from ..widgets.part import Part
 from ..widgets.rows import Column, MadeRows, Row, RowList
 from ..widgets.safe import plain
 from .base import FilteredListScreen
@@ -65,7 +66,7 @@ class HomeScreen(FilteredListScreen):
         yield Header()
         yield self.make_filter_line(_("/ to filter: title, network, date, status"))
         yield RowList([Column(_(heading), width) for heading, width in COLUMNS], id="sessions", zebra_stripes=True)
-        yield Static(id="detail")
+        yield Part(id="detail")
         yield Static(_(EMPTY_TEXT), id="empty", markup=False)
         yield Footer(compact=True)
 
@@ -165,7 +166,7 @@ class HomeScreen(FilteredListScreen):
             line.append_text(plain(summary.title, "bold"))
             if summary.network:
                 line.append_text(plain(f" · {summary.network}"))
-        self.query_one("#detail", Static).update(line)
+        self.query_one("#detail", Part).show(line, layout=False)
 
     def on_row_list_highlighted(self, event: RowList.Highlighted) -> None:
         self.show_detail()

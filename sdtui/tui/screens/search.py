@@ -13,7 +13,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from ...i18n import N_, _, counted
@@ -22,6 +22,7 @@ from ...store import Store, StoreError
 from ...text import one_line
 from ..keyed import KeyedScreen
 from ..widgets.line_input import LineInput
+from ..widgets.part import Part
 from ..widgets.rows import Column, MadeRows, Row, RowList
 from ..widgets.safe import plain
 
@@ -65,7 +66,6 @@ class SearchScreen(KeyedScreen[None]):
         """The results of the queries typed since the index was (re)built, by their words."""
         self._shown: tuple[tuple[str, ...], Result] | None = None
         """The words and result on screen now: the same words again (a space typed) change nothing."""
-        self._lines: dict[str, str] = {}
         """What each status line shows, so an unchanged line is not drawn again."""
         self._cells: dict[Entry, tuple[str, str]] = {}
         """The session and where of each hit listed, by its entry: they do not change with the words."""
@@ -76,13 +76,13 @@ class SearchScreen(KeyedScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield LineInput(placeholder=_("Words to find in every session"), id="query", compact=True, instant=self.typed)
-        yield Static(id="search-status", classes="status-line")
+        yield Part(id="search-status", classes="status-line")
         hits = RowList(
             [Column(_("Session"), 18), Column(_("Where"), 16), Column(_("Text"), None)], id="hits", zebra_stripes=True
         )
         hits.can_focus = False  # the words keep the focus; Up and Down move through the hits
         yield hits
-        yield Static(id="hit-detail", classes="status-line")
+        yield Part(id="hit-detail", classes="status-line")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -198,10 +198,8 @@ class SearchScreen(KeyedScreen[None]):
         return Row(key, (*cells, snippet_text(hit)))
 
     def show_line(self, selector: str, text: str) -> None:
-        """Show `text` on a one-line Static, only when it changed (a line is drawn whole)."""
-        if self._lines.get(selector) != text:
-            self._lines[selector] = text
-            self.query_one(selector, Static).update(plain(text), layout=False)
+        """Show `text` on a one-line Part: drawn only when it changed."""
+        self.query_one(selector, Part).show(plain(text), layout=False)
 
     def status(self, result: Result) -> str:
         """One line on what was found, or what to type."""

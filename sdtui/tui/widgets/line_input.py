@@ -19,27 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.cells import cell_len
-from rich.style import Style
 from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets._input import Selection
 
 from .safe import SafeInput
-
-
-def _cells(strip: Strip | None) -> list[tuple[str, Style | None]]:
-    cells: list[tuple[str, Style | None]] = []
-    for text, style, _control in strip or ():
-        for character in text:
-            size = cell_len(character)
-            if size == 0 and cells:
-                cells[-1] = (cells[-1][0] + character, cells[-1][1])
-                continue
-            cells.append((character, style))
-            cells.extend([("", style)] * (size - 1))
-    return cells
+from .strips import strip_cells
 
 
 class LineInput(SafeInput):
@@ -106,7 +92,7 @@ class LineInput(SafeInput):
         if not self.is_mounted or not self.size:
             return
         new = self.render_line(0)
-        before, after = _cells(self._shown), _cells(new)
+        before, after = strip_cells(self._shown), strip_cells(new)
         self._shown = new
         blank = (" ", None)
         last = -1

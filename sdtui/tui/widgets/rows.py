@@ -33,6 +33,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ...model import strip_controls
+from .strips import strip_cells
 
 ELLIPSIS = "…"
 
@@ -416,19 +417,6 @@ def _narrow(text: str) -> bool:
 
 def _last_difference(old: Strip, new: Strip, width: int) -> int:
     """The last cell where two strips of one line differ."""
-
-    def cells(strip: Strip) -> list[tuple[str, Style | None]]:
-        out: list[tuple[str, Style | None]] = []
-        for text, style, _control in strip:
-            for character in text:
-                size = cell_len(character)
-                if size == 0 and out:
-                    out[-1] = (out[-1][0] + character, out[-1][1])
-                    continue
-                out.append((character, style))
-                out.extend([("", style)] * (size - 1))
-        return out
-
     if len(old) == len(new) == 1:
         old_text, old_style, _ = list(old)[0]
         new_text, new_style, _ = list(new)[0]
@@ -449,7 +437,7 @@ def _last_difference(old: Strip, new: Strip, width: int) -> int:
             if (old_styles[x] if x < len(old_styles) else None) != (new_styles[x] if x < len(new_styles) else None):
                 return x
         return size - 1 - same if same < size else width - 1
-    before, after = cells(old), cells(new)
+    before, after = strip_cells(old), strip_cells(new)
     for x in range(min(max(len(before), len(after)), width) - 1, -1, -1):
         if (before[x] if x < len(before) else None) != (after[x] if x < len(after) else None):
             return x

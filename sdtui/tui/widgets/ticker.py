@@ -14,32 +14,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+from .strips import strip_cells
+
 CHUNK = 4
 """Cells per piece. Smaller pieces redraw fewer cells; more pieces cost a little at start-up."""
-
-
-def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
-    """The strip one cell at a time: (text, style); a wide character's second cell is ("", style)."""
-    cells: list[tuple[str, Style | None]] = []
-    for text, style, _control in strip:
-        for character in text:
-            size = cell_len(character)
-            if size == 0 and cells:
-                cells[-1] = (cells[-1][0] + character, cells[-1][1])
-                continue
-            cells.append((character, style))
-            cells.extend([("", style)] * (size - 1))
-    return cells
 
 
 class _Piece(Widget):
@@ -102,7 +88,7 @@ class Ticker(Widget):
             for piece in self.children:
                 piece.refresh()
             return
-        before, after = _cells(old), _cells(new)
+        before, after = strip_cells(old), strip_cells(new)
         for piece in self.children:
             assert isinstance(piece, _Piece)
             start = piece.index * CHUNK
