@@ -37,8 +37,6 @@ from .follow_text import (
 from .i18n import _
 from .model import Position, strip_controls
 from .publish import (
-    LIVE_DIR,
-    MINUTES_DIR,
     POINTER,
     POINTER_KIND,
     SNAPSHOT_KIND,
@@ -47,6 +45,7 @@ from .publish import (
     STATE_CLOSED,
     STATE_LIVE,
     STATE_PAUSED,
+    PublishFolder,
     valid_session_id,
 )
 
@@ -227,7 +226,7 @@ def read_file(path: Path) -> bytes:
 
 
 @dataclass
-class Follower:
+class Follower(PublishFolder):
     """Watches one publish folder: the meeting `session_id`, or else whichever is live.
 
     After each `poll()`, `snapshot` is the last good state (None until one was read),
@@ -236,7 +235,6 @@ class Follower:
     has given no sign for `stale_after` seconds.
     """
 
-    folder: Path
     session_id: str | None = None
     stale_after: float = STALE_AFTER
     wall: Callable[[], float] = time.time
@@ -259,14 +257,6 @@ class Follower:
         self._identity: Identity | None = None
         self._pointer: Identity | None = None
         self._denied = False
-
-    @property
-    def live_dir(self) -> Path:
-        return self.folder / LIVE_DIR
-
-    @property
-    def minutes_dir(self) -> Path:
-        return self.folder / MINUTES_DIR
 
     def minutes_path(self) -> Path | None:
         """The published minutes of the meeting followed, once they are there."""

@@ -220,10 +220,24 @@ def build_snapshot(
 
 
 @dataclass
-class Publisher:
-    """Writes snapshots of running meetings into one publish folder."""
+class PublishFolder:
+    """A publish folder and where in it the snapshots and the minutes are: for the writer and the readers."""
 
     folder: Path
+
+    @property
+    def live_dir(self) -> Path:
+        return self.folder / LIVE_DIR
+
+    @property
+    def minutes_dir(self) -> Path:
+        return self.folder / MINUTES_DIR
+
+
+@dataclass
+class Publisher(PublishFolder):
+    """Writes snapshots of running meetings into one publish folder."""
+
     group: str | None = None
     _gid: int = field(default=-1, init=False, repr=False)
     _last: dict[str, str] = field(default_factory=dict, init=False, repr=False)
@@ -250,14 +264,6 @@ class Publisher:
     def live_session(self) -> str | None:
         """The id of the meeting this publisher last published, if any."""
         return self._live
-
-    @property
-    def live_dir(self) -> Path:
-        return self.folder / LIVE_DIR
-
-    @property
-    def minutes_dir(self) -> Path:
-        return self.folder / MINUTES_DIR
 
     def snapshot_path(self, session_id: str) -> Path:
         if not valid_session_id(session_id):
@@ -570,6 +576,7 @@ __all__ = [
     "LivePublishing",
     "POINTER",
     "PublishError",
+    "PublishFolder",
     "Publisher",
     "SNAPSHOT_KIND",
     "SNAPSHOT_SCHEMA",
