@@ -453,18 +453,7 @@ class Session:
         What happened in the meeting (notes, positions, decisions, signals, actions, timing)
         stays behind; every part gets a new id so the two sessions never share one.
         """
-        copy = Session(
-            title=self.title,
-            network=self.network,
-            date=self.date,
-            start_time=self.start_time,
-            end_time=self.end_time,
-            place=self.place,
-            online_link=self.online_link,
-            chair=self.chair,
-            guest_speakers=list(self.guest_speakers),
-            language=self.language,
-        )
+        copy = Session(**self.details() | {"guest_speakers": list(self.guest_speakers)})
         copy.participants = [Participant(p.name, p.organisation, p.role, Attendance.PRESENT) for p in self.participants]
         new_item_ids = {}
         for item in self.agenda:

@@ -94,19 +94,9 @@ def next_meeting(session: Session, today: date, history: Iterable[Session] = ())
     `history` is the network's earlier meetings, whose decisions due for review are listed too;
     without it only `session`'s own decisions are looked at.
     """
-    following = Session(
-        title=session.title,
-        network=session.network,
-        date=next_meeting_date(session.date, today),
-        start_time=session.start_time,
-        end_time=session.end_time,
-        place=session.place,
-        online_link=session.online_link,
-        chair=session.chair,
-        language=session.language,
-        follows=session.id,
-        quorum=session.quorum,
-    )
+    # The details as they were, but another date and no guest speakers: they came for that meeting.
+    details = session.details() | {"date": next_meeting_date(session.date, today), "guest_speakers": []}
+    following = Session(**details, follows=session.id, quorum=session.quorum)
     following.participants = [replace(p, attendance=Attendance.PRESENT) for p in session.participants]
     new_ids: dict[str, str] = {}
     for item in carried_items(session):
