@@ -7,8 +7,9 @@ question focused, so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Literal
 
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Select, Static
 
-from ...i18n import _
+from ...i18n import _, word
 from ...model import ValidationError
 from ...store import StoreError
 from ..keyed import KeyedModalScreen
@@ -40,6 +41,13 @@ class Field:
     replace: bool = False
     """A suggested value: selected when the field is entered, so typing replaces it. Otherwise
     the cursor goes to the end, so what is typed is added to what is there."""
+
+
+def choice(name: str, label: str, value: StrEnum | None, members: Iterable[StrEnum]) -> Field:
+    """A field that picks one of `members`, each shown in the words of the language; `value` is
+    the one picked (None: none yet)."""
+    choices = [(word(member), member.value) for member in members]
+    return Field(name, label, value.value if value is not None else "", kind="choice", choices=choices)
 
 
 class FormScreen(KeyedModalScreen[Any]):

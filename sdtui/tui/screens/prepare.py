@@ -17,7 +17,7 @@ from ...search import Target
 from ..widgets.safe import plain
 from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from .base import SessionScreen
-from .dialogs import Field
+from .dialogs import Field, choice
 from .library import LANGUAGE_NAMES, PromptPicker
 
 ROLES = list(Role)
@@ -290,20 +290,8 @@ class PrepareScreen(SessionScreen):
             Field(
                 "organisation", _("Organisation"), person.organisation if person else "", placeholder="gemeente Zwolle"
             ),
-            Field(
-                "role",
-                _("Role"),
-                (person.role if person else Role.MEMBER).value,
-                kind="choice",
-                choices=[(word(r), r.value) for r in ROLES],
-            ),
-            Field(
-                "attendance",
-                _("Attendance"),
-                (person.attendance if person else Attendance.PRESENT).value,
-                kind="choice",
-                choices=[(word(a), a.value) for a in ATTENDANCE],
-            ),
+            choice("role", _("Role"), person.role if person else Role.MEMBER, ROLES),
+            choice("attendance", _("Attendance"), person.attendance if person else Attendance.PRESENT, ATTENDANCE),
         ]
 
         def change(session: Session, values: dict[str, str]):
@@ -317,13 +305,7 @@ class PrepareScreen(SessionScreen):
         item = self.session.item(item_id) if item_id else None
         fields = [
             Field("title", _("Title"), item.title if item else ""),
-            Field(
-                "kind",
-                _("Kind"),
-                (item.kind if item else ItemKind.DISCUSSION).value,
-                kind="choice",
-                choices=[(word(k), k.value) for k in ItemKind],
-            ),
+            choice("kind", _("Kind"), item.kind if item else ItemKind.DISCUSSION, ItemKind),
             Field("presenter", _("Presenter"), item.presenter if item else ""),
             Field("timebox", _("Timebox in minutes"), str(item.timebox) if item else "15", replace=True),
             Field(

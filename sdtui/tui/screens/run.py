@@ -27,7 +27,7 @@ from ..widgets.tables import ListTable, RowDetail, keep_cursor, selected_key
 from ..widgets.ticker import Ticker
 from . import record
 from .base import SessionScreen
-from .dialogs import Field
+from .dialogs import Field, choice
 
 LIST_DELAY = 0.5
 """Seconds after the last key before the list of notes shows the line being typed."""
@@ -491,13 +491,7 @@ class RunScreen(SessionScreen):
                 signal.organisation if signal else "",
                 placeholder=organisations[0] if organisations else "gemeente Zwolle",
             ),
-            Field(
-                "kind",
-                _("Kind"),
-                (signal.kind if signal else SignalKind.GOOD_PRACTICE).value,
-                kind="choice",
-                choices=[(word(kind), kind.value) for kind in SignalKind],
-            ),
+            choice("kind", _("Kind"), signal.kind if signal else SignalKind.GOOD_PRACTICE, SignalKind),
             Field("text", _("Signal"), signal.text if signal else "", kind="text"),
         ]
         item_id = self.current_item_id

@@ -19,7 +19,7 @@ from ...i18n import _, word
 from ...model import Position, Round, RoundMode, Session, Side, Verdict
 from .. import keys
 from ..keyed import KeyedWidget
-from ..screens.dialogs import Field, FormScreen
+from ..screens.dialogs import Field, FormScreen, choice
 from .safe import plain
 from .tables import keep_cursor, selected_key
 
@@ -201,13 +201,7 @@ class Board(KeyedWidget, Horizontal):
             return
         round_id = round_.id
         fields = [
-            Field(
-                "decision",
-                _("Decision"),
-                round_.decision.value if round_.decision else "",
-                kind="choice",
-                choices=[(word(v), v.value) for v in Verdict],
-            ),
+            choice("decision", _("Decision"), round_.decision, Verdict),
             Field("rationale", _("Rationale"), round_.rationale, kind="text"),
         ]
         self._form(
