@@ -77,10 +77,14 @@ class HomeScreen(FilteredListScreen):
     def reload(self, select: str | None = None) -> None:
         """Read the list from the store and show it."""
         try:
-            self.summaries = self.sdtui.store.list()
+            summaries = self.sdtui.store.list()
         except StoreError as error:
-            self.summaries = []
+            summaries = []
             self.notify(str(error), title=_("Cannot read the store"), severity="error", markup=False)
+        if summaries == self.summaries and self._by_id:  # back from a session that changed nothing Home shows
+            self.show(select)
+            return
+        self.summaries = summaries
         self._by_id = {summary.id: summary for summary in self.summaries}
         self._made = {}
         self._all = MadeRows([summary.id for summary in self.summaries], self._make_row, self._made)
